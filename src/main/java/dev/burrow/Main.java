@@ -1,0 +1,55 @@
+package dev.burrow;
+
+import dev.burrow.server.ServeCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Entry point: no arguments open the window, {@code serve} runs the local server, other verbs the CLI. */
+public final class Main {
+
+    static final String USAGE = """
+            Burrow %s — a desktop file browser for PostHog's project tree.
+
+            Usage:
+              burrow                      open the window on the local workspace
+              burrow serve [options]      run the local workspace server headless
+              burrow --help               show this help
+              burrow --version            show the version
+
+            Run `burrow serve --help` for the server's options.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command line and returns the exit code; the window case returns when it closes. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            dev.burrow.ui.BurrowApp.launchWindow(args);
+            return 0;
+        }
+        String verb = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (verb) {
+            case "--help", "-h", "help" -> {
+                out.printf(USAGE, Version.current());
+                return 0;
+            }
+            case "--version", "-V", "version" -> {
+                out.println("burrow " + Version.current());
+                return 0;
+            }
+            case "serve" -> {
+                return new ServeCommand(out, err).run(rest);
+            }
+            default -> {
+                err.println("burrow: unknown command '" + verb + "'. Run `burrow --help`.");
+                return 1;
+            }
+        }
+    }
+}

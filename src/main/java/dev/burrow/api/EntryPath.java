@@ -1,0 +1,123 @@
+package dev.burrow.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * PostHog's path codec for the project tree (contract/file_system.md §3).
+ *
+ * <p>A path is a list of names joined with {@code /}; inside a name, {@code \} is written
+ * {@code \\} and {@code /} is written {@code \/}. Splitting drops empty segments and keeps any
+ * other backslash literally, so every string splits to something and nothing throws.
+ */
+public final class EntryPath {
+
+    /** The most characters a stored path may have. */
+    public static final int MAX_LENGTH = 4000;
+    /** The most segments a stored path may have. */
+    public static final int MAX_DEPTH = 50;
+
+    private EntryPath() {
+    }
+
+    /** Splits an escaped path into its unescaped names, dropping empty segments. */
+    public static List<String> split(String path) {
+        if (path == null || path.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int n = path.length();
+        for (int i = 0; i < n; i++) {
+            char c = path.charAt(i);
+            if (c == '\\' && i + 1 < n && (path.charAt(i + 1) == '/' || path.charAt(i + 1) == '\\')) {
+                current.append(path.charAt(i + 1));
+                i++;
+            } else if (c == '/') {
+                if (current.length() > 0) {
+                    names.add(current.toString());
+                }
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (current.length() > 0) {
+            names.add(current.toString());
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    /** Escapes one name into a path segment: {@code \} first, then {@code /}. */
+    public static String escape(String name) {
+        if (name.indexOf('\\') < 0 && name.indexOf('/') < 0) {
+            return name;
+        }
+        return name.replace("\\", "\\\\").replace("/", "\\/");
+    }
+
+    /** Reverses {@link #escape} the way PostHog's web UI shows a name. */
+    public static String unescape(String segment) {
+        return segment.replace("\\/", "/").replace("\\\\", "\\");
+    }
+
+    /** Escapes each name and joins them with {@code /}. */
+    public static String join(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : names) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(escape(name));
+        }
+        return sb.toString();
+    }
+
+    /** The number of segments of a path. */
+    public static int depth(String path) {
+        return split(path).size();
+    }
+
+    /** The escaped path of the folder that holds this path; {@code ""} for a top-level row. */
+    public static String parent(String path) {
+        List<String> names = split(path);
+        return names.size() <= 1 ? "" : join(names.subList(0, names.size() - 1));
+    }
+
+    /** The unescaped last name of a path; {@code ""} for the root. */
+    public static String leaf(String path) {
+        List<String> names = split(path);
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+
+    /** The escaped path of {@code name} inside the folder {@code folder} (which may be the root). */
+    public static String child(String folder, String name) {
+        List<String> names = new ArrayList<>(split(folder));
+        names.add(name);
+        return join(names);
+    }
+
+    /** The canonical form of a path: split then joined, so {@code a//b/} becomes {@code a/b}. */
+    public static String normalize(String path) {
+        return join(split(path));
+    }
+
+    /**
+     * The escaped paths of every proper ancestor, outermost first: {@code a/b/c} gives
+     * {@code a}, {@code a/b}.
+     */
+    public static List<String> ancestors(String path) {
+        List<String> names = split(path);
+        List<String> result = new ArrayList<>();
+        for (int i = 1; i < names.size(); i++) {
+            result.add(join(names.subList(0, i)));
+        }
+        return result;
+    }
+
+    /** True when {@code path} lies strictly below {@code folder} by PostHog's string-prefix rule. */
+    public static boolean isBelow(String path, String folder) {
+        return path.startsWith(folder + "/");
+    }
+}

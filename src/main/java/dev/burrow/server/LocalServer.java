@@ -1,0 +1,274 @@
+package dev.burrow.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.burrow.api.Json;
+import dev.burrow.server.seed.Seeder;
+import dev.burrow.server.store.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local workspace: PostHog's project-tree API over real HTTP on a SQLite store.
+ * Start it with {@link #start}; {@link #close} stops serving and closes the store cleanly.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalServer.class.getName());
+    private static final Pattern API_PATH = Pattern.compile("^/api/(environments|projects)/([^/]+)(/.*)?$");
+    /** Bodies above this are refused before they are read whole. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** The user every personal API key of the local server belongs to. */
+    public static final long OWNER_ID = 1;
+
+    private final ServerConfig config;
+    private final Database db;
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final RateLimiter rateLimiter;
+    private final Map<String, Handler> handlers;
+    private volatile boolean closed;
+
+    private LocalServer(ServerConfig config, Database db, HttpServer http, ExecutorService executor) {
+        this.config = config;
+        this.db = db;
+        this.http = http;
+        this.executor = executor;
+        this.rateLimiter = config.rateLimit() ? new RateLimiter(480, 4800) : null;
+        Users users = new Users(db);
+        this.handlers = Map.of(
+                "file_system", new FileSystemHandler(db, users),
+                "file_system_shortcut", new ShortcutHandler(db),
+                "dashboards", new ObjectsHandler(db, "dashboard"),
+                "insights", new ObjectsHandler(db, "insight"));
+    }
+
+    public static LocalServer start(ServerConfig config) throws IOException, SQLException {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        Database db = Database.open(config.dataDir(), 4);
+        try {
+            prepareStore(db, config);
+            HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
+            ExecutorService executor = Executors.newFixedThreadPool(12, daemonThreads());
+            http.setExecutor(executor);
+            LocalServer server = new LocalServer(config, db, http, executor);
+            http.createContext("/", server::exchange);
+            http.start();
+            return server;
+        } catch (IOException | SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void prepareStore(Database db, ServerConfig config) throws SQLException {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = 'seeded'");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return null;
+                }
+            }
+            Users.ensureOwner(c, OWNER_ID);
+            Seeder.seed(c, config.seed(), config.environment());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings(key, value) VALUES ('seeded', ?)")) {
+                ps.setString(1, config.seed());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "burrow-server-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        String host = config.host();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The store, for tests that check or arrange its state directly. */
+    public Database database() {
+        return db;
+    }
+
+    private void exchange(HttpExchange ex) {
+        try (ex) {
+            Response response;
+            try {
+                response = route(ex);
+            } catch (ApiError e) {
+                response = new Response(e.status(), e.body(), e.headers());
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "request failed: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), e);
+                ApiError err = ApiError.server();
+                response = new Response(err.status(), err.body(), Map.of());
+            }
+            send(ex, response);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away", e);
+        }
+    }
+
+    private Response route(HttpExchange ex) throws IOException, SQLException {
+        URI uri = ex.getRequestURI();
+        String rawPath = uri.getRawPath();
+        Matcher m = API_PATH.matcher(uri.getPath());
+        if (!m.matches()) {
+            throw ApiError.notFound();
+        }
+        ApiKey key = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
+        if (rateLimiter != null) {
+            long wait = rateLimiter.acquire(key.secret());
+            if (wait > 0) {
+                throw ApiError.throttled(wait);
+            }
+        }
+        if (!m.group(2).equals(Integer.toString(config.environment()))) {
+            throw ApiError.notFound();
+        }
+        List<String> segments = new ArrayList<>();
+        String rest = m.group(3) == null ? "" : m.group(3);
+        for (String s : rest.split("/")) {
+            if (!s.isEmpty()) {
+                segments.add(s);
+            }
+        }
+        if (segments.isEmpty()) {
+            throw ApiError.notFound();
+        }
+        Handler handler = handlers.get(segments.get(0));
+        if (handler == null) {
+            throw ApiError.notFound();
+        }
+        byte[] body = readBody(ex);
+        String prefix = "/api/" + m.group(1) + "/" + m.group(2) + "/";
+        String host = ex.getRequestHeaders().getFirst("Host");
+        String base = host == null || host.isBlank() ? baseUrl() : "http://" + host;
+        Request request = new Request(ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT), List.copyOf(segments),
+                uri.getRawQuery(), body, key, OWNER_ID, config.environment(), base, prefix, ex.getRequestHeaders());
+        assert rawPath != null;
+        return handler.handle(request);
+    }
+
+    private ApiKey authenticate(String header) {
+        if (header == null || header.isBlank()) {
+            throw ApiError.raised(401, "authentication_error", "not_authenticated",
+                    "Authentication credentials were not provided.", null);
+        }
+        String token = header.trim();
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = token.substring(7).trim();
+        }
+        byte[] given = token.getBytes(StandardCharsets.UTF_8);
+        ApiKey match = null;
+        for (ApiKey k : config.keys()) {
+            if (MessageDigest.isEqual(given, k.secret().getBytes(StandardCharsets.UTF_8))) {
+                match = k;
+            }
+        }
+        if (match == null) {
+            throw ApiError.raised(401, "authentication_error", "authentication_failed",
+                    "Personal API key found in request Authorization header is invalid.", null);
+        }
+        return match;
+    }
+
+    private static byte[] readBody(HttpExchange ex) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException ignored) {
+                // the stream read below enforces the limit
+            }
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] data = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (data.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return data;
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return ApiError.raised(413, "invalid_request", "request_too_large",
+                "Request body is larger than " + (MAX_BODY_BYTES / (1024 * 1024)) + " MB.", null);
+    }
+
+    private static void send(HttpExchange ex, Response response) throws IOException {
+        response.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        if (response.body() == null) {
+            ex.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        byte[] bytes = Json.bytes(response.body());
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(response.status(), bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        http.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            db.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "closing the store failed", e);
+        }
+    }
+}

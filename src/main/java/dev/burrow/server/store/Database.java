@@ -1,0 +1,155 @@
+package dev.burrow.server.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite file behind the local server.
+ *
+ * <p>All writes go through one connection, one transaction at a time, under a lock: SQLite
+ * allows one writer anyway, and serialising here means no client ever sees "database is
+ * locked". Reads use a small pool of their own connections and, thanks to WAL, run beside a
+ * write.
+ */
+public final class Database implements AutoCloseable {
+
+    /** A unit of work on a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders = new ArrayList<>();
+    private volatile boolean closed;
+
+    private Database(Path file, int readerCount) throws SQLException {
+        this.file = file;
+        this.writer = open(file);
+        Migrations.apply(writer);
+        this.readers = new ArrayBlockingQueue<>(readerCount);
+        for (int i = 0; i < readerCount; i++) {
+            Connection reader = open(file);
+            try (Statement st = reader.createStatement()) {
+                st.execute("PRAGMA query_only = ON");
+            }
+            readers.add(reader);
+            allReaders.add(reader);
+        }
+    }
+
+    /** Opens (creating if needed) the store in {@code dataDir}, migrating it to the current schema. */
+    public static Database open(Path dataDir, int readerCount) throws SQLException {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new SQLException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+        return new Database(dataDir.resolve("burrow.sqlite"), readerCount);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA synchronous = NORMAL");
+            st.execute("PRAGMA busy_timeout = 30000");
+            st.execute("PRAGMA foreign_keys = ON");
+            st.execute("PRAGMA cache_size = -65536");
+            st.execute("PRAGMA temp_store = MEMORY");
+        }
+        return c;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one write transaction; rolls back if it throws. */
+    public <T> T write(Work<T> work) throws SQLException {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    writer.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a read-only connection (a consistent snapshot for its duration). */
+    public <T> T read(Work<T> work) throws SQLException {
+        ensureOpen();
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a database connection", e);
+        }
+        try {
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    private void ensureOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("the database is closed");
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Connection c : allReaders) {
+                c.close();
+            }
+            try (Statement st = writer.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException ignored) {
+                // a checkpoint is an optimisation; closing still leaves a consistent file
+            }
+            writer.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

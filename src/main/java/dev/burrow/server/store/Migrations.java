@@ -1,0 +1,124 @@
+package dev.burrow.server.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema migrations. Each entry upgrades the store by one version, in one
+ * transaction; {@code PRAGMA user_version} records how far a store has come. Never edit a
+ * shipped migration: add a new one.
+ */
+final class Migrations {
+
+    private static final List<String[]> STEPS = List.<String[]>of(
+            // 1: the project tree, the objects behind its rows, users, stars, the view log.
+            new String[] {
+                """
+                CREATE TABLE file_system (
+                    id          TEXT PRIMARY KEY,
+                    team        INTEGER NOT NULL,
+                    path        TEXT NOT NULL,
+                    path_lower  TEXT NOT NULL,
+                    parent      TEXT NOT NULL,
+                    name_lower  TEXT NOT NULL,
+                    depth       INTEGER,
+                    type        TEXT NOT NULL DEFAULT '',
+                    is_folder   INTEGER NOT NULL,
+                    ref         TEXT,
+                    href        TEXT,
+                    shortcut    INTEGER,
+                    meta        TEXT NOT NULL DEFAULT '{}',
+                    created_at  TEXT NOT NULL,
+                    created_by  INTEGER
+                )""",
+                "CREATE INDEX fs_children ON file_system(parent, is_folder DESC, path_lower)",
+                "CREATE INDEX fs_path ON file_system(path)",
+                "CREATE INDEX fs_path_lower ON file_system(path_lower)",
+                "CREATE INDEX fs_depth ON file_system(depth, is_folder DESC, path_lower)",
+                "CREATE INDEX fs_type_ref ON file_system(type, ref)",
+                "CREATE INDEX fs_created ON file_system(created_at)",
+                """
+                CREATE TABLE objects (
+                    type        TEXT NOT NULL,
+                    ref         TEXT NOT NULL,
+                    id          INTEGER NOT NULL,
+                    short_id    TEXT,
+                    team        INTEGER NOT NULL,
+                    name        TEXT NOT NULL,
+                    deleted     INTEGER NOT NULL DEFAULT 0,
+                    payload     TEXT NOT NULL DEFAULT '{}',
+                    created_at  TEXT NOT NULL,
+                    created_by  INTEGER,
+                    PRIMARY KEY (type, ref)
+                )""",
+                "CREATE INDEX objects_id ON objects(type, id)",
+                """
+                CREATE TABLE users (
+                    id          INTEGER PRIMARY KEY,
+                    uuid        TEXT NOT NULL,
+                    distinct_id TEXT NOT NULL,
+                    first_name  TEXT NOT NULL,
+                    last_name   TEXT NOT NULL,
+                    email       TEXT NOT NULL
+                )""",
+                """
+                CREATE TABLE stars (
+                    id          TEXT PRIMARY KEY,
+                    user_id     INTEGER NOT NULL,
+                    team        INTEGER NOT NULL,
+                    path        TEXT NOT NULL,
+                    type        TEXT NOT NULL DEFAULT '',
+                    ref         TEXT,
+                    href        TEXT,
+                    ord         INTEGER NOT NULL DEFAULT 0,
+                    created_at  TEXT NOT NULL
+                )""",
+                "CREATE INDEX stars_user ON stars(user_id)",
+                """
+                CREATE TABLE view_log (
+                    user_id     INTEGER NOT NULL,
+                    team        INTEGER NOT NULL,
+                    type        TEXT NOT NULL,
+                    ref         TEXT NOT NULL,
+                    viewed_at   TEXT NOT NULL,
+                    PRIMARY KEY (user_id, team, type, ref)
+                )""",
+                "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            });
+
+    private Migrations() {
+    }
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    static void apply(Connection c) throws SQLException {
+        int version;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > STEPS.size()) {
+            throw new SQLException("This data folder was written by a newer Burrow (schema " + version
+                    + ", this build knows " + STEPS.size() + ").");
+        }
+        for (int v = version; v < STEPS.size(); v++) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : STEPS.get(v)) {
+                    st.execute(sql);
+                }
+                st.execute("PRAGMA user_version = " + (v + 1));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}
