@@ -35,14 +35,21 @@ public final class SearchTokenizer {
         List<Token> tokens = new ArrayList<>(words.size());
         for (int i = 0, n = words.size(); i < n; i++) {
             String word = words.get(i);
-            boolean negated = false;
-            if (!word.isEmpty() && (word.charAt(0) == '-' || word.charAt(0) == '!')) {
-                negated = true;
-                word = word.substring(1);
+            int start = 0;
+            int end = word.length();
+            boolean negated = end > 0 && (word.charAt(0) == '-' || word.charAt(0) == '!');
+            if (negated) {
+                start = 1;
             }
-            word = stripSurroundingQuotes(word);
-            if (!word.isEmpty()) {
-                tokens.add(new Token(word, negated));
+            if (end - start >= 2) {
+                char first = word.charAt(start);
+                if ((first == '"' || first == '\'') && word.charAt(end - 1) == first) {
+                    start++;
+                    end--;
+                }
+            }
+            if (start < end) {
+                tokens.add(new Token(start == 0 && end == word.length() ? word : word.substring(start, end), negated));
             }
         }
         return tokens;

@@ -32,8 +32,12 @@ class SearchFilterSqlTest {
     static final String FOOBAR = "Misc/foo:bar thing";
     static final String WHATS = "Misc/what's new";
     static final String SITE_APP = "Apps/Banner";
+    static final String Q1 = "Reports\\/2024/Q1";
+    /** Not canonical: parent is "Odd/Place", which is not a prefix of the path. */
+    static final String ODD = "/Odd//Place/Item";
 
-    static final Set<String> ALL = Set.of(BANANA, REVENUE, SLACK, STRIPE, WEEKLY, FLAG, FOOBAR, WHATS, SITE_APP);
+    static final Set<String> ALL = Set.of(BANANA, REVENUE, SLACK, STRIPE, WEEKLY, FLAG, FOOBAR, WHATS, SITE_APP,
+            Q1, ODD);
 
     private static Connection db;
 
@@ -67,6 +71,8 @@ class SearchFilterSqlTest {
         insert(c, FOOBAR, "dashboard", "d1", null);
         insert(c, WHATS, "notebook", "n2", null);
         insert(c, SITE_APP, "hog_function/site_app", "hf3", BOB);
+        insert(c, Q1, "insight", "i2", null);
+        insert(c, ODD, "dashboard", "d2", null);
         return c;
     }
 
@@ -158,7 +164,7 @@ class SearchFilterSqlTest {
         assertEquals(allBut(BANANA, REVENUE), search("-banana"));
         assertEquals(allBut(BANANA, REVENUE), search("!banana"));
         assertEquals(only(STRIPE), search("unfiled !slack"));
-        assertEquals(only(SLACK, STRIPE), search("-misc -banana -docs -flags -apps"));
+        assertEquals(only(SLACK, STRIPE), search("-misc -banana -docs -flags -apps -reports -odd"));
     }
 
     @Test
@@ -178,6 +184,10 @@ class SearchFilterSqlTest {
         assertEquals(only(SLACK, STRIPE, SITE_APP), search("hog_function/"));
         assertEquals(allBut(REVENUE), search("-banana/go"));
         assertEquals(only(), search("banana/revenue"));
+        assertEquals(only(Q1), search("reports/2024"));
+        assertEquals(only(Q1), search("reports/2024/q1"));
+        assertEquals(only(Q1), search("2024/Q1"));
+        assertEquals(only(ODD), search("odd//place"));
     }
 
     @Test
@@ -205,6 +215,14 @@ class SearchFilterSqlTest {
         // does not straddle a separator
         assertEquals(only(), search("path:docs/über"));
         assertEquals(allBut(SLACK, STRIPE), search("-path:unfiled"));
+        // a folder name containing a slash
+        assertEquals(only(Q1), search("path:reports/2024"));
+        assertEquals(only(Q1), search("path:2024"));
+        assertEquals(only(), search("path:q1"));
+        // a non-canonical stored path
+        assertEquals(only(ODD), search("path:odd"));
+        assertEquals(only(ODD), search("path:PLACE"));
+        assertEquals(only(), search("path:item"));
     }
 
     @Test
