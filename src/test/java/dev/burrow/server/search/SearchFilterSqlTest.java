@@ -265,6 +265,16 @@ class SearchFilterSqlTest {
     }
 
     @Test
+    void everyHogFunctionKindExpands() {
+        for (String kind : List.of("destination", "site_destination", "internal_destination", "transformation",
+                "site_app", "source_webhook", "source", "broadcast", "campaign")) {
+            assertEquals(List.of("hog_function/" + kind), SearchFilter.compile("type:" + kind, false, ALICE).params());
+        }
+        assertEquals(List.of("folder"), SearchFilter.compile("type:folder", false, ALICE).params());
+        assertEquals(List.of("Destination"), SearchFilter.compile("type:Destination", false, ALICE).params());
+    }
+
+    @Test
     void refField() throws SQLException {
         assertEquals(only(REVENUE), search("ref:i1"));
         assertEquals(only(), search("ref:I1"));
