@@ -237,11 +237,11 @@ public final class SyntheticSeed {
 
     private static ObjectTypes[] mix() {
         Object[][] shares = {
-            {ObjectTypes.INSIGHT, 38}, {ObjectTypes.DASHBOARD, 12}, {ObjectTypes.FEATURE_FLAG, 12},
+            {ObjectTypes.INSIGHT, 37}, {ObjectTypes.DASHBOARD, 12}, {ObjectTypes.FEATURE_FLAG, 12},
             {ObjectTypes.NOTEBOOK, 8}, {ObjectTypes.EXPERIMENT, 5}, {ObjectTypes.COHORT, 6},
             {ObjectTypes.SURVEY, 4}, {ObjectTypes.REPLAY_PLAYLIST, 4}, {ObjectTypes.ACTION, 5},
             {ObjectTypes.EARLY_ACCESS_FEATURE, 2}, {ObjectTypes.DESTINATION, 2}, {ObjectTypes.TRANSFORMATION, 1},
-            {ObjectTypes.SITE_APP, 0}, {ObjectTypes.SOURCE_WEBHOOK, 1},
+            {ObjectTypes.SITE_APP, 1}, {ObjectTypes.SOURCE_WEBHOOK, 1},
         };
         ObjectTypes[] mix = new ObjectTypes[100];
         int i = 0;
