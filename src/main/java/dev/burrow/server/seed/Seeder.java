@@ -10,6 +10,8 @@ public final class Seeder {
     public static final String DEMO = "demo";
     /** No rows at all. */
     public static final String EMPTY = "empty";
+    /** The largest synthetic row count accepted, as on the command line. */
+    public static final long MAX_ROWS = 10_000_000;
 
     private Seeder() {
     }
@@ -17,7 +19,7 @@ public final class Seeder {
     /**
      * Seeds inside the caller's open write transaction; user 1 must already exist.
      *
-     * @param spec {@code demo}, {@code empty}, or a non-negative row count such as {@code 100000}
+     * @param spec {@code demo}, {@code empty}, or a row count from 0 to {@link #MAX_ROWS} in plain digits
      * @throws IllegalArgumentException for any other spec
      */
     public static void seed(Connection c, String spec, int team) throws SQLException {
@@ -33,8 +35,10 @@ public final class Seeder {
 
     /** The row count of a synthetic spec; throws for anything but plain decimal digits. */
     static long rowCount(String spec) {
-        if (spec.isEmpty() || spec.length() > 12 || !spec.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw new IllegalArgumentException("seed must be 'demo', 'empty' or a row count, not '" + spec + "'");
+        if (spec.isEmpty() || spec.length() > 12 || !spec.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                || Long.parseLong(spec) > MAX_ROWS) {
+            throw new IllegalArgumentException("seed must be 'demo', 'empty' or a row count up to " + MAX_ROWS
+                    + ", not '" + spec + "'");
         }
         return Long.parseLong(spec);
     }

@@ -21,13 +21,18 @@ final class SeedStore implements AutoCloseable {
 
     static SeedStore seeded(Path dir, String spec) throws SQLException {
         Database db = Database.open(dir, 1);
-        db.write(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO users VALUES (1, 'uuid', 'd', 'Local', 'User', 'l@x')");
-            }
-            Seeder.seed(c, spec, 1);
-            return null;
-        });
+        try {
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO users VALUES (1, 'uuid', 'd', 'Local', 'User', 'l@x')");
+                }
+                Seeder.seed(c, spec, 1);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new SeedStore(db);
     }
 

@@ -32,8 +32,17 @@ class SeederTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Empty", "DEMO", "demo ", "", "-5", "12x", "1e3", " 7", "+10", "1_000", "9999999999999"})
-    void anythingElseIsRefusedAndWritesNothing(String spec) throws SQLException {
+    @ValueSource(strings = {"Empty", "DEMO", "demo ", "", "-5", "12x", "1e3", " 7", "+10", "1_000", "9999999999999",
+        "10000001"})
+    void anythingElseIsRefused(String spec) {
         assertThrows(IllegalArgumentException.class, () -> SeedStore.seeded(dir, spec));
+    }
+
+    @Test
+    void aRefusedSpecLeavesTheStoreUntouched() throws SQLException {
+        assertThrows(IllegalArgumentException.class, () -> SeedStore.seeded(dir, "lots"));
+        try (SeedStore store = SeedStore.seeded(dir, "empty")) {
+            assertEquals(1, store.count("SELECT count(*) FROM users"));
+        }
     }
 }
