@@ -101,9 +101,10 @@ final class FileSystemHandler implements Handler {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         where.add("type NOT IN ('link', 'message_template', 'hog_flow')");
-        where.add("(team = ? OR substr(type, 1, 13) <> 'hog_function/')");
-        params.add(r.environment());
+        // One store serves one environment, so every row is the caller's environment's: no
+        // hog_function cross-environment filter is needed here.
 
+        boolean childrenIndex = false;
         String parent = r.nonEmptyParam("parent");
         String depthText = r.nonEmptyParam("depth");
         Integer depth = Fields.intParam(depthText);
@@ -113,11 +114,18 @@ final class FileSystemHandler implements Handler {
             params.add(parent + "0");
             if (depth != null && depth == EntryPath.depth(parent) + 1 && EntryPath.normalize(parent).equals(parent)) {
                 // Same rows as the prefix rule, but lets SQLite walk the children index.
+                childrenIndex = true;
                 where.add("parent = ?");
                 params.add(parent);
             }
         }
-        if (depth != null) {
+        if (parent == null && depth != null && depth == 1) {
+            // the top level: rows whose parent is the root
+            childrenIndex = true;
+            where.add("parent = ''");
+        }
+        if (depth != null && !childrenIndex) {
+            // (with the children index, parent = P already fixes the depth)
             where.add("depth = ?");
             params.add(depth);
         }
@@ -156,16 +164,23 @@ final class FileSystemHandler implements Handler {
             };
         } else if (depthText != null) {
             order = "is_folder DESC, path_lower";
+        } else if (search != null) {
+            // haystack starts with path_lower, so this is the same order, and the search index
+            // can then hand rows over in order and stop at the page's end
+            order = "haystack";
         } else {
             order = "path_lower";
         }
         int limit = positive(r.param("limit"), DEFAULT_LIMIT, true);
         int offset = positive(r.param("offset"), 0, false);
-        String whereSql = "WHERE " + String.join(" AND ", where);
+        String whereSql = (childrenIndex ? "INDEXED BY fs_children " : "") + "WHERE " + String.join(" AND ", where);
 
         record Result(long count, List<TreeRow> rows) {
         }
         Result result = db.read(c -> {
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(limit);
+            pageParams.add(offset);
             long count;
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM file_system " + whereSql)) {
                 TreeRows.bind(ps, params);
@@ -174,10 +189,7 @@ final class FileSystemHandler implements Handler {
                     count = rs.getLong(1);
                 }
             }
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(limit);
-            pageParams.add(offset);
-            List<TreeRow> rows = count == 0 ? List.of()
+            List<TreeRow> rows = count == 0 || offset >= count ? List.of()
                     : TreeRows.query(c, whereSql + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageParams);
             return new Result(count, rows);
         });
@@ -387,7 +399,7 @@ final class FileSystemHandler implements Handler {
                     body.has("href") ? href : row.href(), shortcutGiven ? shortcut : row.shortcut(),
                     meta != null ? meta : row.meta(), row.createdAt(), row.createdBy());
             try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET type = ?, is_folder = ?, ref = ?,"
-                    + " href = ?, shortcut = ?, meta = ? WHERE id = ?")) {
+                    + " href = ?, shortcut = ?, meta = ?, haystack = ? WHERE id = ?")) {
                 ps.setString(1, next.type());
                 ps.setInt(2, next.isFolder() ? 1 : 0);
                 ps.setString(3, next.ref());
@@ -398,7 +410,8 @@ final class FileSystemHandler implements Handler {
                     ps.setInt(5, next.shortcut() ? 1 : 0);
                 }
                 ps.setString(6, next.meta());
-                ps.setString(7, id);
+                ps.setString(7, TreeRows.haystack(row.path(), next.type()));
+                ps.setString(8, id);
                 ps.executeUpdate();
             }
             if (!next.path().equals(row.path())) {
@@ -505,6 +518,19 @@ final class FileSystemHandler implements Handler {
         return Response.ok(countBelow(path));
     }
 
+    private static final int COUNT_ENTRIES = 200;
+
+    private static int maxDepthBelow(java.sql.Connection c, String lo, String hi) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT max(depth) FROM file_system WHERE path >= ? AND path < ?")) {
+            ps.setString(1, lo);
+            ps.setString(2, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
     private ObjectNode countBelow(String folder) throws SQLException {
         String lo = folder + "/";
         String hi = folder + "0";
@@ -519,8 +545,14 @@ final class FileSystemHandler implements Handler {
                     n = rs.getLong(1);
                 }
             }
-            List<TreeRow> entries = TreeRows.query(c,
-                    "WHERE path >= ? AND path < ? ORDER BY depth, path LIMIT 200", List.of(lo, hi));
+            // The first 200 by depth then path, one depth at a time along the (depth, path) index.
+            List<TreeRow> entries = new ArrayList<>();
+            int depth = Math.max(1, EntryPath.depth(folder));
+            int deepest = maxDepthBelow(c, lo, hi);
+            for (int d = depth; d <= deepest && entries.size() < COUNT_ENTRIES && entries.size() < n; d++) {
+                entries.addAll(TreeRows.query(c, "WHERE depth = ? AND path >= ? AND path < ? ORDER BY path LIMIT ?",
+                        List.of(d, lo, hi, COUNT_ENTRIES - entries.size())));
+            }
             ObjectNode body = Json.object();
             body.put("count", n);
             ArrayNode list = body.putArray("entries");

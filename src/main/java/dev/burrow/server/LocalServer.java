@@ -97,6 +97,9 @@ public final class LocalServer implements AutoCloseable {
                 ps.setString(1, config.seed());
                 ps.executeUpdate();
             }
+            try (var st = c.createStatement()) {
+                st.execute("ANALYZE");
+            }
             return null;
         });
     }

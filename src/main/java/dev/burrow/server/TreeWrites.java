@@ -253,6 +253,7 @@ final class TreeWrites {
             try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET"
                     + " path = ? || substr(path, ?),"
                     + " path_lower = ? || substr(path_lower, ?),"
+                    + " haystack = ? || substr(haystack, ?),"
                     + " parent = CASE WHEN parent = ? THEN ? ELSE ? || substr(parent, ?) END,"
                     + " depth = depth + ?"
                     + " WHERE path >= ? AND path < ?")) {
@@ -262,13 +263,15 @@ final class TreeWrites {
                 ps.setString(3, targetLower);
                 String oldLower = old.toLowerCase(Locale.ROOT);
                 ps.setInt(4, oldLower.codePointCount(0, oldLower.length()) + 1);
-                ps.setString(5, old);
-                ps.setString(6, target);
-                ps.setString(7, target);
-                ps.setInt(8, from);
-                ps.setInt(9, depthShift);
-                ps.setString(10, old + "/");
-                ps.setString(11, old + "0");
+                ps.setString(5, targetLower);
+                ps.setInt(6, oldLower.codePointCount(0, oldLower.length()) + 1);
+                ps.setString(7, old);
+                ps.setString(8, target);
+                ps.setString(9, target);
+                ps.setInt(10, from);
+                ps.setInt(11, depthShift);
+                ps.setString(12, old + "/");
+                ps.setString(13, old + "0");
                 ps.executeUpdate();
             }
             return;

@@ -36,12 +36,12 @@ public final class SearchFilter {
             "site_app", "source_webhook", "source", "broadcast", "campaign");
 
     // Plain substring of the escaped path or of the type (rule 5).
-    private static final String PLAIN = "(instr(path_lower, ?) > 0 OR instr(lower(type), ?) > 0)";
+    /** {@code haystack} is the lower-cased path, a U+0001 separator, then the lower-cased type. */
+    private static final String PLAIN = "(instr(haystack, ?) > 0)";
     // Rule 4: each '/' of the token matches '/' or '\/'. The token is compared with '\/'
     // folded to '/' on both sides; the unfolded comparison keeps every plain match.
-    private static final String SLASHED = "(instr(path_lower, ?) > 0"
-            + " OR instr(replace(path_lower, '\\/', '/'), ?) > 0"
-            + " OR instr(lower(type), ?) > 0)";
+    private static final String SLASHED = "(instr(haystack, ?) > 0"
+            + " OR instr(replace(path_lower, '\\/', '/'), ?) > 0)";
     private static final String NAME = "(instr(name_lower, ?) > 0)";
     // The lower-cased parent is the start of path_lower when the stored path is canonical (the
     // usual case); otherwise fall back to SQLite's lower(), which folds ASCII only.
@@ -166,7 +166,6 @@ public final class SearchFilter {
             sql.append(SLASHED);
             params.add(low);
             params.add(low.replace("\\/", "/"));
-            params.add(low);
             return true;
         }
         appendPlain(token, nameOnly, sql, params);
@@ -180,7 +179,6 @@ public final class SearchFilter {
             params.add(low);
         } else {
             sql.append(PLAIN);
-            params.add(low);
             params.add(low);
         }
     }

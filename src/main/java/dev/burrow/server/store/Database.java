@@ -143,6 +143,7 @@ public final class Database implements AutoCloseable {
                 c.close();
             }
             try (Statement st = writer.createStatement()) {
+                st.execute("PRAGMA optimize");
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException ignored) {
                 // a checkpoint is an optimisation; closing still leaves a consistent file

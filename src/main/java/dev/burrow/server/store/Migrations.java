@@ -15,30 +15,35 @@ final class Migrations {
 
     private static final List<String[]> STEPS = List.<String[]>of(
             // 1: the project tree, the objects behind its rows, users, stars, the view log.
+            // Columns that filters read on every row come first: SQLite decodes a record up to
+            // the last column it needs, and meta can be long.
             new String[] {
                 """
                 CREATE TABLE file_system (
                     id          TEXT PRIMARY KEY,
                     team        INTEGER NOT NULL,
+                    type        TEXT NOT NULL DEFAULT '',
+                    haystack    TEXT NOT NULL,
+                    is_folder   INTEGER NOT NULL,
+                    depth       INTEGER,
+                    parent      TEXT NOT NULL,
                     path        TEXT NOT NULL,
                     path_lower  TEXT NOT NULL,
-                    parent      TEXT NOT NULL,
                     name_lower  TEXT NOT NULL,
-                    depth       INTEGER,
-                    type        TEXT NOT NULL DEFAULT '',
-                    is_folder   INTEGER NOT NULL,
                     ref         TEXT,
                     href        TEXT,
                     shortcut    INTEGER,
-                    meta        TEXT NOT NULL DEFAULT '{}',
+                    created_by  INTEGER,
                     created_at  TEXT NOT NULL,
-                    created_by  INTEGER
+                    meta        TEXT NOT NULL DEFAULT '{}'
                 )""",
-                "CREATE INDEX fs_children ON file_system(parent, is_folder DESC, path_lower)",
+                // covering for a folder's page and its count: parent, order, and what the list filters on
+                "CREATE INDEX fs_children ON file_system(parent, is_folder DESC, path_lower, type, path)",
                 "CREATE INDEX fs_path ON file_system(path)",
-                "CREATE INDEX fs_path_lower ON file_system(path_lower)",
-                "CREATE INDEX fs_depth ON file_system(depth, is_folder DESC, path_lower)",
+                                "CREATE INDEX fs_depth_path ON file_system(depth, path)",
                 "CREATE INDEX fs_type_ref ON file_system(type, ref)",
+                // a search scans this narrow index instead of the table
+                "CREATE INDEX fs_search ON file_system(haystack, type)",
                 "CREATE INDEX fs_created ON file_system(created_at)",
                 """
                 CREATE TABLE objects (

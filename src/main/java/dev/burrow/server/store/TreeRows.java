@@ -17,8 +17,8 @@ public final class TreeRows {
             "id, team, path, type, ref, href, shortcut, meta, created_at, created_by";
 
     private static final String INSERT = "INSERT INTO file_system (id, team, path, path_lower, parent, name_lower,"
-            + " depth, type, is_folder, ref, href, shortcut, meta, created_at, created_by)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " depth, type, is_folder, ref, href, shortcut, meta, created_at, created_by, haystack)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private TreeRows() {
     }
@@ -54,6 +54,27 @@ public final class TreeRows {
         } else {
             ps.setLong(15, row.createdBy());
         }
+        ps.setString(16, haystack(row.path(), row.type()));
+    }
+
+    /** What a plain search token is looked for in: the lower-cased path and type, apart. */
+    public static String haystack(String path, String type) {
+        return TreeRow.lower(path) + "\u0001" + lowerAscii(type == null ? "" : type);
+    }
+
+    /** ASCII-only lower case, as SQLite's {@code lower()} folds, so SQL updates agree with Java. */
+    static String lowerAscii(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(i, (char) (ch + 32));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     public static void insert(Connection c, TreeRow row) throws SQLException {
@@ -95,13 +116,14 @@ public final class TreeRows {
     public static void updatePath(Connection c, String id, String newPath) throws SQLException {
         List<String> names = EntryPath.split(newPath);
         try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET path = ?, path_lower = ?, parent = ?,"
-                + " name_lower = ?, depth = ? WHERE id = ?")) {
+                + " name_lower = ?, depth = ?, haystack = ? || char(1) || lower(type) WHERE id = ?")) {
             ps.setString(1, newPath);
             ps.setString(2, TreeRow.lower(newPath));
             ps.setString(3, names.size() <= 1 ? "" : EntryPath.join(names.subList(0, names.size() - 1)));
             ps.setString(4, names.isEmpty() ? "" : TreeRow.lower(names.get(names.size() - 1)));
             ps.setInt(5, names.size());
-            ps.setString(6, id);
+            ps.setString(6, TreeRow.lower(newPath));
+            ps.setString(7, id);
             ps.executeUpdate();
         }
     }

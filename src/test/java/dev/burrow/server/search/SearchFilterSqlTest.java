@@ -56,7 +56,7 @@ class SearchFilterSqlTest {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE file_system (path TEXT NOT NULL, path_lower TEXT NOT NULL,"
                     + " parent TEXT NOT NULL, name_lower TEXT NOT NULL, type TEXT NOT NULL DEFAULT '',"
-                    + " ref TEXT, created_by INTEGER)");
+                    + " ref TEXT, created_by INTEGER, haystack TEXT NOT NULL)");
             st.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, first_name TEXT NOT NULL,"
                     + " last_name TEXT NOT NULL, email TEXT NOT NULL)");
             st.execute("INSERT INTO users VALUES (1, 'Alice', 'Anders', 'alice@example.com'),"
@@ -79,7 +79,7 @@ class SearchFilterSqlTest {
     private static void insert(Connection c, String path, String type, String ref, Long createdBy)
             throws SQLException {
         List<String> names = EntryPath.split(path);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO file_system VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO file_system VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, path);
             ps.setString(2, path.toLowerCase(Locale.ROOT));
             ps.setString(3, EntryPath.join(names.subList(0, names.size() - 1)));
@@ -87,6 +87,7 @@ class SearchFilterSqlTest {
             ps.setString(5, type);
             ps.setString(6, ref);
             ps.setObject(7, createdBy);
+            ps.setString(8, path.toLowerCase(Locale.ROOT) + "\u0001" + type.toLowerCase(Locale.ROOT));
             ps.executeUpdate();
         }
     }
