@@ -118,6 +118,7 @@ final class ContentDownload {
                     break;
                 } catch (IOException e) {
                     Transport.closeQuietly(response);
+                    written = Files.size(temp); // what reached the disk is what we resume from
                     if (cancel.isCancelled()) {
                         return new DownloadOutcome.Cancelled(written);
                     }
