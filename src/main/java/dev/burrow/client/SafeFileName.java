@@ -45,6 +45,10 @@ public final class SafeFileName {
         }
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
+            if (cp == '\t' || cp == '\n' || cp == '\r') {
+                sb.append(' ');
+                return;
+            }
             if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
                 return; // NUL and control characters
             }
