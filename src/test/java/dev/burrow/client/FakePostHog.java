@@ -99,7 +99,7 @@ final class FakePostHog implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String query = ex.getRequestURI().getRawQuery();
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            seen.add(new Seen(method, path, query, auth, ex.getRequestHeaders().getFirst("Range")));
+            seen.add(new Seen(method, ex.getRequestURI().getRawPath(), query, auth, ex.getRequestHeaders().getFirst("Range")));
             byte[] body = ex.getRequestBody().readAllBytes();
             if (!("Bearer " + KEY).equals(auth)) {
                 json(ex, 401, "{\"type\":\"authentication_error\",\"code\":\"authentication_failed\","
