@@ -93,11 +93,16 @@ public final class ServeCommand {
             err.println("burrow serve: could not start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "burrow-shutdown");
+        CountDownLatch stop = new CountDownLatch(1);
+        // SIGINT and SIGTERM end the wait below, so the store is closed and the exit code is 0.
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stop.countDown());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // not on this platform: the shutdown hook still closes the store
+            }
+        }
+        Thread hook = new Thread(server::close, "burrow-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (generated) {
             // Printing a freshly generated key is the point: the user has no other way to learn it.
@@ -106,10 +111,11 @@ public final class ServeCommand {
         out.println("listening on " + server.baseUrl());
         out.flush();
         try {
-            stopped.await();
+            stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        server.close();
         return 0;
     }
 

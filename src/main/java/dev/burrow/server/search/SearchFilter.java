@@ -1,20 +1,191 @@
 package dev.burrow.server.search;
 
+import dev.burrow.api.EntryPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** PostHog's search language (contract/file_system.md §6) compiled to SQL. */
+/**
+ * PostHog's search language (contract/file_system.md §6) compiled to a SQLite condition over
+ * the {@code file_system} columns {@code path}, {@code path_lower}, {@code parent},
+ * {@code name_lower}, {@code type}, {@code ref} and {@code created_by}, and the table
+ * {@code users(id, first_name, last_name, email)}.
+ *
+ * <p>Columns are referenced unqualified. Negated terms are wrapped in {@code coalesce(…, 0)},
+ * so a row with a NULL {@code ref} or {@code created_by} satisfies {@code -ref:x}. Values are
+ * always bound as parameters; the SQL text only depends on the shape of the query.
+ *
+ * <p>Choices where the contract leaves room:
+ * <ul>
+ *   <li>A plain token is a substring of the stored, escaped path (as PostHog's
+ *       {@code path__icontains}) or of the type.</li>
+ *   <li>With {@code nameOnly}, a plain token is a substring of the unescaped last name, so
+ *       {@code go/revenue} finds the name {@code go/revenue}; {@code name:V} works the same way.</li>
+ *   <li>{@code path:V} is matched per segment: V is escaped like a name and must occur in the
+ *       parent part of the path. A V without {@code /} or {@code \} cannot straddle a separator,
+ *       so it matches exactly when some parent folder name contains it.</li>
+ *   <li>A field token with an empty value ({@code path:}, {@code -ref:}) adds no condition.</li>
+ * </ul>
+ */
 public final class SearchFilter {
+
+    /** Hog-function kinds that {@code type:V} expands to {@code hog_function/V}. */
+    static final Set<String> HOG_FUNCTION_KINDS = Set.of(
+            "destination", "site_destination", "internal_destination", "transformation",
+            "site_app", "source_webhook", "source", "broadcast", "campaign");
+
+    // Plain substring of the escaped path or of the type (rule 5).
+    private static final String PLAIN = "(instr(path_lower, ?) > 0 OR instr(lower(type), ?) > 0)";
+    // Rule 4: each '/' of the token matches '/' or '\/'. The token is compared with '\/'
+    // folded to '/' on both sides; the unfolded comparison keeps every plain match.
+    private static final String SLASHED = "(instr(path_lower, ?) > 0"
+            + " OR instr(replace(path_lower, '\\/', '/'), ?) > 0"
+            + " OR instr(lower(type), ?) > 0)";
+    private static final String NAME = "(instr(name_lower, ?) > 0)";
+    // The lower-cased parent is the start of path_lower when the stored path is canonical (the
+    // usual case); otherwise fall back to SQLite's lower(), which folds ASCII only.
+    private static final String PARENT_LOWER = "(CASE WHEN substr(path, 1, length(parent)) = parent"
+            + " THEN substr(path_lower, 1, length(parent)) ELSE lower(parent) END)";
+    private static final String PATH = "(parent <> '' AND instr(" + PARENT_LOWER + ", ?) > 0)";
+    private static final String USER_ME = "(created_by IS ?)";
+    // lower() folds ASCII only, so the value is also tried in its own case.
+    private static final String USER = "(EXISTS (SELECT 1 FROM users u WHERE u.id = created_by AND ("
+            + "instr(lower(u.first_name || ' ' || u.last_name), ?) > 0"
+            + " OR instr(lower(u.email), ?) > 0"
+            + " OR instr(u.first_name || ' ' || u.last_name, ?) > 0"
+            + " OR instr(u.email, ?) > 0)))";
+    private static final String TYPE_PREFIX = "(instr(type, ?) = 1)";
+    private static final String TYPE_EXACT = "(type = ?)";
+    private static final String REF = "(ref IS ?)";
 
     private SearchFilter() {
     }
 
-    /** Compiles {@code text}; {@code callerId} resolves {@code user:me}. */
+    /** Compiles {@code text}; {@code callerId} resolves {@code user:me}. Never throws. */
     public static SqlCondition compile(String text, boolean nameOnly, long callerId) {
         if (text == null || text.isBlank()) {
             return SqlCondition.TRUE;
         }
-        String v = text.trim().toLowerCase(Locale.ROOT);
-        return new SqlCondition("(instr(path_lower, ?) > 0 OR instr(lower(type), ?) > 0)", List.of(v, v));
+        List<SearchTokenizer.Token> tokens = SearchTokenizer.tokenize(text);
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        int terms = 0;
+        for (SearchTokenizer.Token token : tokens) {
+            int mark = sql.length();
+            if (terms > 0) {
+                sql.append(" AND ");
+            }
+            if (token.negated()) {
+                // coalesce: a NULL column must not hide the row from a negated term
+                sql.append("NOT coalesce(");
+            }
+            if (!appendTerm(token.text(), nameOnly, callerId, sql, params)) {
+                sql.setLength(mark);
+                continue;
+            }
+            if (token.negated()) {
+                sql.append(", 0)");
+            }
+            terms++;
+        }
+        if (terms == 0) {
+            return SqlCondition.TRUE;
+        }
+        if (terms > 1) {
+            sql.insert(0, '(').append(')');
+        }
+        return new SqlCondition(sql.toString(), params);
+    }
+
+    /** Appends one parenthesised term for {@code token}; false (and nothing added) when it adds no condition. */
+    private static boolean appendTerm(String token, boolean nameOnly, long callerId,
+            StringBuilder sql, List<Object> params) {
+        int colon = token.indexOf(':');
+        if (colon >= 0) {
+            String field = token.substring(0, colon).toLowerCase(Locale.ROOT);
+            String value = SearchTokenizer.stripSurroundingQuotes(token.substring(colon + 1).trim());
+            switch (field) {
+                case "path":
+                    if (value.isEmpty()) {
+                        return false;
+                    }
+                    sql.append(PATH);
+                    params.add(lower(EntryPath.escape(value)));
+                    return true;
+                case "name":
+                    if (value.isEmpty()) {
+                        return false;
+                    }
+                    sql.append(NAME);
+                    params.add(lower(value));
+                    return true;
+                case "user":
+                case "author":
+                    if (value.isEmpty()) {
+                        return false;
+                    }
+                    if (value.equalsIgnoreCase("me")) {
+                        sql.append(USER_ME);
+                        params.add(callerId);
+                    } else {
+                        String low = lower(value);
+                        sql.append(USER);
+                        params.add(low);
+                        params.add(low);
+                        params.add(value);
+                        params.add(value);
+                    }
+                    return true;
+                case "type":
+                    if (value.isEmpty()) {
+                        return false;
+                    }
+                    if (value.endsWith("/")) {
+                        sql.append(TYPE_PREFIX);
+                        params.add(value);
+                    } else {
+                        sql.append(TYPE_EXACT);
+                        params.add(HOG_FUNCTION_KINDS.contains(value) ? "hog_function/" + value : value);
+                    }
+                    return true;
+                case "ref":
+                    if (value.isEmpty()) {
+                        return false;
+                    }
+                    sql.append(REF);
+                    params.add(value);
+                    return true;
+                default:
+                    appendPlain(token, nameOnly, sql, params);
+                    return true;
+            }
+        }
+        if (!nameOnly && token.indexOf('/') >= 0) {
+            String low = lower(token);
+            sql.append(SLASHED);
+            params.add(low);
+            params.add(low.replace("\\/", "/"));
+            params.add(low);
+            return true;
+        }
+        appendPlain(token, nameOnly, sql, params);
+        return true;
+    }
+
+    private static void appendPlain(String token, boolean nameOnly, StringBuilder sql, List<Object> params) {
+        String low = lower(token);
+        if (nameOnly) {
+            sql.append(NAME);
+            params.add(low);
+        } else {
+            sql.append(PLAIN);
+            params.add(low);
+            params.add(low);
+        }
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 }

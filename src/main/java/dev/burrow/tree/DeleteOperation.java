@@ -1,0 +1,114 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.DeletedObject;
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deletes nodes (a folder takes everything below it). The rows that go are read from the server
+ * first, so that undo can put back what the server can restore.
+ */
+public final class DeleteOperation implements Operation {
+
+    private final List<TreeNode> nodes;
+    private final String description;
+    private final LocalChanges local = new LocalChanges();
+    private final Map<String, FileSystemEntry> removed = new LinkedHashMap<>();
+    private final List<DeletedObject> deleted = new ArrayList<>();
+
+    private DeleteOperation(List<TreeNode> nodes, String description) {
+        this.nodes = MoveOperation.topLevel(nodes);
+        this.description = description;
+    }
+
+    public static DeleteOperation of(List<TreeNode> nodes) {
+        List<TreeNode> top = MoveOperation.topLevel(nodes);
+        String what = top.size() == 1 ? "“" + top.get(0).name() + "”" : top.size() + " items";
+        return new DeleteOperation(top, "Delete " + what);
+    }
+
+    static DeleteOperation of(List<TreeNode> nodes, String description) {
+        return new DeleteOperation(nodes, description);
+    }
+
+    public List<TreeNode> nodes() {
+        return nodes;
+    }
+
+    /** What the server answered it deleted (objects, with whether each can be restored). */
+    public List<DeletedObject> deleted() {
+        return List.copyOf(deleted);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void applyLocally(TreeIndex index) {
+        for (TreeNode n : nodes) {
+            if (n instanceof TreeNode.Item item) {
+                local.remove(index, item.row().id());
+            } else {
+                for (FileSystemEntry row : index.subtree(n.path())) {
+                    local.remove(index, row.id());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void send(TreeBackend backend) {
+        removed.clear();
+        deleted.clear();
+        for (TreeNode n : nodes) {
+            if (n instanceof TreeNode.Item item) {
+                removed.put(item.row().id(), item.row());
+                deleted.addAll(backend.delete(item.row().id()));
+                continue;
+            }
+            TreeNode.Folder folder = (TreeNode.Folder) n;
+            List<FileSystemEntry> below = backend.descendants(folder.path());
+            folder.rows().forEach(r -> removed.put(r.id(), r));
+            below.forEach(r -> removed.put(r.id(), r));
+            if (!folder.isSynthetic() && !folder.row().isLink()) {
+                deleted.addAll(backend.delete(folder.row().id()));
+                for (FileSystemEntry extra : folder.rows().subList(1, folder.rows().size())) {
+                    deleted.addAll(backend.delete(extra.id()));
+                }
+            } else {
+                // No folder row to cascade from (a link folder deletes only itself): delete deepest
+                // first, so no request hits a row already gone.
+                List<FileSystemEntry> order = new ArrayList<>(below);
+                order.addAll(folder.rows());
+                order.sort(Comparator.comparingInt((FileSystemEntry e) -> EntryPath.depth(e.path())).reversed());
+                for (FileSystemEntry row : order) {
+                    deleted.addAll(backend.delete(row.id()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void reconcile(TreeIndex index) {
+        for (String id : removed.keySet()) {
+            index.remove(id);
+        }
+    }
+
+    @Override
+    public void revertLocally(TreeIndex index) {
+        local.revert(index);
+    }
+
+    @Override
+    public Operation inverse() {
+        return new RestoreOperation(new ArrayList<>(removed.values()), deleted, "Undo: " + description);
+    }
+}

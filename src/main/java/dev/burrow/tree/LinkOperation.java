@@ -1,0 +1,71 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.FileSystemEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creates a link row (a shortcut in the tree) for a node inside a folder. */
+public final class LinkOperation implements Operation {
+
+    private final TreeNode node;
+    private final String target;
+    private final List<FileSystemEntry> created = new ArrayList<>();
+    private FileSystemEntry answer;
+
+    public LinkOperation(TreeNode node, String targetFolder) {
+        this.node = node;
+        this.target = MoveCheck.targetPath(node, targetFolder);
+    }
+
+    @Override
+    public String description() {
+        return "Link “" + node.name() + "” into " + (dev.burrow.api.EntryPath.parent(target).isEmpty() ? "the top level"
+                : dev.burrow.api.EntryPath.leaf(dev.burrow.api.EntryPath.parent(target)));
+    }
+
+    @Override
+    public void applyLocally(TreeIndex index) {
+        // The server chooses the new ids: the link appears when it answers.
+    }
+
+    @Override
+    public void send(TreeBackend backend) {
+        created.clear();
+        FileSystemEntry source = node.row();
+        if (source == null) {
+            throw new IllegalStateException("A folder without a folder row can't be linked.");
+        }
+        answer = backend.link(source.id(), target);
+        if (!answer.id().equals(source.id())) {
+            created.add(answer);
+        }
+        if (node instanceof TreeNode.Folder) {
+            created.addAll(backend.descendants(target).stream().filter(FileSystemEntry::isLink).toList());
+        }
+    }
+
+    @Override
+    public void reconcile(TreeIndex index) {
+        index.putAll(created);
+    }
+
+    @Override
+    public void revertLocally(TreeIndex index) {
+        // nothing was applied locally
+    }
+
+    @Override
+    public Operation inverse() {
+        if (answer == null || node.row() == null || answer.id().equals(node.row().id())) {
+            return null;
+        }
+        TreeNode made = answer.isFolder() ? new TreeNode.Folder(answer.path(), List.of(answer))
+                : new TreeNode.Item(answer);
+        return DeleteOperation.of(List.of(made), "Undo: " + description());
+    }
+
+    @Override
+    public List<String> resultIds() {
+        return answer == null ? List.of() : List.of(answer.id());
+    }
+}

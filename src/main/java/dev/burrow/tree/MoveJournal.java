@@ -1,0 +1,160 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.FileSystemEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A folder move done row by row (for servers without {@code move}): the plan is saved before
+ * the first PATCH and its progress as it goes, so a run cut short — a refusal, a crash, a
+ * {@code kill -9} — can be resumed or rolled back, and no row is left stranded.
+ */
+public final class MoveJournal {
+
+    /** One row's move. */
+    public record Entry(String id, String from, String to) {
+    }
+
+    /** Where journals live between runs. */
+    public interface Store {
+        void save(MoveJournal.Snapshot snapshot);
+
+        void delete(String journalId);
+
+        List<MoveJournal.Snapshot> pending();
+
+        /** A store that forgets everything when the process ends (tests, or no disk). */
+        static Store inMemory() {
+            Map<String, Snapshot> map = new ConcurrentHashMap<>();
+            return new Store() {
+                @Override
+                public void save(Snapshot snapshot) {
+                    map.put(snapshot.id(), snapshot);
+                }
+
+                @Override
+                public void delete(String journalId) {
+                    map.remove(journalId);
+                }
+
+                @Override
+                public List<Snapshot> pending() {
+                    return new ArrayList<>(map.values());
+                }
+            };
+        }
+    }
+
+    /** What is saved: the plan and how many entries are done (in order). */
+    public record Snapshot(String id, String description, List<Entry> entries, int done) {
+        public Snapshot {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** Progress is saved every this many rows; re-sending a done PATCH is harmless. */
+    private static final int SAVE_EVERY = 25;
+
+    private final Store store;
+    private final String id;
+    private final String description;
+    private final List<Entry> entries;
+    private int done;
+
+    private MoveJournal(Store store, Snapshot s) {
+        this.store = store;
+        this.id = s.id();
+        this.description = s.description();
+        this.entries = s.entries();
+        this.done = s.done();
+    }
+
+    /** Reopens a journal found at start-up. */
+    public static MoveJournal resume(Store store, Snapshot snapshot) {
+        return new MoveJournal(store, snapshot);
+    }
+
+    /** Plans the move of a folder and everything below it to {@code target}, and saves the plan. */
+    static MoveJournal plan(TreeNode.Folder folder, String target, TreeBackend backend, Store store) {
+        List<Entry> entries = new ArrayList<>();
+        for (FileSystemEntry row : folder.rows()) {
+            entries.add(new Entry(row.id(), row.path(), target));
+        }
+        for (FileSystemEntry row : backend.descendants(folder.path())) {
+            entries.add(new Entry(row.id(), row.path(), MoveOperation.rebase(row.path(), folder.path(), target)));
+        }
+        Snapshot s = new Snapshot(UUID.randomUUID().toString(), "Move “" + folder.name() + "” to " + target,
+                entries, 0);
+        store.save(s);
+        return new MoveJournal(store, s);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public int total() {
+        return entries.size();
+    }
+
+    public int done() {
+        return done;
+    }
+
+    private void save() {
+        store.save(new Snapshot(id, description, entries, done));
+    }
+
+    /**
+     * Sends the remaining PATCHes. If one is refused, the rows already moved are moved back
+     * and the refusal is rethrown; if even that fails, the journal stays for the next start.
+     */
+    public void run(TreeBackend backend) {
+        try {
+            while (done < entries.size()) {
+                Entry e = entries.get(done);
+                backend.patchPath(e.id(), e.to());
+                done++;
+                if (done % SAVE_EVERY == 0) {
+                    save();
+                }
+            }
+        } catch (RuntimeException failure) {
+            save();
+            try {
+                rollback(backend);
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+        store.delete(id);
+    }
+
+    /** Moves back every row this journal moved (including the one that may have been in flight). */
+    public void rollback(TreeBackend backend) {
+        int upTo = Math.min(entries.size(), done + 1);
+        for (int i = upTo - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            try {
+                backend.patchPath(e.id(), e.from());
+            } catch (RuntimeException ex) {
+                // the row that was in flight may never have moved: only the others must go back
+                if (i < done) {
+                    done = i + 1;
+                    save();
+                    throw ex;
+                }
+            }
+            done = i;
+        }
+        store.delete(id);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves nodes into a folder. An item moves by PATCH of its path; a folder by {@code POST move}
+ * where the server has it, else by a journaled PATCH of the folder row and every descendant.
+ * Renaming is a move within the same folder.
+ */
+public final class MoveOperation implements Operation {
+
+    /** One node to move and the path it gets. */
+    public record Step(TreeNode node, String target) {
+    }
+
+    private final List<Step> steps;
+    private final String description;
+    private final MoveJournal.Store journals;
+    private final LocalChanges local = new LocalChanges();
+    private final List<String> movedIds = new ArrayList<>();
+
+    MoveOperation(List<Step> steps, String description, MoveJournal.Store journals) {
+        this.steps = List.copyOf(steps);
+        this.description = description;
+        this.journals = journals;
+    }
+
+    /** Moves {@code nodes} into {@code targetFolder}; nodes inside another moved folder ride along. */
+    public static MoveOperation into(List<TreeNode> nodes, String targetFolder, MoveJournal.Store journals) {
+        List<Step> steps = new ArrayList<>();
+        for (TreeNode n : topLevel(nodes)) {
+            steps.add(new Step(n, MoveCheck.targetPath(n, targetFolder)));
+        }
+        String where = targetFolder.isEmpty() ? "the top level" : EntryPath.leaf(targetFolder);
+        String what = steps.size() == 1 ? "“" + steps.get(0).node().name() + "”" : steps.size() + " items";
+        return new MoveOperation(steps, "Move " + what + " to " + where, journals);
+    }
+
+    /** Renames a node in place (a move to a sibling path). */
+    public static MoveOperation rename(TreeNode node, String newName, MoveJournal.Store journals) {
+        String target = EntryPath.child(EntryPath.parent(EntryPath.normalize(node.path())), newName);
+        return new MoveOperation(List.of(new Step(node, target)),
+                "Rename “" + node.name() + "” to “" + newName + "”", journals);
+    }
+
+    /** Drops nodes that lie inside another node of the list: their folder carries them. */
+    static List<TreeNode> topLevel(List<TreeNode> nodes) {
+        List<TreeNode> out = new ArrayList<>();
+        for (TreeNode n : nodes) {
+            boolean inside = false;
+            for (TreeNode other : nodes) {
+                if (other != n && other instanceof TreeNode.Folder
+                        && EntryPath.normalize(n.path()).startsWith(EntryPath.normalize(other.path()) + "/")) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside && out.stream().noneMatch(o -> o.key().equals(n.key()))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The rows this move touches, as known to the index (the folder's own rows first). */
+    private static List<FileSystemEntry> affected(TreeIndex index, TreeNode node) {
+        if (node instanceof TreeNode.Item item) {
+            FileSystemEntry current = index.byId(item.row().id());
+            return List.of(current != null ? current : item.row());
+        }
+        return index.subtree(node.path());
+    }
+
+    static String rebase(String path, String oldPrefix, String newPrefix) {
+        String p = EntryPath.normalize(path);
+        String old = EntryPath.normalize(oldPrefix);
+        if (p.equals(old)) {
+            return newPrefix;
+        }
+        return newPrefix + p.substring(old.length());
+    }
+
+    @Override
+    public void applyLocally(TreeIndex index) {
+        for (Step s : steps) {
+            for (FileSystemEntry row : affected(index, s.node())) {
+                local.put(index, row.withPath(rebase(row.path(), s.node().path(), s.target())));
+            }
+        }
+    }
+
+    @Override
+    public void send(TreeBackend backend) {
+        movedIds.clear();
+        for (Step s : steps) {
+            moveOne(backend, s.node(), s.target());
+        }
+    }
+
+    private void moveOne(TreeBackend backend, TreeNode node, String target) {
+        if (node instanceof TreeNode.Item item) {
+            FileSystemEntry moved = backend.patchPath(item.row().id(), target);
+            movedIds.add(moved.id());
+            return;
+        }
+        TreeNode.Folder folder = (TreeNode.Folder) node;
+        if (folder.isSynthetic() || !backend.supportsMove()) {
+            MoveJournal journal = MoveJournal.plan(folder, target, backend, journals);
+            journal.run(backend);
+            if (folder.row() != null) {
+                movedIds.add(folder.row().id());
+            }
+            return;
+        }
+        FileSystemEntry moved = backend.move(folder.row().id(), target);
+        movedIds.add(moved.id() != null ? moved.id() : folder.row().id());
+        // Further folder rows at the same path (duplicates are allowed) follow the first.
+        for (FileSystemEntry extra : folder.rows().subList(1, folder.rows().size())) {
+            backend.patchPath(extra.id(), target);
+        }
+    }
+
+    @Override
+    public void reconcile(TreeIndex index) {
+        // The optimistic rows already carry the new paths; ids never change on move.
+    }
+
+    @Override
+    public void revertLocally(TreeIndex index) {
+        local.revert(index);
+    }
+
+    @Override
+    public Operation inverse() {
+        List<Step> back = new ArrayList<>();
+        for (Step s : steps) {
+            TreeNode moved = s.node() instanceof TreeNode.Item item
+                    ? new TreeNode.Item(item.row().withPath(s.target()))
+                    : new TreeNode.Folder(s.target(), ((TreeNode.Folder) s.node()).rows().stream()
+                            .map(r -> r.withPath(s.target())).toList());
+            back.add(new Step(moved, EntryPath.normalize(s.node().path())));
+        }
+        return new MoveOperation(back, "Undo: " + description, journals);
+    }
+
+    @Override
+    public List<String> resultIds() {
+        return List.copyOf(movedIds);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.burrow.tree;
+
+/**
+ * One undoable edit of the tree. The owner applies it to the index at once (optimistic), sends
+ * it to the server in the background, then reconciles with the answer or reverts.
+ */
+public interface Operation {
+
+    /** A sentence for the status bar and the undo menu: "Move 3 items to Marketing". */
+    String description();
+
+    /** Changes the index as if the server had agreed (owner thread). */
+    void applyLocally(TreeIndex index);
+
+    /** Sends the edit (background thread); throws the client's exception on refusal. */
+    void send(TreeBackend backend);
+
+    /** Takes the server's answer into the index (owner thread, after {@link #send} succeeded). */
+    void reconcile(TreeIndex index);
+
+    /** Puts the index back as it was before {@link #applyLocally} (owner thread, after a failure). */
+    void revertLocally(TreeIndex index);
+
+    /** The edit that undoes this one; valid after {@link #send} succeeded. Null if it can't be undone. */
+    Operation inverse();
+
+    /** Ids of the rows to keep selected afterwards. */
+    default java.util.List<String> resultIds() {
+        return java.util.List.of();
+    }
+}

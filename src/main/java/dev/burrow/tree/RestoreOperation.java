@@ -1,0 +1,124 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.DeletedObject;
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Puts back what a delete removed: restorable objects through {@code undo_delete}, folder rows,
+ * link rows and other rows by creating them again. Objects the server deleted for good stay gone.
+ */
+public final class RestoreOperation implements Operation {
+
+    private final List<FileSystemEntry> rows;
+    private final List<DeletedObject> objects;
+    private final String description;
+    private final List<FileSystemEntry> restored = new ArrayList<>();
+    private final List<FileSystemEntry> lost = new ArrayList<>();
+
+    RestoreOperation(List<FileSystemEntry> rows, List<DeletedObject> objects, String description) {
+        this.rows = new ArrayList<>(rows);
+        this.rows.sort(Comparator.comparingInt((FileSystemEntry e) -> EntryPath.depth(e.path()))
+                .thenComparing(FileSystemEntry::path));
+        this.objects = List.copyOf(objects);
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** Rows that could not come back (their object was deleted for good). */
+    public List<FileSystemEntry> lost() {
+        return List.copyOf(lost);
+    }
+
+    @Override
+    public void applyLocally(TreeIndex index) {
+        // Ids change on restore: the rows appear when the server has answered.
+    }
+
+    private static String key(String type, String ref) {
+        return type + "\u0000" + ref;
+    }
+
+    @Override
+    public void send(TreeBackend backend) {
+        restored.clear();
+        lost.clear();
+        List<DeletedObject> undoable = objects.stream().filter(DeletedObject::canUndo).toList();
+        Set<String> gone = new HashSet<>();
+        for (DeletedObject o : objects) {
+            gone.add(key(o.type(), o.ref()));
+        }
+        if (!undoable.isEmpty()) {
+            backend.undoDelete(undoable);
+        }
+        Set<String> undone = new HashSet<>();
+        undoable.forEach(o -> undone.add(key(o.type(), o.ref())));
+        Set<String> restoredByUndo = new HashSet<>();
+        for (FileSystemEntry row : rows) {
+            String k = key(row.type(), row.ref());
+            if (!row.isLink() && undone.contains(k) && restoredByUndo.add(k)) {
+                restored.addAll(backend.rowsFor(row.type(), row.ref()));
+                continue;
+            }
+            if (gone.contains(k) && !undone.contains(k)) {
+                lost.add(row);
+                continue;
+            }
+            restored.add(backend.create(row));
+        }
+    }
+
+    @Override
+    public void reconcile(TreeIndex index) {
+        index.putAll(restored);
+    }
+
+    @Override
+    public void revertLocally(TreeIndex index) {
+        // nothing was applied locally
+    }
+
+    @Override
+    public Operation inverse() {
+        Set<String> paths = new HashSet<>();
+        restored.forEach(r -> paths.add(EntryPath.normalize(r.path())));
+        List<TreeNode> top = new ArrayList<>();
+        Set<String> folderPaths = new HashSet<>();
+        for (FileSystemEntry r : restored) {
+            String parent = EntryPath.parent(EntryPath.normalize(r.path()));
+            boolean parentRestored = false;
+            for (String a = parent; !a.isEmpty(); a = EntryPath.parent(a)) {
+                if (paths.contains(a)) {
+                    parentRestored = true;
+                    break;
+                }
+            }
+            if (parentRestored) {
+                continue;
+            }
+            if (r.isFolder()) {
+                if (folderPaths.add(r.path())) {
+                    top.add(new TreeNode.Folder(r.path(), restored.stream()
+                            .filter(x -> x.isFolder() && x.path().equals(r.path())).toList()));
+                }
+            } else {
+                top.add(new TreeNode.Item(r));
+            }
+        }
+        return DeleteOperation.of(top, "Redo: " + description.replaceFirst("^Undo: ", ""));
+    }
+
+    @Override
+    public List<String> resultIds() {
+        return restored.stream().map(FileSystemEntry::id).toList();
+    }
+}

@@ -1,0 +1,283 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of one project tree known to the client, indexed by id and by folder, with the
+ * number of rows below each folder kept up to date as rows come and go.
+ *
+ * <p>Folders are keyed by their canonical path ({@link EntryPath#normalize}). A folder exists
+ * in the index when a folder row has that path or any row lies below it; without a folder row
+ * it is synthetic. Not thread-safe: one thread (the FX thread in the app) owns it.
+ */
+public final class TreeIndex {
+
+    /** Orders siblings as PostHog's web UI does: folders first, then case-insensitive name. */
+    public static final Comparator<TreeNode> SIBLING_ORDER = Comparator
+            .comparing((TreeNode n) -> n instanceof TreeNode.Folder ? 0 : 1)
+            .thenComparing(n -> n.name().toLowerCase(Locale.ROOT))
+            .thenComparing(TreeNode::name)
+            .thenComparing(TreeNode::key);
+
+    private static final class FolderData {
+        final List<FileSystemEntry> rows = new ArrayList<>(1);
+        final Set<String> subfolders = new LinkedHashSet<>();
+        final Set<String> items = new LinkedHashSet<>();
+        int below;
+    }
+
+    private final Map<String, FileSystemEntry> byId = new HashMap<>();
+    private final Map<String, FolderData> folders = new HashMap<>();
+    private boolean complete;
+
+    public TreeIndex() {
+        folders.put("", new FolderData());
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** True once every row of the tree has been loaded: counts and children are then exact. */
+    public boolean isComplete() {
+        return complete;
+    }
+
+    public void markComplete(boolean value) {
+        this.complete = value;
+    }
+
+    public FileSystemEntry byId(String id) {
+        return byId.get(id);
+    }
+
+    public Collection<FileSystemEntry> rows() {
+        return byId.values();
+    }
+
+    /** Rows whose path equals {@code path} (canonically). */
+    public List<FileSystemEntry> rowsAt(String path) {
+        String key = EntryPath.normalize(path);
+        List<FileSystemEntry> out = new ArrayList<>();
+        FolderData f = folders.get(key);
+        if (f != null) {
+            out.addAll(f.rows);
+        }
+        FolderData parent = folders.get(EntryPath.parent(key));
+        if (parent != null) {
+            for (String id : parent.items) {
+                FileSystemEntry e = byId.get(id);
+                if (e != null && EntryPath.normalize(e.path()).equals(key)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    public boolean hasFolder(String path) {
+        return folders.containsKey(EntryPath.normalize(path));
+    }
+
+    /** The folder node at {@code path}, or null if the index knows no such folder. */
+    public TreeNode.Folder folder(String path) {
+        String key = EntryPath.normalize(path);
+        FolderData f = folders.get(key);
+        return f == null ? null : new TreeNode.Folder(key, f.rows);
+    }
+
+    /** The children of a folder, sorted folders first then by name. */
+    public List<TreeNode> children(String folderPath) {
+        FolderData f = folders.get(EntryPath.normalize(folderPath));
+        if (f == null) {
+            return List.of();
+        }
+        List<TreeNode> out = new ArrayList<>(f.subfolders.size() + f.items.size());
+        for (String sub : f.subfolders) {
+            out.add(new TreeNode.Folder(sub, folders.get(sub).rows));
+        }
+        for (String id : f.items) {
+            out.add(new TreeNode.Item(byId.get(id)));
+        }
+        out.sort(SIBLING_ORDER);
+        return out;
+    }
+
+    /** PostHog's {@code count}: every row below the folder at any depth (only exact when complete). */
+    public int countBelow(String folderPath) {
+        FolderData f = folders.get(EntryPath.normalize(folderPath));
+        return f == null ? 0 : f.below;
+    }
+
+    /** Every row at or below a path, in depth-then-path order (the folder's own rows first). */
+    public List<FileSystemEntry> subtree(String folderPath) {
+        String key = EntryPath.normalize(folderPath);
+        List<FileSystemEntry> out = new ArrayList<>();
+        collect(key, out);
+        out.sort(Comparator.comparingInt((FileSystemEntry e) -> EntryPath.depth(e.path()))
+                .thenComparing(FileSystemEntry::path));
+        return out;
+    }
+
+    private void collect(String key, List<FileSystemEntry> out) {
+        FolderData f = folders.get(key);
+        if (f == null) {
+            return;
+        }
+        out.addAll(f.rows);
+        for (String id : f.items) {
+            out.add(byId.get(id));
+        }
+        for (String sub : f.subfolders) {
+            collect(sub, out);
+        }
+    }
+
+    /** Adds or replaces rows; a row with a known id is moved to its new path. */
+    public Set<String> putAll(Collection<FileSystemEntry> entries) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (FileSystemEntry e : entries) {
+            touched.addAll(put(e));
+        }
+        return touched;
+    }
+
+    /** Adds or replaces one row; answers the folder paths whose children changed. */
+    public Set<String> put(FileSystemEntry entry) {
+        Set<String> touched = new LinkedHashSet<>();
+        FileSystemEntry old = byId.get(entry.id());
+        if (old != null) {
+            touched.addAll(remove(entry.id()));
+        }
+        byId.put(entry.id(), entry);
+        String key = EntryPath.normalize(entry.path());
+        List<String> names = EntryPath.split(key);
+        if (names.isEmpty()) {
+            // A row at the root path has nowhere to show; keep it indexed by id only.
+            return touched;
+        }
+        List<String> ancestors = EntryPath.ancestors(key);
+        String parentKey = ancestors.isEmpty() ? "" : ancestors.get(ancestors.size() - 1);
+        ensureFolderChain(ancestors, touched);
+        folders.get("").below++;
+        for (String a : ancestors) {
+            folders.get(a).below++;
+        }
+        if (entry.isFolder()) {
+            FolderData f = ensureFolder(key, parentKey, touched);
+            f.rows.add(entry);
+            f.rows.sort(Comparator.comparing(FileSystemEntry::id));
+            touched.add(parentKey);
+        } else {
+            folders.get(parentKey).items.add(entry.id());
+            touched.add(parentKey);
+        }
+        return touched;
+    }
+
+    private void ensureFolderChain(List<String> ancestors, Set<String> touched) {
+        String parent = "";
+        for (String a : ancestors) {
+            ensureFolder(a, parent, touched);
+            parent = a;
+        }
+    }
+
+    private FolderData ensureFolder(String key, String parentKey, Set<String> touched) {
+        FolderData f = folders.get(key);
+        if (f == null) {
+            f = new FolderData();
+            folders.put(key, f);
+            folders.get(parentKey).subfolders.add(key);
+            touched.add(parentKey);
+        }
+        return f;
+    }
+
+    /** Removes a row by id; answers the folder paths whose children changed. */
+    public Set<String> remove(String id) {
+        Set<String> touched = new LinkedHashSet<>();
+        FileSystemEntry e = byId.remove(id);
+        if (e == null) {
+            return touched;
+        }
+        String key = EntryPath.normalize(e.path());
+        if (key.isEmpty()) {
+            return touched;
+        }
+        List<String> ancestors = EntryPath.ancestors(key);
+        String parentKey = ancestors.isEmpty() ? "" : ancestors.get(ancestors.size() - 1);
+        folders.get("").below--;
+        for (String a : ancestors) {
+            folders.get(a).below--;
+        }
+        if (e.isFolder()) {
+            FolderData f = folders.get(key);
+            if (f != null) {
+                f.rows.removeIf(r -> r.id().equals(id));
+            }
+        } else {
+            folders.get(parentKey).items.remove(id);
+        }
+        touched.add(parentKey);
+        prune(key, touched);
+        return touched;
+    }
+
+    /** Drops folders that have become empty synthetic folders, walking up. */
+    private void prune(String key, Set<String> touched) {
+        String k = key;
+        while (!k.isEmpty()) {
+            FolderData f = folders.get(k);
+            String parent = EntryPath.parent(k);
+            if (f != null) {
+                if (!f.rows.isEmpty() || !f.subfolders.isEmpty() || !f.items.isEmpty()) {
+                    return;
+                }
+                folders.remove(k);
+                folders.get(parent).subfolders.remove(k);
+                touched.add(parent);
+            }
+            k = parent;
+        }
+    }
+
+    /** Removes everything: the next load starts afresh. */
+    public void clear() {
+        byId.clear();
+        folders.clear();
+        folders.put("", new FolderData());
+        complete = false;
+    }
+
+    /** The rows with {@code shortcut: true}, sorted by name. */
+    public List<FileSystemEntry> shortcutRows() {
+        List<FileSystemEntry> out = new ArrayList<>();
+        for (FileSystemEntry e : byId.values()) {
+            if (e.isLink()) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparing((FileSystemEntry e) -> e.name().toLowerCase(Locale.ROOT))
+                .thenComparing(FileSystemEntry::id));
+        return out;
+    }
+
+    /** A copy of the counts below each folder path, for tests and views. */
+    public Map<String, Integer> countsSnapshot() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        folders.forEach((k, v) -> out.put(k, v.below));
+        return out;
+    }
+}

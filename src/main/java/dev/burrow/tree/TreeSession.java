@@ -1,0 +1,350 @@
+package dev.burrow.tree;
+
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.api.Page;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One open project tree: the index, how far each folder is loaded, the undo history, and the
+ * edits in flight. Lives on one thread (the FX thread in the app); blocking work goes through
+ * the {@link TaskRunner}.
+ */
+public final class TreeSession {
+
+    /** What views want to hear. Every call arrives on the owner's thread. */
+    public interface Listener {
+        /** The children of these folders changed (added, removed, renamed, reloaded). */
+        void foldersChanged(Set<String> folderPaths);
+
+        /** An edit or load finished; {@code error} is null on success. */
+        default void finished(String description, String error) {
+        }
+
+        /** Background work started or ended; {@code running} counts what is in flight. */
+        default void busy(int running) {
+        }
+    }
+
+    /** Folders page this many children at a time when the index is not complete. */
+    public static final int FOLDER_PAGE = 100;
+    /** Full-index page size. */
+    public static final int INDEX_PAGE = 1000;
+    /** Trees larger than this stay lazy: folder by folder. */
+    public static final long INDEX_LIMIT = 300_000;
+    private static final int HISTORY = 100;
+
+    private final TreeBackend backend;
+    private final TaskRunner runner;
+    private final MoveJournal.Store journals;
+    private final TreeIndex index = new TreeIndex();
+    private final Map<String, FolderState> states = new HashMap<>();
+    private final Deque<Operation> undo = new ArrayDeque<>();
+    private final Deque<Operation> redo = new ArrayDeque<>();
+    private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private int running;
+    private boolean indexLoading;
+    private int generation;
+
+    public TreeSession(TreeBackend backend, TaskRunner runner, MoveJournal.Store journals) {
+        this.backend = backend;
+        this.runner = runner;
+        this.journals = journals;
+    }
+
+    public TreeIndex index() {
+        return index;
+    }
+
+    public TreeBackend backend() {
+        return backend;
+    }
+
+    public MoveJournal.Store journals() {
+        return journals;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    private void changed(Set<String> folders) {
+        if (!folders.isEmpty()) {
+            for (Listener l : listeners) {
+                l.foldersChanged(folders);
+            }
+        }
+    }
+
+    private void finished(String description, String error) {
+        for (Listener l : listeners) {
+            l.finished(description, error);
+        }
+    }
+
+    private void busy(int delta) {
+        running += delta;
+        for (Listener l : listeners) {
+            l.busy(running);
+        }
+    }
+
+    public FolderState state(String folder) {
+        if (index.isComplete()) {
+            return new FolderState.Loaded(index.children(folder).size(), false);
+        }
+        return states.getOrDefault(folder, FolderState.NOT_LOADED);
+    }
+
+    // ---- loading ------------------------------------------------------------------------
+
+    /** Loads a folder's first page of children unless it is loaded or loading. */
+    public void loadFolder(String folder) {
+        FolderState s = state(folder);
+        if (s instanceof FolderState.Loaded || s instanceof FolderState.Loading) {
+            return;
+        }
+        loadPage(folder, 0);
+    }
+
+    /** Loads the next page of a folder that has more. */
+    public void loadMore(String folder) {
+        if (state(folder) instanceof FolderState.Loaded l && l.hasMore()) {
+            loadPage(folder, l.loaded());
+        }
+    }
+
+    /** Forgets everything and loads the root again (F5). */
+    public void refresh() {
+        generation++;
+        index.clear();
+        states.clear();
+        indexLoading = false;
+        changed(Set.of(""));
+        loadFolder("");
+    }
+
+    private void loadPage(String folder, int offset) {
+        int gen = generation;
+        states.put(folder, FolderState.LOADING);
+        changed(Set.of(folder));
+        busy(1);
+        runner.run(() -> backend.children(folder, FOLDER_PAGE + 1, offset), (Page<FileSystemEntry> page) -> {
+            busy(-1);
+            if (gen != generation) {
+                return;
+            }
+            List<FileSystemEntry> rows = page.results();
+            boolean more = rows.size() > FOLDER_PAGE;
+            List<FileSystemEntry> shown = more ? rows.subList(0, FOLDER_PAGE) : rows;
+            Set<String> touched = new java.util.LinkedHashSet<>(index.putAll(shown));
+            states.put(folder, new FolderState.Loaded(offset + shown.size(), more));
+            touched.add(folder);
+            changed(touched);
+        }, error -> {
+            busy(-1);
+            if (gen != generation) {
+                return;
+            }
+            states.put(folder, new FolderState.Failed(message(error)));
+            changed(Set.of(folder));
+            finished("Load " + (folder.isEmpty() ? "the project" : folder), message(error));
+        });
+    }
+
+    /**
+     * Fetches every row in the background, in large pages, so that expand, counts and search
+     * previews become local; trees above {@link #INDEX_LIMIT} rows stay lazy. Pages are put
+     * into the index one at a time on the owner's thread, so it never stalls for long.
+     */
+    public void loadIndex() {
+        if (indexLoading || index.isComplete()) {
+            return;
+        }
+        indexLoading = true;
+        int gen = generation;
+        busy(1);
+        runner.run(() -> {
+            long total = backend.total();
+            if (total > INDEX_LIMIT) {
+                return -1L;
+            }
+            return backend.everything(INDEX_PAGE, page -> runner.post(() -> {
+                if (gen == generation) {
+                    changed(index.putAll(page));
+                }
+            }));
+        }, (Long total) -> {
+            busy(-1);
+            indexLoading = false;
+            if (gen != generation || total < 0) {
+                return;
+            }
+            index.markComplete(true);
+            states.clear();
+            changed(Set.of(""));
+            finished("Index", null);
+        }, error -> {
+            busy(-1);
+            indexLoading = false;
+            finished("Load the whole tree", message(error));
+        });
+    }
+
+    /** Searches on the server; results are also put into the index. */
+    public void search(String text, Consumer<List<FileSystemEntry>> results) {
+        int gen = generation;
+        busy(1);
+        runner.run(() -> backend.search(text, 500), (List<FileSystemEntry> rows) -> {
+            busy(-1);
+            if (gen == generation) {
+                changed(index.putAll(rows));
+                results.accept(rows);
+            }
+        }, error -> {
+            busy(-1);
+            finished("Search", message(error));
+        });
+    }
+
+    // ---- edits --------------------------------------------------------------------------
+
+    /** Applies an edit at once, sends it, and keeps it for undo when the server agrees. */
+    public void execute(Operation op, Consumer<String> done) {
+        perform(op, done, true);
+    }
+
+    private void perform(Operation op, Consumer<String> done, boolean fresh) {
+        Set<String> before = snapshotFolders();
+        op.applyLocally(index);
+        changed(union(before, snapshotFolders()));
+        busy(1);
+        runner.run(() -> {
+            op.send(backend);
+            return Boolean.TRUE;
+        }, ok -> {
+            busy(-1);
+            op.reconcile(index);
+            changed(Set.of(""));
+            if (fresh) {
+                redo.clear();
+            }
+            pushUndo(op);
+            finished(op.description(), null);
+            done.accept(null);
+        }, error -> {
+            busy(-1);
+            op.revertLocally(index);
+            changed(Set.of(""));
+            String msg = message(error);
+            finished(op.description(), msg);
+            done.accept(msg);
+        });
+    }
+
+    private void pushUndo(Operation op) {
+        undo.push(op);
+        while (undo.size() > HISTORY) {
+            undo.removeLast();
+        }
+    }
+
+    private Set<String> snapshotFolders() {
+        return Set.of("");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> s = new java.util.LinkedHashSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty() && undo.peek().inverse() != null;
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    public String undoDescription() {
+        return undo.isEmpty() ? null : undo.peek().description();
+    }
+
+    public String redoDescription() {
+        return redo.isEmpty() ? null : redo.peek().description().replaceFirst("^Undo: ", "");
+    }
+
+    /** Undoes the last edit; the undone edit can be redone. */
+    public void undo(Consumer<String> done) {
+        if (undo.isEmpty()) {
+            done.accept("Nothing to undo.");
+            return;
+        }
+        Operation last = undo.pop();
+        Operation inverse = last.inverse();
+        if (inverse == null) {
+            done.accept("“" + last.description() + "” can't be undone.");
+            return;
+        }
+        Set<String> before = snapshotFolders();
+        inverse.applyLocally(index);
+        changed(before);
+        busy(1);
+        runner.run(() -> {
+            inverse.send(backend);
+            return Boolean.TRUE;
+        }, ok -> {
+            busy(-1);
+            inverse.reconcile(index);
+            changed(Set.of(""));
+            redo.push(inverse);
+            finished(inverse.description(), null);
+            done.accept(null);
+        }, error -> {
+            busy(-1);
+            inverse.revertLocally(index);
+            undo.push(last);
+            changed(Set.of(""));
+            String msg = message(error);
+            finished(inverse.description(), msg);
+            done.accept(msg);
+        });
+    }
+
+    /** Redoes the last undone edit. */
+    public void redo(Consumer<String> done) {
+        if (redo.isEmpty()) {
+            done.accept("Nothing to redo.");
+            return;
+        }
+        Operation undone = redo.pop();
+        Operation again = undone.inverse();
+        if (again == null) {
+            done.accept("This can't be redone.");
+            return;
+        }
+        perform(again, msg -> {
+            if (msg != null) {
+                redo.push(undone);
+            }
+            done.accept(msg);
+        }, false);
+    }
+
+    /** A message a person can act on, from any failure. */
+    public static String message(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "Something went wrong (" + e.getClass().getSimpleName() + ")." : m;
+    }
+}
