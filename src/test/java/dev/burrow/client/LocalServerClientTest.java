@@ -180,7 +180,7 @@ class LocalServerClientTest {
                     "the create happened exactly once");
             proxy.then(new FaultProxy.ResetMidBody(), new FaultProxy.Throttle(1, null));
             assertEquals(1, viaProxy.fileSystem().list(FileSystemQuery.all()).count());
-            assertEquals(4, proxy.count("GET"), "reset, then 429, then the answer");
+            assertEquals(3, proxy.count("GET"), "reset, then 429, then the answer");
         }
     }
 
