@@ -1,0 +1,212 @@
+package dev.burrow.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+/**
+ * One connection to a PostHog-compatible server: base URL, personal API key, environment id.
+ * Requests go to {@code {base}/api/environments/{env}/…} through one {@link HttpClient}.
+ * Thread-safe; close it when the connection is done with.
+ *
+ * <pre>{@code
+ * try (PostHogClient client = PostHogClient.builder("https://us.posthog.com", key, 12345).build()) {
+ *     Page<FileSystemEntry> root = client.fileSystem().list(FileSystemQuery.children(""));
+ * }
+ * }</pre>
+ */
+public final class PostHogClient implements AutoCloseable {
+
+    private final Transport transport;
+    private final ExecutorService pageFetcher;
+    private final int pagesInFlight;
+    private final long environmentId;
+    private final FileSystemApi fileSystem;
+    private final ShortcutsApi shortcuts;
+    private final ExportsApi exports;
+    private final DashboardsApi dashboards;
+    private final InsightsApi insights;
+
+    private PostHogClient(Builder b) {
+        this.environmentId = b.environmentId;
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .build();
+        this.transport = new Transport(b.baseUrl, b.environmentId, b.apiKey, http, b.requestTimeout, b.retry,
+                b.budget, b.listener, b.sleeper, b.jitter);
+        AtomicInteger n = new AtomicInteger();
+        this.pageFetcher = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "burrow-pages-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.pagesInFlight = b.pagesInFlight;
+        Paging paging = new Paging(transport, pageFetcher, pagesInFlight);
+        this.fileSystem = new FileSystemApi(transport, paging);
+        this.shortcuts = new ShortcutsApi(transport, paging);
+        this.exports = new ExportsApi(transport, paging, b.downloadRetry);
+        this.dashboards = new DashboardsApi(transport);
+        this.insights = new InsightsApi(transport);
+    }
+
+    /**
+     * @param baseUrl       e.g. {@code https://us.posthog.com} or {@code http://127.0.0.1:8010}; a trailing slash is ignored
+     * @param apiKey        the personal API key, sent as {@code Authorization: Bearer}
+     * @param environmentId the environment (team) id
+     */
+    public static Builder builder(String baseUrl, String apiKey, long environmentId) {
+        return new Builder(baseUrl, apiKey, environmentId);
+    }
+
+    /** The project tree: {@code file_system/}. */
+    public FileSystemApi fileSystem() {
+        return fileSystem;
+    }
+
+    /** The caller's starred items: {@code file_system_shortcut/}. */
+    public ShortcutsApi shortcuts() {
+        return shortcuts;
+    }
+
+    /** Exported assets: {@code exports/}, including content downloads. */
+    public ExportsApi exports() {
+        return exports;
+    }
+
+    public DashboardsApi dashboards() {
+        return dashboards;
+    }
+
+    public InsightsApi insights() {
+        return insights;
+    }
+
+    public String baseUrl() {
+        return transport.baseUrl();
+    }
+
+    public long environmentId() {
+        return environmentId;
+    }
+
+    @Override
+    public void close() {
+        pageFetcher.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "PostHogClient[" + transport.baseUrl() + ", environment " + environmentId + ", key=<redacted>]";
+    }
+
+    /** Settings for one connection. Every setting except the three identifying ones has a default. */
+    public static final class Builder {
+        private final String baseUrl;
+        private final String apiKey;
+        private final long environmentId;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private RetryPolicy downloadRetry = RetryPolicy.defaults();
+        private RateBudget budget;
+        private ClientListener listener = ClientListener.NONE;
+        private Sleeper sleeper = Sleeper.REAL;
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private int pagesInFlight = 4;
+
+        private Builder(String baseUrl, String apiKey, long environmentId) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(apiKey, "apiKey");
+            String base = baseUrl.trim();
+            while (base.endsWith("/")) {
+                base = base.substring(0, base.length() - 1);
+            }
+            URI uri = URI.create(base);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("The server address must look like https://host or http://host:port, not '"
+                        + baseUrl + "'.");
+            }
+            if (apiKey.isBlank() || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+                throw new IllegalArgumentException("The API key is empty or contains spaces or unusual characters.");
+            }
+            this.baseUrl = base;
+            this.apiKey = apiKey;
+            this.environmentId = environmentId;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How long one request may wait for the answer's headers. */
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How often a broken download resumes before it gives up. */
+        public Builder downloadRetry(RetryPolicy value) {
+            this.downloadRetry = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The budget for this key; share one between clients that use the same key. */
+        public Builder rateBudget(RateBudget value) {
+            this.budget = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder listener(ClientListener value) {
+            this.listener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** For tests: wait without real time passing. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** For tests: a fixed jitter in [0, 1). */
+        public Builder jitter(DoubleSupplier value) {
+            this.jitter = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How many pages an iteration fetches at once when it knows the total (1 = one after another). */
+        public Builder pagesInFlight(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("pagesInFlight must be at least 1");
+            }
+            this.pagesInFlight = value;
+            return this;
+        }
+
+        public PostHogClient build() {
+            if (budget == null) {
+                budget = RateBudget.posthogDefaults();
+            }
+            return new PostHogClient(this);
+        }
+
+        @Override
+        public String toString() {
+            return "PostHogClient.Builder[" + baseUrl + ", environment " + environmentId + ", key=<redacted>]";
+        }
+    }
+}
