@@ -104,13 +104,16 @@ public final class FileSecretStore implements SecretStore {
             try (FileChannel ch = PrivateFiles.isPosix(dir)
                     ? FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                             PosixFilePermissions.asFileAttribute(PrivateFiles.FILE_0600))
-                    : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
-                Map<String, String> next = change.apply(read());
-                Document doc = new Document(1, next);
-                PrivateFiles.writeAtomically(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter()
-                        .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                        .writeValue(out, doc));
+                    : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.lock();
+                try {
+                    Document doc = new Document(1, change.apply(read()));
+                    PrivateFiles.writeAtomically(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter()
+                            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                            .writeValue(out, doc));
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new SecretStoreException("Could not save " + file + ": " + e.getMessage(), e);
