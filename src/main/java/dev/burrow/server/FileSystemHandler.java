@@ -253,11 +253,11 @@ final class FileSystemHandler implements Handler {
                 + " f.created_at, f.created_by, v.viewed_at FROM ");
         if (search != null) {
             sql.append("(SELECT * FROM view_log WHERE user_id = ? AND team = ? ORDER BY viewed_at DESC LIMIT 200) v");
+            params.add(r.userId());
+            params.add(r.environment());
         } else {
             sql.append("view_log v");
         }
-        params.add(r.userId());
-        params.add(r.environment());
         sql.append(" JOIN file_system f ON f.type = v.type AND f.ref = v.ref AND f.team = v.team"
                 + " WHERE v.user_id = ? AND v.team = ? AND (f.shortcut IS NULL OR f.shortcut = 0)"
                 + " AND f.type NOT IN ('link', 'message_template', 'hog_flow')");
