@@ -190,7 +190,7 @@ public final class TestServer implements AutoCloseable {
         try {
             server.database().write(c -> {
                 try (var ps = c.prepareStatement(statement)) {
-                    TreeRows.bind(ps, List.of(params));
+                    TreeRows.bind(ps, java.util.Arrays.asList(params));
                     ps.executeUpdate();
                 }
                 return null;
@@ -206,7 +206,7 @@ public final class TestServer implements AutoCloseable {
             return server.database().read(c -> {
                 List<List<String>> out = new ArrayList<>();
                 try (var ps = c.prepareStatement(select)) {
-                    TreeRows.bind(ps, List.of(params));
+                    TreeRows.bind(ps, java.util.Arrays.asList(params));
                     try (var rs = ps.executeQuery()) {
                         int n = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
