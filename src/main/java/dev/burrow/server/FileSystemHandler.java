@@ -419,7 +419,7 @@ final class FileSystemHandler implements Handler {
             if (row == null || !visible(row, r)) {
                 throw ApiError.notFound();
             }
-            return writes.delete(c, row, recursive, r.environment());
+            return writes.delete(c, row, recursive, r.environment(), r.userId());
         });
         if (deleted.isEmpty()) {
             return Response.noContent();
@@ -493,7 +493,7 @@ final class FileSystemHandler implements Handler {
         if (!row.isFolder()) {
             throw ApiError.plain(400, "Count can only be called on folders");
         }
-        return Response.ok(countBelow(row.path()));
+        return Response.ok(countBelow(row.path(), r.environment()));
     }
 
     private Response countByPath(Request r) throws SQLException {
@@ -502,25 +502,28 @@ final class FileSystemHandler implements Handler {
         if (path == null) {
             throw ApiError.plain(400, "path parameter is required");
         }
-        return Response.ok(countBelow(path));
+        return Response.ok(countBelow(path, r.environment()));
     }
 
-    private ObjectNode countBelow(String folder) throws SQLException {
+    /** §11: the visible descendants of {@code folder} (§4). */
+    private ObjectNode countBelow(String folder, int team) throws SQLException {
         String lo = folder + "/";
         String hi = folder + "0";
         return db.read(c -> {
             long n;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM file_system WHERE path >= ? AND path < ?")) {
+                    "SELECT count(*) FROM file_system WHERE path >= ? AND path < ? AND " + TreeWrites.VISIBLE)) {
                 ps.setString(1, lo);
                 ps.setString(2, hi);
+                ps.setInt(3, team);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     n = rs.getLong(1);
                 }
             }
             List<TreeRow> entries = TreeRows.query(c,
-                    "WHERE path >= ? AND path < ? ORDER BY depth, path LIMIT 200", List.of(lo, hi));
+                    "WHERE path >= ? AND path < ? AND " + TreeWrites.VISIBLE + " ORDER BY depth, path LIMIT 200",
+                    List.of(lo, hi, team));
             ObjectNode body = Json.object();
             body.put("count", n);
             ArrayNode list = body.putArray("entries");
