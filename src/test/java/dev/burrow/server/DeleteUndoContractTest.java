@@ -285,4 +285,28 @@ class DeleteUndoContractTest extends ContractSupport {
                 "validation_error", "required", "This field is required.", "items__0__ref");
         assertEquals(before, s.fingerprint());
     }
+
+    @Test
+    void folderDeleteLeavesSiblingHogFunctionsAndRecreatesTheirFolderChain() {
+        s.object("dashboard", "1", 1, "D");
+        String folder = s.row("F", "folder");
+        s.row("F/sub", "folder");
+        s.row(1, "F/sub/D", "dashboard", "1", false, null, null);
+        s.row(2, "F/sub/theirs", "hog_function/destination", "2", false, null, null);
+        TestServer.Reply r = s.delete("file_system/" + folder + "/");
+        assertEquals(200, r.status(), r.body()::toString);
+        assertEquals(1, r.body().get("deleted").size());
+        assertEquals(List.of(List.of("F", "folder", "2"), List.of("F/sub", "folder", "2"),
+                List.of("F/sub/theirs", "hog_function/destination", "2")),
+                s.query("SELECT path, type, team FROM file_system ORDER BY path"));
+    }
+
+    @Test
+    void nonRecursiveDeleteIgnoresInvisibleDescendants() {
+        String folder = s.row("F", "folder");
+        s.row(2, "F/theirs", "hog_function/destination", "2", false, null, null);
+        assertNoContent(s.delete("file_system/" + folder + "/?recursive=false"));
+        assertEquals(List.of(List.of("F", "2"), List.of("F/theirs", "2")),
+                s.query("SELECT path, team FROM file_system ORDER BY path"));
+    }
 }

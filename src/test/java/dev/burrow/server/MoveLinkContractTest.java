@@ -273,4 +273,40 @@ class MoveLinkContractTest extends ContractSupport {
         assertPlain(s.post("file_system/count_by_path", null), 400, "path parameter is required");
         assertPlain(s.post("file_system/count_by_path?path=", null), 400, "path parameter is required");
     }
+
+    // ---- §4 scoping inside multi-row actions ------------------------------------------------------
+
+    @Test
+    void countLeavesOutHogFunctionsOfSiblingEnvironments() {
+        String folder = s.row("F", "folder");
+        s.row(1, "F/mine", "hog_function/destination", "1", false, null, null);
+        s.row(2, "F/theirs", "hog_function/destination", "2", false, null, null);
+        s.row(2, "F/shared", "dashboard", "3", false, null, null);
+        TestServer.Reply r = s.post("file_system/" + folder + "/count", null);
+        assertEquals(2, r.body().get("count").asInt());
+        assertEquals(List.of("F/mine", "F/shared"), paths(r.body().get("entries")));
+        assertEquals(2, s.post("file_system/count_by_path?path=F", null).body().get("count").asInt());
+    }
+
+    @Test
+    void moveLeavesSiblingHogFunctionsAndRecreatesTheirFolderChain() {
+        String folder = s.row("F", "folder");
+        s.row("F/sub", "folder");
+        s.row("F/sub/file", "doc-file");
+        s.row(2, "F/sub/theirs", "hog_function/destination", "2", false, null, null);
+        assertEquals(200, s.post("file_system/" + folder + "/move", "{\"new_path\":\"G\"}").status());
+        assertEquals(List.of(List.of("F", "folder", "2"), List.of("F/sub", "folder", "2"),
+                List.of("F/sub/theirs", "hog_function/destination", "2"), List.of("G", "folder", "1"),
+                List.of("G/sub", "folder", "1"), List.of("G/sub/file", "doc-file", "1")),
+                s.query("SELECT path, type, team FROM file_system ORDER BY path"));
+    }
+
+    @Test
+    void linkCopiesOnlyVisibleDescendants() {
+        String folder = s.row("F", "folder");
+        s.row("F/file", "doc-file");
+        s.row(2, "F/theirs", "hog_function/destination", "2", false, null, null);
+        assertEquals(200, s.post("file_system/" + folder + "/link", "{\"new_path\":\"L\"}").status());
+        assertEquals(List.of("F", "F/file", "F/theirs", "L", "L/file"), allPaths());
+    }
 }
