@@ -467,6 +467,18 @@ class FileSystemContractTest extends ContractSupport {
     }
 
     @Test
+    void recentsHonoursSearchOverRecentViews() {
+        s.row(1, "D/Revenue", "dashboard", "1", false, null, null);
+        s.row(1, "D/Costs", "dashboard", "2", false, null, null);
+        s.post("file_system/log_view/", "{\"type\":\"dashboard\",\"ref\":\"1\"}");
+        s.post("file_system/log_view/", "{\"type\":\"dashboard\",\"ref\":\"2\"}");
+        TestServer.Reply r = s.get("file_system/?order_by=-last_viewed_at&search=revenue");
+        assertEquals(200, r.status(), r.body()::toString);
+        assertEquals(List.of("D/Revenue"), paths(r.body()));
+        assertEquals(1, r.body().get("count").asInt());
+    }
+
+    @Test
     void lastViewedAtIsNullOutsideRecents() {
         s.row(1, "D/One", "dashboard", "1", false, null, null);
         s.post("file_system/log_view/", "{\"type\":\"dashboard\",\"ref\":\"1\"}");

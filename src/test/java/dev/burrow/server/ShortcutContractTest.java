@@ -233,4 +233,15 @@ class ShortcutContractTest extends ContractSupport {
         assertRaised(s.get("file_system_shortcut/"), 403, "authentication_error", "permission_denied",
                 "API key missing required scope 'file_system_shortcut:read'", null);
     }
+
+    @Test
+    void hogFunctionStarsComeOnlyFromTheirOwnEnvironment() {
+        s.star(1, "Mine", "hog_function/destination", "1", 0, null);
+        s.star(1, "Shared", "dashboard", "2", 1, null);
+        String theirs = s.star(1, "Theirs", "hog_function/destination", "3", 2, null);
+        String sharedElsewhere = s.star(1, "Shared elsewhere", "dashboard", "4", 3, null);
+        s.sql("UPDATE stars SET team = 2 WHERE id IN (?, ?)", theirs, sharedElsewhere);
+        assertEquals(List.of("Mine", "Shared", "Shared elsewhere"), paths(s.get("file_system_shortcut/").body()));
+        assertNotFound(s.get("file_system_shortcut/" + theirs + "/"));
+    }
 }
