@@ -101,8 +101,8 @@ final class FileSystemHandler implements Handler {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         where.add("type NOT IN ('link', 'message_template', 'hog_flow')");
-        // One store serves one environment, so every row is the caller's environment's: no
-        // hog_function cross-environment filter is needed here.
+        where.add(TreeWrites.VISIBLE);
+        params.add(r.environment());
 
         boolean childrenIndex = false;
         String parent = r.nonEmptyParam("parent");
@@ -265,11 +265,11 @@ final class FileSystemHandler implements Handler {
                 + " f.created_at, f.created_by, v.viewed_at FROM ");
         if (search != null) {
             sql.append("(SELECT * FROM view_log WHERE user_id = ? AND team = ? ORDER BY viewed_at DESC LIMIT 200) v");
+            params.add(r.userId());
+            params.add(r.environment());
         } else {
             sql.append("view_log v");
         }
-        params.add(r.userId());
-        params.add(r.environment());
         sql.append(" JOIN file_system f ON f.type = v.type AND f.ref = v.ref AND f.team = v.team"
                 + " WHERE v.user_id = ? AND v.team = ? AND (f.shortcut IS NULL OR f.shortcut = 0)"
                 + " AND f.type NOT IN ('link', 'message_template', 'hog_flow')");
@@ -432,7 +432,7 @@ final class FileSystemHandler implements Handler {
             if (row == null || !visible(row, r)) {
                 throw ApiError.notFound();
             }
-            return writes.delete(c, row, recursive, r.environment());
+            return writes.delete(c, row, recursive, r.environment(), r.userId());
         });
         if (deleted.isEmpty()) {
             return Response.noContent();
@@ -506,7 +506,7 @@ final class FileSystemHandler implements Handler {
         if (!row.isFolder()) {
             throw ApiError.plain(400, "Count can only be called on folders");
         }
-        return Response.ok(countBelow(row.path()));
+        return Response.ok(countBelow(row.path(), r.environment()));
     }
 
     private Response countByPath(Request r) throws SQLException {
@@ -515,7 +515,7 @@ final class FileSystemHandler implements Handler {
         if (path == null) {
             throw ApiError.plain(400, "path parameter is required");
         }
-        return Response.ok(countBelow(path));
+        return Response.ok(countBelow(path, r.environment()));
     }
 
     private static final int COUNT_ENTRIES = 200;
@@ -531,15 +531,17 @@ final class FileSystemHandler implements Handler {
         }
     }
 
-    private ObjectNode countBelow(String folder) throws SQLException {
+    /** §11: the visible descendants of {@code folder} (§4). */
+    private ObjectNode countBelow(String folder, int team) throws SQLException {
         String lo = folder + "/";
         String hi = folder + "0";
         return db.read(c -> {
             long n;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM file_system WHERE path >= ? AND path < ?")) {
+                    "SELECT count(*) FROM file_system WHERE path >= ? AND path < ? AND " + TreeWrites.VISIBLE)) {
                 ps.setString(1, lo);
                 ps.setString(2, hi);
+                ps.setInt(3, team);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     n = rs.getLong(1);
@@ -550,8 +552,8 @@ final class FileSystemHandler implements Handler {
             int depth = Math.max(1, EntryPath.depth(folder));
             int deepest = maxDepthBelow(c, lo, hi);
             for (int d = depth; d <= deepest && entries.size() < COUNT_ENTRIES && entries.size() < n; d++) {
-                entries.addAll(TreeRows.query(c, "WHERE depth = ? AND path >= ? AND path < ? ORDER BY path LIMIT ?",
-                        List.of(d, lo, hi, COUNT_ENTRIES - entries.size())));
+                entries.addAll(TreeRows.query(c, "WHERE depth = ? AND path >= ? AND path < ? AND " + TreeWrites.VISIBLE
+                        + " ORDER BY path LIMIT ?", List.of(d, lo, hi, team, COUNT_ENTRIES - entries.size())));
             }
             ObjectNode body = Json.object();
             body.put("count", n);

@@ -120,7 +120,10 @@ public final class Request {
                 json = NullNode.getInstance();
             } else {
                 try {
-                    JsonNode parsed = Json.MAPPER.readTree(body);
+                    // Like Python's json.loads, anything after the document is an error.
+                    JsonNode parsed = Json.MAPPER.reader()
+                            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                            .readTree(body);
                     json = parsed == null ? NullNode.getInstance() : parsed;
                 } catch (JsonProcessingException e) {
                     throw ApiError.parse("JSON parse error - " + e.getOriginalMessage());

@@ -110,11 +110,15 @@ final class ShortcutHandler implements Handler {
         return a.run();
     }
 
-    private static List<StarRow> rowsOf(Connection c, long userId, String order) throws SQLException {
+    /** Project-wide, except hog functions, which only their own environment sees (§15). */
+    private static final String VISIBLE = "(team = ? OR substr(type, 1, 13) <> 'hog_function/')";
+
+    private static List<StarRow> rowsOf(Connection c, Request r, String order) throws SQLException {
         List<StarRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM stars WHERE user_id = ?"
-                + " AND type <> 'link' ORDER BY " + order)) {
-            ps.setLong(1, userId);
+                + " AND type <> 'link' AND " + VISIBLE + " ORDER BY " + order)) {
+            ps.setLong(1, r.userId());
+            ps.setInt(2, r.environment());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(read(rs));
@@ -136,7 +140,7 @@ final class ShortcutHandler implements Handler {
         String ordering = r.nonEmptyParam("ordering");
         String order = "created_at".equals(ordering) ? "created_at, id"
                 : "-created_at".equals(ordering) ? "created_at DESC, id" : DEFAULT_ORDER;
-        List<StarRow> all = db.read(c -> rowsOf(c, r.userId(), order));
+        List<StarRow> all = db.read(c -> rowsOf(c, r, order));
         Integer limitParam = Fields.intParam(r.param("limit"));
         int limit = limitParam == null || limitParam <= 0 ? 100 : limitParam;
         Integer offsetParam = Fields.intParam(r.param("offset"));
@@ -190,7 +194,7 @@ final class ShortcutHandler implements Handler {
         Integer requested = order(body);
         StarRow draft = fromBody(body, Ids.uuid7(), Timestamps.now(), 0, null, true);
         StarRow saved = db.write(c -> {
-            List<StarRow> existing = rowsOf(c, r.userId(), DEFAULT_ORDER);
+            List<StarRow> existing = rowsOf(c, r, DEFAULT_ORDER);
             for (StarRow s : existing) {
                 if (s.sameTarget(draft)) {
                     return s;
@@ -232,17 +236,19 @@ final class ShortcutHandler implements Handler {
         if (!Ids.isUuid(id)) {
             throw ApiError.notFound();
         }
-        StarRow row = db.read(c -> byId(c, id, r.userId()));
+        StarRow row = db.read(c -> byId(c, id, r));
         if (row == null) {
             throw ApiError.notFound();
         }
         return row;
     }
 
-    private static StarRow byId(Connection c, String id, long userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM stars WHERE id = ? AND user_id = ?")) {
+    private static StarRow byId(Connection c, String id, Request r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM stars WHERE id = ? AND user_id = ?"
+                + " AND " + VISIBLE)) {
             ps.setString(1, id);
-            ps.setLong(2, userId);
+            ps.setLong(2, r.userId());
+            ps.setInt(3, r.environment());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? read(rs) : null;
             }
@@ -256,7 +262,7 @@ final class ShortcutHandler implements Handler {
         ObjectNode body = r.object();
         Integer requested = order(body);
         StarRow saved = db.write(c -> {
-            StarRow base = byId(c, id, r.userId());
+            StarRow base = byId(c, id, r);
             if (base == null) {
                 throw ApiError.notFound();
             }
@@ -335,7 +341,7 @@ final class ShortcutHandler implements Handler {
         r.require(OBJECT, "write");
         List<String> ids = idList(r.object(), "ordered_ids", true);
         List<StarRow> result = db.write(c -> {
-            List<StarRow> mine = rowsOf(c, r.userId(), DEFAULT_ORDER);
+            List<StarRow> mine = rowsOf(c, r, DEFAULT_ORDER);
             List<String> missing = unknown(mine, ids);
             if (!missing.isEmpty()) {
                 throw unknownIds(missing);
@@ -348,7 +354,7 @@ final class ShortcutHandler implements Handler {
                 }
                 ps.executeBatch();
             }
-            return rowsOf(c, r.userId(), DEFAULT_ORDER);
+            return rowsOf(c, r, DEFAULT_ORDER);
         });
         return Response.ok(array(result));
     }
@@ -383,7 +389,7 @@ final class ShortcutHandler implements Handler {
             }
         }
         List<StarRow> result = db.write(c -> {
-            List<StarRow> mine = rowsOf(c, r.userId(), DEFAULT_ORDER);
+            List<StarRow> mine = rowsOf(c, r, DEFAULT_ORDER);
             List<String> missing = unknown(mine, removeIds);
             if (!missing.isEmpty()) {
                 throw unknownIds(missing);
@@ -407,7 +413,7 @@ final class ShortcutHandler implements Handler {
                 insert(c, r, row);
                 present.add(row);
             }
-            return rowsOf(c, r.userId(), DEFAULT_ORDER);
+            return rowsOf(c, r, DEFAULT_ORDER);
         });
         return Response.ok(array(result));
     }

@@ -65,14 +65,33 @@ final class TreeWrites {
         }
     }
 
-    private static List<TreeRow> descendants(Connection c, String folder, String order) throws SQLException {
-        return TreeRows.query(c, "WHERE path >= ? AND path < ?" + (order == null ? "" : " ORDER BY " + order),
-                List.of(folder + "/", folder + "0"));
+    /** Rows a request from {@code team} may see (§4): hog functions only in their own environment. */
+    static final String VISIBLE = "(team = ? OR substr(type, 1, 13) <> 'hog_function/')";
+
+    /** The descendants of {@code folder} visible from {@code team}. */
+    private static List<TreeRow> descendants(Connection c, String folder, String order, int team)
+            throws SQLException {
+        return TreeRows.query(c, "WHERE path >= ? AND path < ? AND " + VISIBLE
+                + (order == null ? "" : " ORDER BY " + order), List.of(folder + "/", folder + "0", team));
+    }
+
+    /**
+     * Leftover repair (§8, §9 step 7): rows still below {@code old} after a delete or move are the
+     * hog functions of other environments; their missing folder chain is recreated in their own
+     * environment.
+     */
+    private void repairLeftovers(Connection c, String old, int team, long userId) throws SQLException {
+        List<TreeRow> left = TreeRows.query(c, "WHERE path >= ? AND path < ? AND NOT " + VISIBLE
+                + " ORDER BY depth, path", List.of(old + "/", old + "0", team));
+        for (TreeRow row : left) {
+            ensureFolders(c, EntryPath.ancestors(row.path()), row.team(), userId, false, null);
+        }
     }
 
     // ---- delete -------------------------------------------------------------------------
 
-    List<ObjectNode> delete(Connection c, TreeRow row, boolean recursive, int team) throws SQLException {
+    List<ObjectNode> delete(Connection c, TreeRow row, boolean recursive, int team, long userId)
+            throws SQLException {
         if (Boolean.TRUE.equals(row.shortcut())) {
             deleteRow(c, row.id());
             return List.of();
@@ -82,7 +101,7 @@ final class TreeWrites {
             deleteLeaf(c, row, Set.of(row.id()), team, deleted);
             return deleted;
         }
-        List<TreeRow> below = descendants(c, row.path(), "depth, path");
+        List<TreeRow> below = descendants(c, row.path(), "depth, path", team);
         if (!recursive) {
             for (TreeRow d : below) {
                 if (!"link".equals(d.type())) {
@@ -93,6 +112,7 @@ final class TreeWrites {
                 deleteRow(c, d.id());
             }
             deleteRow(c, row.id());
+            repairLeftovers(c, row.path(), team, userId);
             return List.of();
         }
         Set<String> going = new HashSet<>();
@@ -111,6 +131,7 @@ final class TreeWrites {
             }
         }
         deleteRow(c, row.id());
+        repairLeftovers(c, row.path(), team, userId);
         return deleted;
     }
 
@@ -223,7 +244,7 @@ final class TreeWrites {
             return new Outcome(row.withPath(target), null);
         }
         String old = row.path();
-        movePrefix(c, old, target);
+        movePrefix(c, old, target, team);
         rewriteFolderStars(c, old, target);
         boolean existing;
         try (PreparedStatement ps = c.prepareStatement(
@@ -236,15 +257,17 @@ final class TreeWrites {
         }
         if (existing) {
             deleteRow(c, row.id());
+            repairLeftovers(c, old, team, userId);
             return new Outcome(new TreeRow(null, row.team(), old, row.type(), row.ref(), row.href(), row.shortcut(),
                     row.meta(), row.createdAt(), row.createdBy()), null);
         }
         TreeRows.updatePath(c, row.id(), target);
+        repairLeftovers(c, old, team, userId);
         return new Outcome(row.withPath(target), null);
     }
 
     /** Replaces the {@code old/} prefix of every descendant with {@code target/}. */
-    private static void movePrefix(Connection c, String old, String target) throws SQLException {
+    private static void movePrefix(Connection c, String old, String target, int team) throws SQLException {
         boolean canonical = EntryPath.normalize(old).equals(old) && EntryPath.normalize(target).equals(target);
         if (canonical) {
             // One statement: both prefixes are whole segments, so every derived column shifts the same way.
@@ -256,7 +279,7 @@ final class TreeWrites {
                     + " haystack = ? || substr(haystack, ?),"
                     + " parent = CASE WHEN parent = ? THEN ? ELSE ? || substr(parent, ?) END,"
                     + " depth = depth + ?"
-                    + " WHERE path >= ? AND path < ?")) {
+                    + " WHERE path >= ? AND path < ? AND " + VISIBLE)) {
                 int from = old.codePointCount(0, old.length()) + 1;
                 ps.setString(1, target);
                 ps.setInt(2, from);
@@ -272,11 +295,12 @@ final class TreeWrites {
                 ps.setInt(11, depthShift);
                 ps.setString(12, old + "/");
                 ps.setString(13, old + "0");
+                ps.setInt(14, team);
                 ps.executeUpdate();
             }
             return;
         }
-        for (TreeRow d : descendants(c, old, null)) {
+        for (TreeRow d : descendants(c, old, null, team)) {
             TreeRows.updatePath(c, d.id(), target + d.path().substring(old.length()));
         }
     }
@@ -311,7 +335,7 @@ final class TreeWrites {
             return copy;
         }
         String old = row.path();
-        List<TreeRow> below = descendants(c, old, "depth, path");
+        List<TreeRow> below = descendants(c, old, "depth, path", team);
         try (PreparedStatement ps = TreeRows.prepareInsert(c)) {
             for (TreeRow d : below) {
                 TreeRows.bindInsert(ps, new TreeRow(Ids.uuid7(), team, target + d.path().substring(old.length()),

@@ -137,6 +137,109 @@ public final class TestServer implements AutoCloseable {
         return id;
     }
 
+    /** Inserts a row with every column the contract's cases vary: environment, shortcut flag, ref, time, meta. */
+    public String row(int team, String path, String type, String ref, Boolean shortcut, String createdAt, String meta) {
+        String id = Ids.uuid7();
+        try {
+            server.database().write(c -> {
+                TreeRows.insert(c, new TreeRow(id, team, path, type, ref, null, shortcut, meta,
+                        createdAt == null ? Timestamps.now() : createdAt, 1L));
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    /** Inserts many plain rows of one type in one transaction. */
+    public void rows(List<String> paths, String type) {
+        try {
+            server.database().write(c -> {
+                try (var ps = TreeRows.prepareInsert(c)) {
+                    for (String p : paths) {
+                        TreeRows.bindInsert(ps, new TreeRow(Ids.uuid7(), 1, p, type, null, null, Boolean.FALSE, null,
+                                Timestamps.now(), 1L));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds an organisation member (a basic user summary source). */
+    public void user(long id, String first, String last, String email) {
+        sql("INSERT INTO users(id, uuid, distinct_id, first_name, last_name, email) VALUES (?,?,?,?,?,?)",
+                id, "00000000-0000-4000-8000-" + String.format("%012d", id), "user-" + id, first, last, email);
+    }
+
+    /** Inserts a star straight into storage for any user; answers its id. */
+    public String star(long userId, String path, String type, String ref, int order, String createdAt) {
+        String id = Ids.uuid7();
+        sql("INSERT INTO stars(id, user_id, team, path, type, ref, href, ord, created_at) VALUES (?,?,1,?,?,?,NULL,?,?)",
+                id, userId, path, type, ref, order, createdAt == null ? Timestamps.now() : createdAt);
+        return id;
+    }
+
+    /** Runs one write statement with parameters. */
+    public void sql(String statement, Object... params) {
+        try {
+            server.database().write(c -> {
+                try (var ps = c.prepareStatement(statement)) {
+                    TreeRows.bind(ps, java.util.Arrays.asList(params));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one query; each row's columns as strings (null stays null). */
+    public List<List<String>> query(String select, Object... params) {
+        try {
+            return server.database().read(c -> {
+                List<List<String>> out = new ArrayList<>();
+                try (var ps = c.prepareStatement(select)) {
+                    TreeRows.bind(ps, java.util.Arrays.asList(params));
+                    try (var rs = ps.executeQuery()) {
+                        int n = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            List<String> row = new ArrayList<>();
+                            for (int i = 1; i <= n; i++) {
+                                row.add(rs.getString(i));
+                            }
+                            out.add(row);
+                        }
+                    }
+                }
+                return out;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of a one-column query, as a list. */
+    public List<String> column(String select, Object... params) {
+        List<String> out = new ArrayList<>();
+        for (List<String> r : query(select, params)) {
+            out.add(r.get(0));
+        }
+        return out;
+    }
+
+    /** An object's deleted flag (0 live, 1 soft-deleted, 2 deleted for good), or null when absent. */
+    public Integer objectDeleted(String type, String ref) {
+        List<String> v = column("SELECT deleted FROM objects WHERE type = ? AND ref = ?", type, ref);
+        return v.isEmpty() ? null : Integer.valueOf(v.get(0));
+    }
+
     /** Inserts an object behind rows (type, ref, numeric id, name). */
     public void object(String type, String ref, long id, String name) {
         try {

@@ -38,12 +38,12 @@ final class Migrations {
                     meta        TEXT NOT NULL DEFAULT '{}'
                 )""",
                 // covering for a folder's page and its count: parent, order, and what the list filters on
-                "CREATE INDEX fs_children ON file_system(parent, is_folder DESC, path_lower, type, path)",
-                "CREATE INDEX fs_path ON file_system(path)",
+                "CREATE INDEX fs_children ON file_system(parent, is_folder DESC, path_lower, type, path, team)",
+                "CREATE INDEX fs_path ON file_system(path, team, type)",
                                 "CREATE INDEX fs_depth_path ON file_system(depth, path)",
                 "CREATE INDEX fs_type_ref ON file_system(type, ref)",
                 // a search scans this narrow index instead of the table
-                "CREATE INDEX fs_search ON file_system(haystack, type)",
+                "CREATE INDEX fs_search ON file_system(haystack, type, team)",
                 "CREATE INDEX fs_created ON file_system(created_at)",
                 """
                 CREATE TABLE objects (
