@@ -29,7 +29,7 @@ public final class Main {
     /** Runs a command line and returns the exit code; the window case returns when it closes. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            dev.burrow.ui.BurrowApp.launchWindow(args);
+            dev.burrow.ui.BurrowApp.launchWindow(args, LocalWorkspace::startDefault);
             return 0;
         }
         String verb = args[0];

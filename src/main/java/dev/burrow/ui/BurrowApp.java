@@ -1,27 +1,85 @@
 package dev.burrow.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.burrow.settings.Preferences;
+import dev.burrow.settings.PreferencesStore;
+import dev.burrow.settings.Theme;
+import dev.burrow.tree.MoveJournal;
+import java.util.Objects;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application. Until the window issue lands it shows a placeholder. */
+/** The JavaFX application: the window on the local workspace. */
 public final class BurrowApp extends Application {
 
-    /** Starts the toolkit and blocks until the last window closes. */
-    public static void launchWindow(String[] args) {
+    /** Set by {@link #launchWindow} before the toolkit starts: JavaFX creates this class itself. */
+    private static volatile Workspace.Starter starter;
+
+    private Theme theme = Theme.LIGHT;
+    private FxTaskRunner runner;
+    private MainViewModel vm;
+    private Workspace workspace;
+
+    /** Starts the toolkit and blocks until the window closes. */
+    public static void launchWindow(String[] args, Workspace.Starter localWorkspace) {
+        starter = Objects.requireNonNull(localWorkspace);
         Application.launch(BurrowApp.class, args);
+    }
+
+    /** Runs on the launcher thread, before the window: the place for the preferences' disk read. */
+    @Override
+    public void init() {
+        theme = loadTheme();
     }
 
     @Override
     public void start(Stage stage) {
-        Label label = new Label("Burrow — the project tree window is coming. Run `burrow serve` for the local server.");
-        StackPane root = new StackPane(label);
-        root.setPadding(new Insets(24));
+        applyTheme(theme);
+        runner = new FxTaskRunner(4);
+        vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url), () -> { });
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(BurrowApp.class.getResource("burrow.css")).toExternalForm());
         stage.setTitle("Burrow");
-        stage.setScene(new Scene(root, 900, 600));
+        stage.setScene(scene);
         stage.show();
+        window.tree().view().requestFocus();
+        vm.statusMessage("Starting the local workspace…");
+        runner.run(() -> starter.start(), ws -> {
+            workspace = ws;
+            vm.connect(new MainViewModel.Target("Local workspace", ws.baseUrl(), ws.apiKey(), ws.environment(), true));
+        }, error -> vm.statusMessage("The local workspace could not start: " + error.getMessage()));
+    }
+
+    static Theme loadTheme() {
+        try {
+            Preferences p = PreferencesStore.atDefaultLocation().load().value();
+            return p.theme();
+        } catch (RuntimeException e) {
+            return Theme.LIGHT;
+        }
+    }
+
+    static void applyTheme(Theme theme) {
+        boolean dark = theme == Theme.DARK;
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+        Platform.exit();
     }
 }

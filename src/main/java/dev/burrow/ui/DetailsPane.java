@@ -1,0 +1,121 @@
+package dev.burrow.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.api.Json;
+import dev.burrow.tree.TreeNode;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** What the selected row is: its path as a breadcrumb, type, ref, creation, meta, and a link. */
+public final class DetailsPane extends VBox {
+
+    private final FlowPane crumbs = new FlowPane(2, 2);
+    private final Label title = new Label();
+    private final GridPane facts = new GridPane();
+    private final TextArea meta = new TextArea();
+    private final Hyperlink open = new Hyperlink("Open in PostHog");
+    private final Label empty = new Label("Select a row to see its details.");
+    private final MainViewModel vm;
+    private final Consumer<String> showUrl;
+
+    public DetailsPane(MainViewModel vm, Consumer<String> showUrl) {
+        super(10);
+        this.vm = vm;
+        this.showUrl = showUrl;
+        setId("details-pane");
+        getStyleClass().add("details-pane");
+        setPadding(new Insets(12));
+        title.getStyleClass().addAll("title-4", "details-title");
+        title.setWrapText(true);
+        crumbs.getStyleClass().add("breadcrumbs");
+        facts.setHgap(10);
+        facts.setVgap(6);
+        meta.setEditable(false);
+        meta.setWrapText(true);
+        meta.setPrefRowCount(8);
+        meta.getStyleClass().add("meta-text");
+        VBox.setVgrow(meta, Priority.ALWAYS);
+        empty.getStyleClass().add("text-muted");
+        empty.setWrapText(true);
+        vm.selectedProperty().addListener((o, old, node) -> show(node));
+        show(null);
+    }
+
+    private void show(TreeNode node) {
+        if (node == null) {
+            getChildren().setAll(empty);
+            return;
+        }
+        title.setText(node.name());
+        crumbs.getChildren().clear();
+        List<String> names = EntryPath.split(EntryPath.normalize(node.path()));
+        Label top = new Label("Project");
+        top.getStyleClass().add("crumb");
+        crumbs.getChildren().add(top);
+        for (String n : names) {
+            Label sep = new Label("›");
+            sep.getStyleClass().add("crumb-separator");
+            Label c = new Label(n);
+            c.getStyleClass().add("crumb");
+            crumbs.getChildren().addAll(sep, c);
+        }
+        facts.getChildren().clear();
+        FileSystemEntry row = node.row();
+        int r = 0;
+        r = fact(r, "Type", row == null ? "Folder (no folder row)" : Icons.typeLabel(row.type()));
+        r = fact(r, "Path", node.path());
+        if (row != null) {
+            if (row.ref() != null) {
+                r = fact(r, "Ref", row.ref());
+            }
+            if (row.createdAt() != null) {
+                r = fact(r, "Created", row.createdAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC"));
+            }
+            String by = row.createdBy() != null && row.createdBy().has("email")
+                    ? row.createdBy().path("first_name").asText("") + " " + row.createdBy().path("last_name").asText("")
+                    : null;
+            if (by != null && !by.isBlank()) {
+                r = fact(r, "Created by", by.strip());
+            }
+            if (row.isLink()) {
+                fact(r, "Shortcut", "yes — a link row");
+            }
+        }
+        getChildren().setAll(title, crumbs, facts);
+        if (row != null && row.meta() != null && row.meta().size() > 0) {
+            try {
+                meta.setText(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(row.meta()));
+            } catch (JsonProcessingException e) {
+                meta.setText(row.meta().toString());
+            }
+            Label metaLabel = new Label("Meta");
+            metaLabel.getStyleClass().add("text-muted");
+            getChildren().addAll(metaLabel, meta);
+        }
+        MainViewModel.Target t = vm.targetProperty().get();
+        if (row != null && row.href() != null && t != null && !t.local()) {
+            String url = t.baseUrl().replaceAll("/+$", "") + "/project/" + t.environment() + row.href();
+            open.setOnAction(e -> showUrl.accept(url));
+            getChildren().add(open);
+        }
+    }
+
+    private int fact(int row, String name, String value) {
+        Label k = new Label(name);
+        k.getStyleClass().add("text-muted");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        facts.addRow(row, k, v);
+        return row + 1;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.burrow.ui;
+
+import dev.burrow.tree.MoveCheck;
+import dev.burrow.tree.TreeNode;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.util.Duration;
+
+/**
+ * Drag-and-drop in the tree: which rows are dragged, where they may land (the rules are
+ * {@link MoveCheck}'s), the highlight and the refusal, opening a folder after a hover,
+ * scrolling near the edges, and the drop itself (a move, or a link with the link modifier).
+ */
+final class DragController {
+
+    static final DataFormat KEYS = new DataFormat("application/x-burrow-nodes");
+    private static final Duration HOVER_OPEN = Duration.millis(800);
+    private static final double EDGE = 24;
+
+    /** What the pane does with a drop. */
+    interface Target {
+        List<TreeNode> selectedNodes();
+
+        void drop(List<TreeNode> nodes, String folder, boolean link);
+    }
+
+    /** Installs the handlers on one cell. */
+    final class CellHooks {
+        CellHooks(EntryCell cell) {
+            cell.setOnDragDetected(e -> started(cell, e));
+            cell.setOnDragOver(e -> over(cell, e));
+            cell.setOnDragEntered(e -> entered(cell));
+            cell.setOnDragExited(e -> exited(cell));
+            cell.setOnDragDropped(e -> dropped(cell, e));
+            cell.setOnDragDone(e -> done());
+        }
+    }
+
+    private final TreeView<Row> view;
+    private final Target target;
+    private final PauseTransition hover = new PauseTransition(HOVER_OPEN);
+    private List<TreeNode> dragged = List.of();
+    private TreeItem<Row> hoverItem;
+
+    DragController(TreeView<Row> view, Target target) {
+        this.view = view;
+        this.target = target;
+        hover.setOnFinished(e -> {
+            if (hoverItem != null && !hoverItem.isLeaf()) {
+                hoverItem.setExpanded(true);
+            }
+        });
+        view.addEventFilter(DragEvent.DRAG_OVER, this::autoScroll);
+    }
+
+    CellHooks hooks(EntryCell cell) {
+        return new CellHooks(cell);
+    }
+
+    List<TreeNode> dragged() {
+        return dragged;
+    }
+
+    private void started(EntryCell cell, MouseEvent e) {
+        TreeNode node = cell.node();
+        if (node == null) {
+            return;
+        }
+        List<TreeNode> selection = target.selectedNodes();
+        boolean inSelection = selection.stream().anyMatch(n -> n.key().equals(node.key()));
+        dragged = inSelection ? new ArrayList<>(selection) : List.of(node);
+        Dragboard db = cell.startDragAndDrop(TransferMode.MOVE, TransferMode.LINK);
+        ClipboardContent content = new ClipboardContent();
+        content.put(KEYS, String.join("\n", dragged.stream().map(TreeNode::key).toList()));
+        content.putString(String.join("\n", dragged.stream().map(TreeNode::path).toList()));
+        db.setContent(content);
+        db.setDragView(cell.snapshot(null, null));
+        e.consume();
+    }
+
+    /** The folder a drop on this cell lands in: the folder itself, an item's folder, or the root. */
+    static String folderOf(EntryCell cell) {
+        TreeNode node = cell.node();
+        if (node == null) {
+            if (cell.isEmpty()) {
+                return "";
+            }
+            Row r = cell.getItem();
+            if (r instanceof Row.Loading l) {
+                return l.folder();
+            }
+            if (r instanceof Row.Empty em) {
+                return em.folder();
+            }
+            if (r instanceof Row.More m) {
+                return m.folder();
+            }
+            if (r instanceof Row.Failed f) {
+                return f.folder();
+            }
+            return "";
+        }
+        return node instanceof TreeNode.Folder f ? f.path() : dev.burrow.api.EntryPath.parent(node.path());
+    }
+
+    /** True when every dragged node may move into {@code folder}. */
+    boolean allowed(String folder) {
+        if (dragged.isEmpty()) {
+            return false;
+        }
+        for (TreeNode n : dragged) {
+            if (!MoveCheck.of(n, folder).allowed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why the drop is refused, for the status line. */
+    String refusal(String folder) {
+        for (TreeNode n : dragged) {
+            MoveCheck c = MoveCheck.of(n, folder);
+            if (!c.allowed()) {
+                return "“" + n.name() + "”: " + c.explanation();
+            }
+        }
+        return "";
+    }
+
+    private void over(EntryCell cell, DragEvent e) {
+        if (!e.getDragboard().hasContent(KEYS)) {
+            return;
+        }
+        String folder = folderOf(cell);
+        boolean ok = allowed(folder);
+        if (ok) {
+            e.acceptTransferModes(TransferMode.MOVE, TransferMode.LINK);
+        }
+        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, ok);
+        cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, !ok);
+        e.consume();
+    }
+
+    private void entered(EntryCell cell) {
+        TreeItem<Row> item = cell.getTreeItem();
+        if (item != hoverItem) {
+            hoverItem = item;
+            hover.stop();
+            if (item != null && cell.node() instanceof TreeNode.Folder && !item.isExpanded()) {
+                hover.playFromStart();
+            }
+        }
+    }
+
+    private void exited(EntryCell cell) {
+        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, false);
+        cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, false);
+        if (cell.getTreeItem() == hoverItem) {
+            hover.stop();
+            hoverItem = null;
+        }
+    }
+
+    private void dropped(EntryCell cell, DragEvent e) {
+        String folder = folderOf(cell);
+        boolean ok = e.getDragboard().hasContent(KEYS) && allowed(folder);
+        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, false);
+        if (ok) {
+            List<TreeNode> nodes = dragged;
+            boolean link = e.getTransferMode() == TransferMode.LINK;
+            // hand over after the drag gesture has ended: a confirmation may open a dialog
+            javafx.application.Platform.runLater(() -> target.drop(nodes, folder, link));
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void done() {
+        hover.stop();
+        hoverItem = null;
+        dragged = List.of();
+    }
+
+    private void autoScroll(DragEvent e) {
+        double y = e.getY();
+        double h = view.getHeight();
+        double delta = y < EDGE ? -(EDGE - y) : y > h - EDGE ? (y - (h - EDGE)) : 0;
+        if (delta != 0 && view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollPixels(delta);
+        }
+    }
+}

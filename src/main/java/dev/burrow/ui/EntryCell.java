@@ -1,0 +1,221 @@
+package dev.burrow.ui;
+
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.tree.TreeNode;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * One line of the tree: type icon (with a link badge on shortcut rows), the unescaped name,
+ * a count badge on folders, a star toggle; or a placeholder line (loading, error, load more).
+ */
+final class EntryCell extends TreeCell<Row> {
+
+    static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
+    static final PseudoClass SYNTHETIC = PseudoClass.getPseudoClass("synthetic");
+
+    /** What a cell needs from its pane. */
+    interface Host {
+        OptionalLong count(String folder);
+
+        void toggleShortcut(FileSystemEntry row);
+
+        void retry(String folder);
+
+        void loadMore(String folder);
+
+        void rename(TreeNode node, String newName);
+    }
+
+    private final Host host;
+    private final HBox box = new HBox(6);
+    private final StackPane iconBox = new StackPane();
+    private final Label name = new Label();
+    private final Label badge = new Label();
+    private final Button star = new Button();
+    private final Region spacer = new Region();
+    private TextField editor;
+
+    EntryCell(Host host, Function<EntryCell, DragController.CellHooks> drag) {
+        this.host = host;
+        getStyleClass().add("entry-cell");
+        box.setAlignment(Pos.CENTER_LEFT);
+        name.getStyleClass().add("entry-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        badge.getStyleClass().add("count-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        star.getStyleClass().addAll("star-toggle", "flat");
+        star.setFocusTraversable(false);
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        iconBox.setMinWidth(20);
+        iconBox.setPrefWidth(20);
+        box.getChildren().addAll(iconBox, name, badge, spacer, star);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        if (drag != null) {
+            drag.apply(this);
+        }
+    }
+
+    TreeNode node() {
+        Row r = getItem();
+        return r == null || isEmpty() ? null : r.treeNode();
+    }
+
+    @Override
+    protected void updateItem(Row row, boolean empty) {
+        super.updateItem(row, empty);
+        pseudoClassStateChanged(SYNTHETIC, false);
+        if (empty || row == null) {
+            setGraphic(null);
+            setText(null);
+            setTooltip(null);
+            return;
+        }
+        if (isEditing()) {
+            return;
+        }
+        if (row instanceof Row.Node n) {
+            showNode(n.node());
+        } else if (row instanceof Row.Loading) {
+            placeholder(new ProgressIndicator(), "Loading…", "placeholder-loading");
+        } else if (row instanceof Row.Empty) {
+            placeholder(null, "Empty folder", "placeholder-empty");
+        } else if (row instanceof Row.Failed f) {
+            Hyperlink retry = new Hyperlink("Retry");
+            retry.setOnAction(a -> host.retry(f.folder()));
+            Label msg = new Label("Couldn't load: " + f.message());
+            msg.getStyleClass().add("placeholder-error");
+            FontIcon icon = Icons.icon(Material2AL.ERROR_OUTLINE, 16);
+            icon.getStyleClass().add("placeholder-error");
+            HBox h = new HBox(6, icon, msg, retry);
+            h.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(h);
+            setTooltip(new Tooltip(f.message()));
+        } else if (row instanceof Row.More m) {
+            Hyperlink more = new Hyperlink("Load more…");
+            more.setOnAction(a -> host.loadMore(m.folder()));
+            setGraphic(more);
+            setTooltip(null);
+        }
+    }
+
+    private void placeholder(ProgressIndicator spinner, String text, String style) {
+        Label label = new Label(text);
+        label.getStyleClass().add(style);
+        HBox h = new HBox(6);
+        h.setAlignment(Pos.CENTER_LEFT);
+        if (spinner != null) {
+            spinner.setPrefSize(14, 14);
+            spinner.setMaxSize(14, 14);
+            h.getChildren().add(spinner);
+        }
+        h.getChildren().add(label);
+        setGraphic(h);
+        setTooltip(null);
+    }
+
+    private void showNode(TreeNode node) {
+        FontIcon icon = Icons.icon(Icons.forNode(node), 16);
+        icon.getStyleClass().add("type-icon");
+        iconBox.getChildren().setAll(icon);
+        FileSystemEntry row = node.row();
+        if (row != null && row.isLink()) {
+            FontIcon link = Icons.icon(Material2AL.LINK, 11);
+            link.getStyleClass().add("link-badge");
+            StackPane.setAlignment(link, Pos.BOTTOM_RIGHT);
+            iconBox.getChildren().add(link);
+        }
+        name.setText(node.name());
+        if (node instanceof TreeNode.Folder f) {
+            pseudoClassStateChanged(SYNTHETIC, f.isSynthetic());
+            OptionalLong n = host.count(f.path());
+            badge.setText(n.isPresent() ? String.format("%,d", n.getAsLong()) : "");
+            badge.setVisible(n.isPresent());
+            badge.setManaged(n.isPresent());
+        } else {
+            badge.setVisible(false);
+            badge.setManaged(false);
+        }
+        if (row != null) {
+            boolean on = row.isLink();
+            star.setGraphic(Icons.icon(on ? Material2MZ.STAR : Material2MZ.STAR_BORDER, 16));
+            star.setVisible(true);
+            star.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), on);
+            star.setOnAction(a -> host.toggleShortcut(row));
+            star.setTooltip(new Tooltip(on ? "Remove shortcut" : "Make this a shortcut"));
+        } else {
+            star.setVisible(false);
+            star.setOnAction(null);
+        }
+        setTooltip(new Tooltip(Icons.typeLabel(row == null ? "folder" : row.type())
+                + (row == null ? " (no folder row)" : "") + "\n" + node.path()));
+        setGraphic(box);
+    }
+
+    @Override
+    public void startEdit() {
+        TreeNode node = node();
+        if (node == null || (node instanceof TreeNode.Folder f && f.isRoot())) {
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        editor = new TextField(node.name());
+        editor.getStyleClass().add("rename-field");
+        editor.setOnAction(e -> commitRename());
+        editor.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                cancelEdit();
+                e.consume();
+            }
+        });
+        editor.focusedProperty().addListener((o, was, is) -> {
+            if (!is && isEditing()) {
+                commitRename();
+            }
+        });
+        HBox h = new HBox(6, Icons.icon(Icons.forNode(node), 16), editor);
+        h.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(editor, Priority.ALWAYS);
+        setGraphic(h);
+        editor.requestFocus();
+        editor.selectAll();
+    }
+
+    private void commitRename() {
+        TreeNode node = node();
+        String value = editor == null ? null : editor.getText();
+        cancelEdit();
+        if (node != null && value != null) {
+            host.rename(node, value);
+        }
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        editor = null;
+        updateItem(getItem(), isEmpty());
+    }
+}

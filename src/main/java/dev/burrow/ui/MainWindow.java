@@ -1,0 +1,234 @@
+package dev.burrow.ui;
+
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.tree.NewFolderOperation;
+import dev.burrow.tree.TreeIndex;
+import dev.burrow.tree.TreeNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The main window's content: toolbar, shortcuts, tree, details, status bar. */
+public final class MainWindow extends BorderPane {
+
+    private final MainViewModel vm;
+    private final TreePane tree;
+    private final TextField search = new TextField();
+    private final Label connection = new Label();
+
+    public MainWindow(MainViewModel vm, Consumer<String> showUrl, Runnable openConnections) {
+        this.vm = vm;
+        getStyleClass().add("main-window");
+        tree = new TreePane(vm);
+        DetailsPane details = new DetailsPane(vm, showUrl);
+        ShortcutsPane shortcuts = new ShortcutsPane(vm, tree::reveal);
+
+        SplitPane split = new SplitPane(shortcuts, tree, details);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.18, 0.70);
+        SplitPane.setResizableWithParent(shortcuts, false);
+        SplitPane.setResizableWithParent(details, false);
+        setTop(toolbar(openConnections));
+        setCenter(split);
+        setBottom(statusBar());
+        installKeys();
+        vm.lastErrorProperty().addListener((o, old, msg) -> {
+            if (msg != null) {
+                tree.view().requestFocus();
+            }
+        });
+    }
+
+    public TreePane tree() {
+        return tree;
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    private Button button(String id, Ikon icon, String tip, Runnable action) {
+        Button b = new Button(null, Icons.icon(icon, 18));
+        b.setId(id);
+        b.getStyleClass().add("flat");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private ToolBar toolbar(Runnable openConnections) {
+        Button newFolder = button("new-folder", Material2AL.CREATE_NEW_FOLDER, "New folder (Ctrl+Shift+N)",
+                this::newFolder);
+        Button delete = button("delete", Material2AL.DELETE, "Delete (Delete)", this::deleteSelected);
+        Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", vm::refresh);
+        Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", vm::undo);
+        Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        vm.undoTextProperty().addListener((o, a, t) -> undo.getTooltip().setText(t + " (Ctrl+Z)"));
+        vm.redoTextProperty().addListener((o, a, t) -> redo.getTooltip().setText(t + " (Ctrl+Shift+Z)"));
+
+        search.setId("search");
+        search.setPromptText("Search — name:, path:, type:, -not");
+        search.setPrefColumnCount(28);
+        PauseTransition debounce = new PauseTransition(Duration.millis(250));
+        debounce.setOnFinished(e -> vm.search(search.getText()));
+        search.textProperty().addListener((o, a, t) -> {
+            if (t == null || t.isBlank()) {
+                debounce.stop();
+                vm.search(null);
+            } else {
+                debounce.playFromStart();
+            }
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                tree.view().requestFocus();
+                e.consume();
+            }
+        });
+        HBox searchBox = new HBox(6, Icons.icon(Material2MZ.SEARCH, 18), search);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        connection.setId("connection-label");
+        connection.textProperty().bind(vm.connectionLabelProperty());
+        connection.getStyleClass().add("connection-label");
+        Button connections = button("connections", Material2MZ.SETTINGS, "Connections…", openConnections);
+        HBox conn = new HBox(6, Icons.icon(Material2AL.CLOUD, 18), connection, connections);
+        conn.setAlignment(Pos.CENTER_LEFT);
+        return new ToolBar(newFolder, delete, new Separator(Orientation.VERTICAL), undo, redo, refresh,
+                new Separator(Orientation.VERTICAL), searchBox, grow, conn);
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(14, 14);
+        busy.setMaxSize(14, 14);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Label wait = new Label();
+        wait.setId("rate-limit");
+        wait.getStyleClass().add("rate-limit");
+        vm.throttleSecondsProperty().addListener((o, a, s) -> {
+            int n = s.intValue();
+            wait.setText(n > 0 ? "Rate limited: next request in " + n + " s" : "");
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, busy, status, grow, wait);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    private void installKeys() {
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            var acc = scene.getAccelerators();
+            acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    this::newFolder);
+            acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+            acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    vm::redo);
+            acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo);
+            acc.put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+            acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                search.requestFocus();
+                search.selectAll();
+            });
+        });
+        tree.view().setOnKeyPressed(e -> {
+            if (tree.view().getEditingItem() != null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE) {
+                deleteSelected();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.X) {
+                tree.cut();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.V) {
+                tree.paste();
+                e.consume();
+            }
+        });
+    }
+
+    /** Ctrl+Shift+N: "Untitled folder" in the current folder, then rename it in place. */
+    public void newFolder() {
+        if (vm.session() == null) {
+            return;
+        }
+        if (tree.isSearching()) {
+            search.clear();
+        }
+        String parent = tree.currentFolder();
+        tree.expandTo(parent);
+        NewFolderOperation[] op = new NewFolderOperation[1];
+        op[0] = vm.newFolder(parent, msg -> {
+            if (msg == null) {
+                tree.editWhenShown("F:" + EntryPath.normalize(op[0].path()));
+            }
+        });
+    }
+
+    /** Delete: confirm with the list of what goes, then delete; Ctrl+Z restores. */
+    public void deleteSelected() {
+        List<TreeNode> nodes = tree.selectedNodes();
+        if (nodes.isEmpty() || vm.session() == null) {
+            return;
+        }
+        TreeIndex index = vm.session().index();
+        List<FileSystemEntry> rows = new ArrayList<>();
+        long total = 0;
+        for (TreeNode n : nodes) {
+            if (n instanceof TreeNode.Folder f) {
+                List<FileSystemEntry> sub = index.subtree(f.path());
+                sub.removeAll(f.rows());
+                rows.addAll(sub);
+                total += index.isComplete() ? index.countBelow(f.path())
+                        : vm.counts().get(f.path()).orElse(sub.size());
+            }
+        }
+        String what = nodes.size() == 1 ? "“" + nodes.get(0).name() + "”" : nodes.size() + " items";
+        if (!Dialogs.confirmDelete(getScene() == null ? null : getScene().getWindow(), what, rows, total)) {
+            return;
+        }
+        vm.delete(nodes, msg -> { });
+    }
+}
