@@ -2,6 +2,9 @@ package dev.burrow.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.burrow.settings.ConfigFolder;
+import dev.burrow.settings.ConnectionProfile;
+import dev.burrow.settings.Connections;
 import dev.burrow.settings.Preferences;
 import dev.burrow.settings.PreferencesStore;
 import dev.burrow.settings.Theme;
@@ -22,6 +25,7 @@ public final class BurrowApp extends Application {
     private FxTaskRunner runner;
     private MainViewModel vm;
     private Workspace workspace;
+    private Connections connections;
 
     /** Starts the toolkit and blocks until the window closes. */
     public static void launchWindow(String[] args, Workspace.Starter localWorkspace) {
@@ -40,7 +44,8 @@ public final class BurrowApp extends Application {
         applyTheme(theme);
         runner = new FxTaskRunner(4);
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
-        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url), () -> { });
+        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
+                () -> openConnections(stage));
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(BurrowApp.class.getResource("burrow.css")).toExternalForm());
         stage.setTitle("Burrow");
@@ -50,8 +55,36 @@ public final class BurrowApp extends Application {
         vm.statusMessage("Starting the local workspace…");
         runner.run(() -> starter.start(), ws -> {
             workspace = ws;
-            vm.connect(new MainViewModel.Target("Local workspace", ws.baseUrl(), ws.apiKey(), ws.environment(), true));
+            vm.connect(localTarget(ws));
         }, error -> vm.statusMessage("The local workspace could not start: " + error.getMessage()));
+    }
+
+    private void openConnections(Stage owner) {
+        if (connections != null) {
+            new ConnectionDialog(owner, connections, runner, this::connectTo).show();
+            return;
+        }
+        vm.statusMessage("Opening saved connections…");
+        runner.run(() -> Connections.open(ConfigFolder.defaultPath()), c -> {
+            connections = c;
+            vm.statusMessage(c.loadProblem().orElse(""));
+            new ConnectionDialog(owner, c, runner, this::connectTo).show();
+        }, e -> vm.statusMessage("Saved connections could not be read: " + e.getMessage()));
+    }
+
+    private void connectTo(ConnectionDialog.Choice choice) {
+        ConnectionProfile p = choice.profile();
+        if (p.isLocal()) {
+            if (workspace != null) {
+                vm.connect(localTarget(workspace));
+            }
+            return;
+        }
+        vm.connect(new MainViewModel.Target(p.name(), p.baseUrl(), choice.apiKey(), p.environmentId(), false));
+    }
+
+    private static MainViewModel.Target localTarget(Workspace ws) {
+        return new MainViewModel.Target("Local workspace", ws.baseUrl(), ws.apiKey(), ws.environment(), true);
     }
 
     static Theme loadTheme() {

@@ -1,0 +1,314 @@
+package dev.burrow.ui;
+
+import dev.burrow.client.ConnectionProbe;
+import dev.burrow.client.PostHogClient;
+import dev.burrow.settings.BaseUrls;
+import dev.burrow.settings.ConnectionProfile;
+import dev.burrow.settings.Connections;
+import dev.burrow.settings.ProfileKind;
+import dev.burrow.tree.TaskRunner;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/**
+ * Connection profiles: Local workspace, PostHog US, PostHog EU, self-hosted; environment id and
+ * personal API key (kept in the secret store, never shown again); "Test connection" says
+ * exactly what is wrong.
+ */
+public final class ConnectionDialog {
+
+    /** What "Connect" opens: the profile and its key (null for the local workspace). */
+    public record Choice(ConnectionProfile profile, String apiKey) {
+        @Override
+        public String toString() {
+            return "Choice[" + profile.name() + "]";
+        }
+    }
+
+    private final Connections connections;
+    private final TaskRunner runner;
+    private final Consumer<Choice> connect;
+    private final Stage stage = new Stage();
+    private final ListView<ConnectionProfile> list = new ListView<>();
+    private final TextField name = new TextField();
+    private final ComboBox<ProfileKind> kind = new ComboBox<>();
+    private final TextField url = new TextField();
+    private final TextField environment = new TextField();
+    private final PasswordField key = new PasswordField();
+    private final CheckBox insecure = new CheckBox("Allow plain http (not recommended)");
+    private final Label result = new Label();
+
+    public ConnectionDialog(Window owner, Connections connections, TaskRunner runner, Consumer<Choice> connect) {
+        this.connections = connections;
+        this.runner = runner;
+        this.connect = connect;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Connections");
+        stage.setScene(new Scene(build(), 760, 440));
+        if (owner != null && owner.getScene() != null) {
+            stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        reload(connections.active().name());
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    private BorderPane build() {
+        list.setId("profiles");
+        list.setPrefWidth(220);
+        list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(ConnectionProfile p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name() + (p.isLocal() ? "" : "\n" + p.kind().label()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> edit(p));
+
+        kind.getItems().setAll(ProfileKind.POSTHOG_US, ProfileKind.POSTHOG_EU, ProfileKind.SELF_HOSTED);
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ProfileKind k) {
+                return k == null ? "" : k.label();
+            }
+
+            @Override
+            public ProfileKind fromString(String s) {
+                return null;
+            }
+        });
+        kind.valueProperty().addListener((o, a, k) -> {
+            boolean self = k == ProfileKind.SELF_HOSTED;
+            url.setDisable(!self);
+            insecure.setDisable(!self);
+            if (k != null && k.fixedBaseUrl() != null) {
+                url.setText(k.fixedBaseUrl());
+            }
+        });
+        name.setId("profile-name");
+        url.setId("profile-url");
+        environment.setId("profile-environment");
+        key.setId("profile-key");
+        url.setPromptText("https://posthog.example.com");
+        environment.setPromptText("e.g. 12345");
+        result.setId("probe-result");
+        result.setWrapText(true);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(10);
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Where"), kind);
+        form.addRow(2, new Label("URL"), url);
+        form.add(insecure, 1, 3);
+        form.addRow(4, new Label("Environment id"), environment);
+        form.addRow(5, new Label("Personal API key"), key);
+        GridPane.setHgrow(name, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
+        Label keyHelp = new Label("Kept in " + connections.secrets().describe() + "; never shown again.");
+        keyHelp.getStyleClass().add("text-muted");
+        keyHelp.setWrapText(true);
+        form.add(keyHelp, 1, 6);
+
+        Button add = new Button("New");
+        add.setOnAction(e -> {
+            list.getSelectionModel().clearSelection();
+            edit(null);
+            name.requestFocus();
+        });
+        Button test = new Button("Test connection");
+        test.setId("test-connection");
+        test.setOnAction(e -> test());
+        Button save = new Button("Save");
+        save.setId("save-profile");
+        save.setOnAction(e -> save());
+        Button delete = new Button("Delete");
+        delete.setOnAction(e -> delete());
+        HBox actions = new HBox(8, add, save, delete, test);
+
+        VBox right = new VBox(12, form, actions, result);
+        right.setPadding(new Insets(0, 0, 0, 16));
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        Button connectButton = new Button("Connect");
+        connectButton.setId("connect");
+        connectButton.setDefaultButton(true);
+        connectButton.setOnAction(e -> connectSelected());
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bottom = new HBox(8, grow, close, connectButton);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        bottom.setPadding(new Insets(12, 0, 0, 0));
+
+        BorderPane root = new BorderPane(new HBox(list, right), null, null, bottom, null);
+        root.setPadding(new Insets(16));
+        root.getStyleClass().add("dialog-root");
+        return root;
+    }
+
+    private void reload(String select) {
+        list.getItems().setAll(connections.profiles().profiles());
+        list.getItems().stream().filter(p -> p.name().equals(select)).findFirst()
+                .ifPresent(p -> list.getSelectionModel().select(p));
+    }
+
+    private void edit(ConnectionProfile p) {
+        boolean local = p != null && p.isLocal();
+        name.setText(p == null ? "" : p.name());
+        kind.setValue(p == null || local ? ProfileKind.POSTHOG_US : p.kind());
+        url.setText(p == null || local ? ProfileKind.POSTHOG_US.fixedBaseUrl() : p.baseUrl());
+        environment.setText(p == null || local ? "" : Long.toString(p.environmentId()));
+        insecure.setSelected(p != null && p.allowInsecureHttp());
+        key.clear();
+        key.setPromptText(p != null && p.secretRef() != null ? "stored — type to replace" : "phx_…");
+        for (var n : new javafx.scene.Node[] {name, kind, url, environment, key, insecure}) {
+            n.setDisable(local);
+        }
+        if (!local) {
+            url.setDisable(kind.getValue() != ProfileKind.SELF_HOSTED);
+            insecure.setDisable(kind.getValue() != ProfileKind.SELF_HOSTED);
+        }
+        result.setText(local ? "The local workspace runs inside Burrow: no account, no key." : "");
+    }
+
+    /** The profile the form describes, or empty with the problem shown. */
+    private Optional<ConnectionProfile> formProfile() {
+        try {
+            long env = Long.parseLong(environment.getText().strip());
+            ProfileKind k = kind.getValue();
+            ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+            String ref = selected != null && !selected.isLocal() ? selected.secretRef() : null;
+            ConnectionProfile p = switch (k) {
+                case POSTHOG_US -> ConnectionProfile.postHogUs(name.getText(), env, ref);
+                case POSTHOG_EU -> ConnectionProfile.postHogEu(name.getText(), env, ref);
+                default -> {
+                    Optional<String> problem = BaseUrls.problem(url.getText(), insecure.isSelected());
+                    if (problem.isPresent()) {
+                        throw new IllegalArgumentException(problem.get());
+                    }
+                    yield ConnectionProfile.selfHosted(name.getText(), url.getText(), env, ref, insecure.isSelected());
+                }
+            };
+            return Optional.of(p);
+        } catch (NumberFormatException e) {
+            result.setText("The environment id is a number: the one in the project's URL.");
+        } catch (RuntimeException e) {
+            result.setText(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private String keyFor(ConnectionProfile p) {
+        String typed = key.getText();
+        if (typed != null && !typed.isBlank()) {
+            return typed.strip();
+        }
+        return p.secretRef() == null ? null : connections.apiKey(p).orElse(null);
+    }
+
+    private void test() {
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.isLocal()) {
+            result.setText("The local workspace is always available.");
+            return;
+        }
+        Optional<ConnectionProfile> p = formProfile();
+        if (p.isEmpty()) {
+            return;
+        }
+        result.setText("Testing…");
+        ConnectionProfile profile = p.get();
+        runner.run(() -> {
+            String k = keyFor(profile);
+            if (k == null) {
+                return new ConnectionProbe.Result(false, "Enter the personal API key.");
+            }
+            try (PostHogClient client = PostHogClient.builder(profile.baseUrl(), k, profile.environmentId()).build()) {
+                return ConnectionProbe.check(client);
+            }
+        }, (ConnectionProbe.Result r) -> result.setText(r.message()), e -> result.setText(e.getMessage()));
+    }
+
+    private void save() {
+        Optional<ConnectionProfile> p = formProfile();
+        if (p.isEmpty()) {
+            return;
+        }
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        String oldName = selected != null && !selected.isLocal() ? selected.name() : null;
+        String typed = key.getText() == null || key.getText().isBlank() ? null : key.getText();
+        runner.run(() -> connections.save(oldName, p.get(), typed), saved -> {
+            key.clear();
+            reload(saved.name());
+            result.setText("Saved “" + saved.name() + "”.");
+        }, e -> result.setText(e.getMessage()));
+    }
+
+    private void delete() {
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        if (selected == null || selected.isLocal()) {
+            result.setText("The local workspace can't be deleted.");
+            return;
+        }
+        runner.run(() -> {
+            connections.delete(selected.name());
+            return Boolean.TRUE;
+        }, ok -> reload(ConnectionProfile.LOCAL_NAME), e -> result.setText(e.getMessage()));
+    }
+
+    private void connectSelected() {
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        if (selected == null) {
+            return;
+        }
+        if (selected.isLocal()) {
+            connect.accept(new Choice(selected, null));
+            stage.close();
+            return;
+        }
+        runner.run(() -> {
+            connections.activate(selected.name());
+            return connections.apiKey(selected).orElse(null);
+        }, k -> {
+            if (k == null) {
+                result.setText("Save a personal API key for this connection first.");
+                return;
+            }
+            connect.accept(new Choice(selected, k));
+            stage.close();
+        }, e -> result.setText(e.getMessage()));
+    }
+}
