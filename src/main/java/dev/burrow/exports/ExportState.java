@@ -23,6 +23,14 @@ public sealed interface ExportState {
         }
     }
 
+    /** The server has the file; it was not downloaded here (yet). */
+    record Ready(long exportId) implements ExportState {
+        @Override
+        public String label() {
+            return "ready to download";
+        }
+    }
+
     /** Bytes arriving; {@code total} is -1 when unknown. */
     record Downloading(long exportId, long bytes, long total) implements ExportState {
         @Override

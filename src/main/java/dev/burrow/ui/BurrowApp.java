@@ -22,6 +22,7 @@ public final class BurrowApp extends Application {
     private static volatile Workspace.Starter starter;
 
     private Theme theme = Theme.LIGHT;
+    private Preferences preferences = Preferences.defaults();
     private FxTaskRunner runner;
     private MainViewModel vm;
     private Workspace workspace;
@@ -36,7 +37,12 @@ public final class BurrowApp extends Application {
     /** Runs on the launcher thread, before the window: the place for the preferences' disk read. */
     @Override
     public void init() {
-        theme = loadTheme();
+        try {
+            preferences = PreferencesStore.atDefaultLocation().load().value();
+        } catch (RuntimeException e) {
+            preferences = Preferences.defaults();
+        }
+        theme = preferences.theme();
     }
 
     @Override
@@ -44,6 +50,17 @@ public final class BurrowApp extends Application {
         applyTheme(theme);
         runner = new FxTaskRunner(4);
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        if (preferences.lastExportFolder() != null) {
+            vm.exports().folderProperty().set(java.nio.file.Path.of(preferences.lastExportFolder()));
+        }
+        vm.exports().folderProperty().addListener((o, a, folder) -> {
+            preferences = preferences.withLastExportFolder(folder == null ? null : folder.toString());
+            Preferences snapshot = preferences;
+            runner.run(() -> {
+                PreferencesStore.atDefaultLocation().save(snapshot);
+                return Boolean.TRUE;
+            }, ok -> { }, e -> vm.statusMessage("Preferences could not be saved: " + e.getMessage()));
+        });
         MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
                 () -> openConnections(stage));
         Scene scene = new Scene(window, 1280, 800);
@@ -85,15 +102,6 @@ public final class BurrowApp extends Application {
 
     private static MainViewModel.Target localTarget(Workspace ws) {
         return new MainViewModel.Target("Local workspace", ws.baseUrl(), ws.apiKey(), ws.environment(), true);
-    }
-
-    static Theme loadTheme() {
-        try {
-            Preferences p = PreferencesStore.atDefaultLocation().load().value();
-            return p.theme();
-        } catch (RuntimeException e) {
-            return Theme.LIGHT;
-        }
     }
 
     static void applyTheme(Theme theme) {

@@ -70,9 +70,23 @@ public final class MainViewModel {
     private Consumer<String> countListener = f -> { };
     private int throttleGeneration;
 
+    private final ExportsViewModel exports;
+
     public MainViewModel(TaskRunner runner, MoveJournal.Store journals) {
         this.runner = runner;
         this.journals = journals;
+        this.exports = new ExportsViewModel(runner, defaultDownloads());
+    }
+
+    private static java.nio.file.Path defaultDownloads() {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        java.nio.file.Path downloads = home.resolve("Downloads");
+        return java.nio.file.Files.isDirectory(downloads) ? downloads : home;
+    }
+
+    /** The export panel's model, following this window's connection. */
+    public ExportsViewModel exports() {
+        return exports;
     }
 
     // ---- Properties (read-only views) ----
@@ -206,6 +220,7 @@ public final class MainViewModel {
             }
         });
         session.set(s);
+        exports.connect(client);
         status.set("Connecting to " + t.name() + "…");
         s.loadFolder("");
     }

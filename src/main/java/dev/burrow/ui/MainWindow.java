@@ -48,11 +48,17 @@ public final class MainWindow extends BorderPane {
         DetailsPane details = new DetailsPane(vm, showUrl);
         ShortcutsPane shortcuts = new ShortcutsPane(vm, tree::reveal);
 
-        SplitPane split = new SplitPane(shortcuts, tree, details);
+        ExportPanel exportPanel = new ExportPanel(vm, vm.exports(), showUrl);
+        javafx.scene.control.Tab detailsTab = new javafx.scene.control.Tab("Details", details);
+        javafx.scene.control.Tab exportsTab = new javafx.scene.control.Tab("Exports", exportPanel);
+        exportsTab.setId("exports-tab");
+        javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(detailsTab, exportsTab);
+        side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(shortcuts, tree, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.18, 0.70);
         SplitPane.setResizableWithParent(shortcuts, false);
-        SplitPane.setResizableWithParent(details, false);
+        SplitPane.setResizableWithParent(side, false);
         setTop(toolbar(openConnections));
         setCenter(split);
         setBottom(statusBar());

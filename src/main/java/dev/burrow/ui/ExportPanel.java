@@ -1,0 +1,218 @@
+package dev.burrow.ui;
+
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.exports.ExportState;
+import dev.burrow.tree.TreeNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+
+/** Export the selected dashboard or insight, and follow every export to a file. */
+public final class ExportPanel extends VBox {
+
+    private final ExportsViewModel exports;
+    private final Consumer<String> showUrl;
+    private final Label target = new Label();
+    private final ComboBox<ExportsViewModel.Format> format = new ComboBox<>();
+    private final Button go = new Button("Export");
+    private FileSystemEntry row;
+
+    public ExportPanel(MainViewModel vm, ExportsViewModel exports, Consumer<String> showUrl) {
+        super(10);
+        this.exports = exports;
+        this.showUrl = showUrl;
+        setId("export-panel");
+        setPadding(new Insets(12));
+        target.setId("export-target");
+        target.setWrapText(true);
+        format.setId("export-format");
+        format.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ExportsViewModel.Format f) {
+                return f == null ? "" : f.label;
+            }
+
+            @Override
+            public ExportsViewModel.Format fromString(String s) {
+                return null;
+            }
+        });
+        go.setId("export-go");
+        go.getStyleClass().add("accent");
+        go.setOnAction(e -> {
+            if (row != null && format.getValue() != null) {
+                exports.export(row, format.getValue());
+            }
+        });
+        Label folderLabel = new Label();
+        folderLabel.setId("export-folder");
+        folderLabel.setMinWidth(0);
+        folderLabel.textProperty().bind(exports.folderProperty().asString("Into %s"));
+        Button choose = new Button("Folder…");
+        choose.setOnAction(e -> chooseFolder());
+        HBox folderRow = new HBox(8, folderLabel, choose);
+        folderRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(folderLabel, Priority.ALWAYS);
+        HBox formRow = new HBox(8, format, go);
+        formRow.setAlignment(Pos.CENTER_LEFT);
+
+        ListView<ExportsViewModel.Line> list = new ListView<>(exports.lines());
+        list.setId("export-list");
+        list.setPlaceholder(new Label("No exports yet."));
+        list.setCellFactory(v -> new LineCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label message = new Label();
+        message.setWrapText(true);
+        message.getStyleClass().add("text-muted");
+        message.textProperty().bind(exports.messageProperty());
+
+        getChildren().addAll(target, formRow, folderRow, list, message);
+        vm.selectedProperty().addListener((o, a, n) -> select(n));
+        select(vm.selectedProperty().get());
+    }
+
+    private void select(TreeNode node) {
+        FileSystemEntry r = node == null ? null : node.row();
+        var formats = ExportsViewModel.formatsFor(r);
+        if (formats.isEmpty()) {
+            row = null;
+            target.setText("Select a dashboard or an insight in the tree to export it.");
+            format.getItems().clear();
+            go.setDisable(true);
+            return;
+        }
+        row = r;
+        target.setText(Icons.typeLabel(r.type()) + " “" + r.name() + "”");
+        ExportsViewModel.Format keep = format.getValue();
+        format.getItems().setAll(formats);
+        format.setValue(keep != null && formats.contains(keep) ? keep : formats.get(0));
+        go.setDisable(false);
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Download exports into");
+        Path current = exports.folderProperty().get();
+        if (current != null && current.toFile().isDirectory()) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        File f = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            exports.folderProperty().set(f.toPath());
+        }
+    }
+
+    private final class LineCell extends ListCell<ExportsViewModel.Line> {
+        private final Label title = new Label();
+        private final Label state = new Label();
+        private final ProgressBar progress = new ProgressBar();
+        private final Button action = new Button();
+        private final Button second = new Button();
+        private final VBox box;
+        private ExportsViewModel.Line bound;
+        private final javafx.beans.value.ChangeListener<ExportState> listener = (o, a, s) -> show();
+
+        LineCell() {
+            title.getStyleClass().add("export-title");
+            title.setMinWidth(0);
+            state.getStyleClass().add("text-muted");
+            state.setWrapText(true);
+            state.setMinWidth(0);
+            progress.setMaxWidth(Double.MAX_VALUE);
+            action.getStyleClass().add("small");
+            second.getStyleClass().add("small");
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox buttons = new HBox(6, grow, second, action);
+            box = new VBox(4, title, state, progress, buttons);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ExportsViewModel.Line line, boolean empty) {
+            super.updateItem(line, empty);
+            if (bound != null) {
+                bound.stateProperty().removeListener(listener);
+            }
+            bound = empty ? null : line;
+            if (bound == null) {
+                setGraphic(null);
+                return;
+            }
+            bound.stateProperty().addListener(listener);
+            show();
+            setGraphic(box);
+        }
+
+        private void show() {
+            ExportsViewModel.Line line = bound;
+            if (line == null) {
+                return;
+            }
+            ExportState s = line.stateProperty().get();
+            title.setText(line.title() + " · " + line.format());
+            progress.setVisible(false);
+            progress.setManaged(false);
+            action.setVisible(true);
+            second.setVisible(false);
+            String expiry = line.expiry();
+            if (s instanceof ExportState.Creating || s instanceof ExportState.Rendering) {
+                state.setText("Rendering…" + (expiry == null ? "" : " · " + expiry));
+                progress.setVisible(true);
+                progress.setManaged(true);
+                progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+                action.setText("Cancel");
+                action.setOnAction(e -> exports.cancel(line));
+            } else if (s instanceof ExportState.Downloading d) {
+                state.setText(d.total() > 0 ? String.format("Downloading %,d of %,d bytes", d.bytes(), d.total())
+                        : String.format("Downloading %,d bytes", d.bytes()));
+                progress.setVisible(true);
+                progress.setManaged(true);
+                progress.setProgress(d.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : d.fraction());
+                action.setText("Cancel");
+                action.setOnAction(e -> exports.cancel(line));
+            } else if (s instanceof ExportState.Ready) {
+                state.setText("Ready on the server" + (expiry == null ? "" : " · " + expiry));
+                action.setText("Download");
+                action.setOnAction(e -> exports.retry(line));
+            } else if (s instanceof ExportState.Saved sv) {
+                state.setText(sv.file() == null ? "Ready" : String.format("Saved %s · %,d bytes",
+                        sv.file().getFileName(), sv.bytes()));
+                action.setText("Open");
+                action.setOnAction(e -> open(sv.file()));
+                second.setText("Show in folder");
+                second.setVisible(sv.file() != null);
+                second.setOnAction(e -> open(sv.file().getParent()));
+            } else if (s instanceof ExportState.Failed f) {
+                state.setText("Failed: " + f.message());
+                action.setText("Retry");
+                action.setOnAction(e -> exports.retry(line));
+            } else if (s instanceof ExportState.Cancelled) {
+                state.setText("Cancelled — nothing was saved.");
+                action.setText("Retry");
+                action.setOnAction(e -> exports.retry(line));
+            }
+        }
+
+        private void open(Path p) {
+            if (p != null && Files.exists(p)) {
+                showUrl.accept(p.toUri().toString());
+            }
+        }
+    }
+}

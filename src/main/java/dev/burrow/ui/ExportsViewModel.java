@@ -1,0 +1,294 @@
+package dev.burrow.ui;
+
+import dev.burrow.api.ExportedAsset;
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.client.ExportQuery;
+import dev.burrow.client.NewExport;
+import dev.burrow.client.PostHogClient;
+import dev.burrow.exports.ExportJob;
+import dev.burrow.exports.ExportService;
+import dev.burrow.exports.ExportState;
+import dev.burrow.tree.TaskRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The export panel's state: the exports of this connection and the commands on them. */
+public final class ExportsViewModel {
+
+    /** A format people pick, and its MIME type on the wire. */
+    public enum Format {
+        PNG("PNG image", NewExport.PNG),
+        CSV("CSV", NewExport.CSV),
+        XLSX("Excel (XLSX)", NewExport.XLSX),
+        PDF("PDF", NewExport.PDF);
+
+        public final String label;
+        public final String mime;
+
+        Format(String label, String mime) {
+            this.label = label;
+            this.mime = mime;
+        }
+
+        static String labelOf(String mime) {
+            for (Format f : values()) {
+                if (f.mime.equals(mime)) {
+                    return f.name();
+                }
+            }
+            return mime;
+        }
+    }
+
+    /** One line of the panel. Its state changes on the FX thread. */
+    public static final class Line {
+        private final String title;
+        private final String format;
+        private final ObjectProperty<ExportState> state = new SimpleObjectProperty<>();
+        private final ObjectProperty<ExportedAsset> asset = new SimpleObjectProperty<>();
+        private final NewExport request;
+        private volatile ExportJob job;
+
+        Line(String title, String format, NewExport request) {
+            this.title = title;
+            this.format = format;
+            this.request = request;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String format() {
+            return format;
+        }
+
+        public ReadOnlyObjectProperty<ExportState> stateProperty() {
+            return state;
+        }
+
+        public ReadOnlyObjectProperty<ExportedAsset> assetProperty() {
+            return asset;
+        }
+
+        /** "expires 21 Feb" or null. */
+        public String expiry() {
+            ExportedAsset a = asset.get();
+            if (a == null || a.expiresAfter() == null) {
+                return null;
+            }
+            try {
+                Instant t = Instant.parse(a.expiresAfter());
+                return (t.isBefore(Instant.now()) ? "expired " : "expires ") + a.expiresAfter().substring(0, 10);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private final TaskRunner runner;
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private PostHogClient client;
+
+    public ExportsViewModel(TaskRunner runner, Path initialFolder) {
+        this.runner = runner;
+        this.folder.set(initialFolder);
+    }
+
+    public ObservableList<Line> lines() {
+        return lines;
+    }
+
+    public ObjectProperty<Path> folderProperty() {
+        return folder;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    /** Which formats a row can be exported as: dashboards as PNG/PDF, insights in all four. */
+    public static List<Format> formatsFor(FileSystemEntry row) {
+        if (row == null || row.ref() == null) {
+            return List.of();
+        }
+        return switch (row.type()) {
+            case "dashboard" -> List.of(Format.PNG, Format.PDF);
+            case "insight" -> List.of(Format.PNG, Format.CSV, Format.XLSX, Format.PDF);
+            default -> List.of();
+        };
+    }
+
+    /** A new connection: forget the lines, list the exports the server still has. */
+    public void connect(PostHogClient c) {
+        this.client = c;
+        for (Line l : lines) {
+            ExportJob j = l.job;
+            if (j != null) {
+                j.cancel();
+            }
+        }
+        lines.clear();
+        if (c == null) {
+            return;
+        }
+        runner.run(() -> c.exports().list(ExportQuery.all().withLimit(50)).results(), (List<ExportedAsset> list) -> {
+            if (c != client) {
+                return;
+            }
+            for (ExportedAsset a : list) {
+                Line l = new Line(titleOf(a), Format.labelOf(a.exportFormat()), null);
+                l.asset.set(a);
+                l.state.set(a.exception() != null ? new ExportState.Failed(a.id(), a.exception())
+                        : a.hasContent() ? new ExportState.Ready(a.id()) : new ExportState.Rendering(a.id(), 0));
+                lines.add(l);
+            }
+        }, e -> message.set("Earlier exports could not be listed: " + e.getMessage()));
+    }
+
+    private static String titleOf(ExportedAsset a) {
+        if (a.filename() != null) {
+            return a.filename();
+        }
+        return a.dashboard() != null ? "Dashboard " + a.dashboard() : "Insight " + a.insight();
+    }
+
+    /** Exports a dashboard or insight row in a format into the chosen folder. */
+    public void export(FileSystemEntry row, Format format) {
+        PostHogClient c = client;
+        if (c == null || row == null) {
+            return;
+        }
+        Path target = folder.get();
+        if (target == null) {
+            message.set("Choose a folder for the download first.");
+            return;
+        }
+        Line line = new Line(row.name(), format.name(), null);
+        line.state.set(new ExportState.Creating());
+        lines.add(0, line);
+        runner.run(() -> {
+            NewExport request = "dashboard".equals(row.type())
+                    ? NewExport.dashboard(Long.parseLong(row.ref()), format.mime)
+                    : NewExport.insight(insightId(c, row.ref()), format.mime);
+            return request;
+        }, request -> start(line, c, request, target), e -> line.state.set(new ExportState.Failed(null,
+                e.getMessage())));
+    }
+
+    private static long insightId(PostHogClient c, String ref) {
+        try {
+            return Long.parseLong(ref);
+        } catch (NumberFormatException notNumeric) {
+            return c.insights().byShortId(ref).orElseThrow(() -> new IllegalStateException(
+                    "The insight " + ref + " was not found on the server.")).id();
+        }
+    }
+
+    private void start(Line line, PostHogClient c, NewExport request, Path target) {
+        ExportJob job = new ExportJob(ExportService.over(c.exports()), target, Duration.ofMinutes(12));
+        line.job = job;
+        Throttle throttle = new Throttle(line);
+        runner.run(() -> job.run(request, throttle::offer), end -> throttle.flush(end), e -> line.state.set(
+                new ExportState.Failed(null, e.getMessage())));
+    }
+
+    /** Downloads (again) an export that is listed or failed to download. */
+    public void retry(Line line) {
+        PostHogClient c = client;
+        ExportState s = line.state.get();
+        Path target = folder.get();
+        if (c == null || target == null) {
+            return;
+        }
+        ExportedAsset known = line.asset.get();
+        Long id = known != null ? Long.valueOf(known.id()) : exportIdOf(s);
+        if (id == null && line.request != null) {
+            start(line, c, line.request, target);
+            return;
+        }
+        if (id == null) {
+            return;
+        }
+        ExportJob job = new ExportJob(ExportService.over(c.exports()), target, Duration.ofMinutes(12));
+        line.job = job;
+        Throttle throttle = new Throttle(line);
+        line.state.set(new ExportState.Rendering(id, 0));
+        runner.run(() -> job.follow(c.exports().retrieve(id), throttle::offer), throttle::flush,
+                e -> line.state.set(new ExportState.Failed(id, e.getMessage())));
+    }
+
+    private static Long exportIdOf(ExportState s) {
+        if (s instanceof ExportState.Rendering r) {
+            return r.exportId();
+        }
+        if (s instanceof ExportState.Ready r) {
+            return r.exportId();
+        }
+        if (s instanceof ExportState.Downloading d) {
+            return d.exportId();
+        }
+        if (s instanceof ExportState.Saved sv) {
+            return sv.exportId();
+        }
+        if (s instanceof ExportState.Failed f) {
+            return f.exportId();
+        }
+        return null;
+    }
+
+    public void cancel(Line line) {
+        ExportJob j = line.job;
+        if (j != null) {
+            j.cancel();
+        }
+    }
+
+    /** Hands job states to the FX thread at most every 100 ms (progress can arrive far faster). */
+    private static final class Throttle {
+        private final Line line;
+        private final AtomicReference<ExportState> latest = new AtomicReference<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile long lastPost;
+
+        Throttle(Line line) {
+            this.line = line;
+        }
+
+        void offer(ExportState s) {
+            latest.set(s);
+            long now = System.nanoTime();
+            boolean important = !(s instanceof ExportState.Downloading);
+            if ((important || now - lastPost > 100_000_000L) && scheduled.compareAndSet(false, true)) {
+                lastPost = now;
+                Platform.runLater(() -> {
+                    scheduled.set(false);
+                    ExportState v = latest.get();
+                    if (v != null) {
+                        line.state.set(v);
+                    }
+                });
+            }
+        }
+
+        void flush(ExportState end) {
+            latest.set(end);
+            line.state.set(end);
+        }
+    }
+}
