@@ -21,29 +21,46 @@ public final class MoveOperation implements Operation {
     private final MoveJournal.Store journals;
     private final LocalChanges local = new LocalChanges();
     private final List<String> movedIds = new ArrayList<>();
+    private final MoveCheck refused;
 
     MoveOperation(List<Step> steps, String description, MoveJournal.Store journals) {
+        this(steps, description, journals, null);
+    }
+
+    private MoveOperation(List<Step> steps, String description, MoveJournal.Store journals, MoveCheck refused) {
         this.steps = List.copyOf(steps);
         this.description = description;
         this.journals = journals;
+        this.refused = refused;
     }
 
     /** Moves {@code nodes} into {@code targetFolder}; nodes inside another moved folder ride along. */
     public static MoveOperation into(List<TreeNode> nodes, String targetFolder, MoveJournal.Store journals) {
         List<Step> steps = new ArrayList<>();
-        for (TreeNode n : topLevel(nodes)) {
-            steps.add(new Step(n, MoveCheck.targetPath(n, targetFolder)));
+        MoveCheck refused = null;
+        List<TreeNode> top = topLevel(nodes);
+        for (TreeNode n : top) {
+            MoveCheck check = MoveCheck.of(n, targetFolder);
+            if (check.allowed()) {
+                steps.add(new Step(n, MoveCheck.targetPath(n, targetFolder)));
+            } else if (refused == null) {
+                refused = check;
+            }
         }
         String where = targetFolder.isEmpty() ? "the top level" : EntryPath.leaf(targetFolder);
-        String what = steps.size() == 1 ? "“" + steps.get(0).node().name() + "”" : steps.size() + " items";
-        return new MoveOperation(steps, "Move " + what + " to " + where, journals);
+        List<TreeNode> named = steps.isEmpty() ? top : steps.stream().map(Step::node).toList();
+        String what = named.size() == 1 ? "“" + named.get(0).name() + "”" : named.size() + " items";
+        return new MoveOperation(steps, "Move " + what + " to " + where, journals, refused);
     }
 
     /** Renames a node in place (a move to a sibling path). */
     public static MoveOperation rename(TreeNode node, String newName, MoveJournal.Store journals) {
         String target = EntryPath.child(EntryPath.parent(EntryPath.normalize(node.path())), newName);
-        return new MoveOperation(List.of(new Step(node, target)),
-                "Rename “" + node.name() + "” to “" + newName + "”", journals);
+        String description = "Rename “" + node.name() + "” to “" + newName + "”";
+        if (target.equals(EntryPath.normalize(node.path()))) {
+            return new MoveOperation(List.of(), description, journals, MoveCheck.UNCHANGED);
+        }
+        return new MoveOperation(List.of(new Step(node, target)), description, journals, null);
     }
 
     /** Drops nodes that lie inside another node of the list: their folder carries them. */
@@ -72,6 +89,15 @@ public final class MoveOperation implements Operation {
     @Override
     public String description() {
         return description;
+    }
+
+    /** When no node may move (every one refused by {@link MoveCheck}): why; else null. */
+    @Override
+    public String refusal() {
+        if (!steps.isEmpty()) {
+            return null;
+        }
+        return refused != null ? refused.explanation() : "Nothing to move.";
     }
 
     /** The rows this move touches, as known to the index (the folder's own rows first). */
