@@ -19,8 +19,14 @@ public final class MoveOperation implements Operation {
     private final List<Step> steps;
     private final String description;
     private final MoveJournal.Store journals;
-    private final LocalChanges local = new LocalChanges();
+    /** One set of optimistic changes per step, so that a failure can take back only what failed. */
+    private final List<LocalChanges> local = new ArrayList<>();
+    /** Per step: move row by row (journal) rather than with {@code POST move}; decided on the owner thread. */
+    private final List<Boolean> rowByRow = new ArrayList<>();
     private final List<String> movedIds = new ArrayList<>();
+    /** Folder rows the server deleted by merging them into a folder already at the target. */
+    private final List<String> mergedIds = new ArrayList<>();
+    private volatile int completed;
     private final MoveCheck refused;
 
     MoveOperation(List<Step> steps, String description, MoveJournal.Store journals) {
@@ -120,29 +126,62 @@ public final class MoveOperation implements Operation {
 
     @Override
     public void applyLocally(TreeIndex index) {
+        local.clear();
+        rowByRow.clear();
         for (Step s : steps) {
+            rowByRow.add(s.node() instanceof TreeNode.Folder f && needsRowByRow(index, f, s.target()));
+            LocalChanges changes = new LocalChanges();
             for (FileSystemEntry row : affected(index, s.node())) {
-                local.put(index, row.withPath(rebase(row.path(), s.node().path(), s.target())));
+                changes.put(index, row.withPath(rebase(row.path(), s.node().path(), s.target())));
+            }
+            local.add(changes);
+        }
+    }
+
+    /**
+     * {@code POST move} creates folder rows for missing parents of the target and merges into a
+     * folder row already at the target (deleting the moved one): both leave the server in a state
+     * that undo cannot restore. So a folder whose target has a synthetic ancestor, or whose target
+     * already has a folder row, moves row by row by PATCH instead, which creates and deletes nothing.
+     */
+    private static boolean needsRowByRow(TreeIndex index, TreeNode.Folder folder, String target) {
+        if (folder.isSynthetic()) {
+            return true;
+        }
+        TreeNode.Folder existing = index.folder(target);
+        if (existing != null && !existing.isSynthetic()) {
+            return true;
+        }
+        for (String a : EntryPath.ancestors(target)) {
+            TreeNode.Folder f = index.folder(a);
+            if (f != null && f.isSynthetic()) {
+                return true;
             }
         }
+        return false;
     }
 
     @Override
     public void send(TreeBackend backend) {
         movedIds.clear();
-        for (Step s : steps) {
-            moveOne(backend, s.node(), s.target());
+        mergedIds.clear();
+        completed = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            boolean byRows = i < rowByRow.size() && rowByRow.get(i);
+            moveOne(backend, s.node(), s.target(), byRows);
+            completed = i + 1;
         }
     }
 
-    private void moveOne(TreeBackend backend, TreeNode node, String target) {
+    private void moveOne(TreeBackend backend, TreeNode node, String target, boolean byRows) {
         if (node instanceof TreeNode.Item item) {
             FileSystemEntry moved = backend.patchPath(item.row().id(), target);
             movedIds.add(moved.id());
             return;
         }
         TreeNode.Folder folder = (TreeNode.Folder) node;
-        if (folder.isSynthetic() || !backend.supportsMove()) {
+        if (byRows || folder.isSynthetic() || !backend.supportsMove()) {
             MoveJournal journal = MoveJournal.plan(folder, target, backend, journals);
             journal.run(backend);
             if (folder.row() != null) {
@@ -151,7 +190,12 @@ public final class MoveOperation implements Operation {
             return;
         }
         FileSystemEntry moved = backend.move(folder.row().id(), target);
-        movedIds.add(moved.id() != null ? moved.id() : folder.row().id());
+        if (moved.id() == null) {
+            // merged into a folder row the index did not know of: the moved row is gone
+            mergedIds.add(folder.row().id());
+        } else {
+            movedIds.add(moved.id());
+        }
         // Further folder rows at the same path (duplicates are allowed) follow the first.
         for (FileSystemEntry extra : folder.rows().subList(1, folder.rows().size())) {
             backend.patchPath(extra.id(), target);
@@ -161,15 +205,22 @@ public final class MoveOperation implements Operation {
     @Override
     public void reconcile(TreeIndex index) {
         // The optimistic rows already carry the new paths; ids never change on move.
+        mergedIds.forEach(index::remove);
     }
 
+    /** Takes back the steps that did not happen; steps the server completed stay (the index follows the server). */
     @Override
     public void revertLocally(TreeIndex index) {
-        local.revert(index);
+        for (int i = local.size() - 1; i >= completed; i--) {
+            local.get(i).revert(index);
+        }
     }
 
     @Override
     public Operation inverse() {
+        if (!mergedIds.isEmpty()) {
+            return null; // the server merged folders: which rows were ours is lost
+        }
         List<Step> back = new ArrayList<>();
         for (Step s : steps) {
             TreeNode moved = s.node() instanceof TreeNode.Item item
