@@ -79,11 +79,20 @@ public final class MoveJournal {
 
     /** Plans the move of a folder and everything below it to {@code target}, and saves the plan. */
     static MoveJournal plan(TreeNode.Folder folder, String target, TreeBackend backend, Store store) {
+        return plan(folder, target, backend, store, null);
+    }
+
+    /** As {@link #plan(TreeNode.Folder, String, TreeBackend, Store)}, moving only descendants in {@code onlyIds} (null: all). */
+    static MoveJournal plan(TreeNode.Folder folder, String target, TreeBackend backend, Store store,
+            java.util.Set<String> onlyIds) {
         List<Entry> entries = new ArrayList<>();
         for (FileSystemEntry row : folder.rows()) {
             entries.add(new Entry(row.id(), row.path(), target));
         }
         for (FileSystemEntry row : backend.descendants(folder.path())) {
+            if (onlyIds != null && !onlyIds.contains(row.id())) {
+                continue;
+            }
             entries.add(new Entry(row.id(), row.path(), MoveOperation.rebase(row.path(), folder.path(), target)));
         }
         Snapshot s = new Snapshot(UUID.randomUUID().toString(), "Move “" + folder.name() + "” to " + target,
@@ -98,6 +107,11 @@ public final class MoveJournal {
 
     public String description() {
         return description;
+    }
+
+    /** The planned row moves, in order. */
+    public List<Entry> entries() {
+        return entries;
     }
 
     public int total() {

@@ -27,6 +27,10 @@ public final class MoveOperation implements Operation {
     /** Folder rows the server deleted by merging them into a folder already at the target. */
     private final List<String> mergedIds = new ArrayList<>();
     private volatile int completed;
+    /** Per step index: for a step moved row by row, exactly the rows it may move (its descendants by id). */
+    private final java.util.Map<Integer, java.util.Set<String>> onlyIds = new java.util.HashMap<>();
+    /** Per step index: the ids a row-by-row step moved, for an exact inverse. */
+    private final java.util.Map<Integer, java.util.Set<String>> movedRows = new java.util.concurrent.ConcurrentHashMap<>();
     private final MoveCheck refused;
 
     MoveOperation(List<Step> steps, String description, MoveJournal.Store journals) {
@@ -107,12 +111,18 @@ public final class MoveOperation implements Operation {
     }
 
     /** The rows this move touches, as known to the index (the folder's own rows first). */
-    private static List<FileSystemEntry> affected(TreeIndex index, TreeNode node) {
+    private static List<FileSystemEntry> affected(TreeIndex index, TreeNode node, java.util.Set<String> only) {
         if (node instanceof TreeNode.Item item) {
             FileSystemEntry current = index.byId(item.row().id());
             return List.of(current != null ? current : item.row());
         }
-        return index.subtree(node.path());
+        List<FileSystemEntry> rows = index.subtree(node.path());
+        if (only == null) {
+            return rows;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        ((TreeNode.Folder) node).rows().forEach(r -> own.add(r.id()));
+        return rows.stream().filter(r -> own.contains(r.id()) || only.contains(r.id())).toList();
     }
 
     static String rebase(String path, String oldPrefix, String newPrefix) {
@@ -128,10 +138,12 @@ public final class MoveOperation implements Operation {
     public void applyLocally(TreeIndex index) {
         local.clear();
         rowByRow.clear();
-        for (Step s : steps) {
-            rowByRow.add(s.node() instanceof TreeNode.Folder f && needsRowByRow(index, f, s.target()));
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            java.util.Set<String> only = onlyIds.get(i);
+            rowByRow.add(s.node() instanceof TreeNode.Folder f && (only != null || needsRowByRow(index, f, s.target())));
             LocalChanges changes = new LocalChanges();
-            for (FileSystemEntry row : affected(index, s.node())) {
+            for (FileSystemEntry row : affected(index, s.node(), only)) {
                 changes.put(index, row.withPath(rebase(row.path(), s.node().path(), s.target())));
             }
             local.add(changes);
@@ -165,16 +177,17 @@ public final class MoveOperation implements Operation {
     public void send(TreeBackend backend) {
         movedIds.clear();
         mergedIds.clear();
+        movedRows.clear();
         completed = 0;
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             boolean byRows = i < rowByRow.size() && rowByRow.get(i);
-            moveOne(backend, s.node(), s.target(), byRows);
+            moveOne(backend, i, s.node(), s.target(), byRows);
             completed = i + 1;
         }
     }
 
-    private void moveOne(TreeBackend backend, TreeNode node, String target, boolean byRows) {
+    private void moveOne(TreeBackend backend, int step, TreeNode node, String target, boolean byRows) {
         if (node instanceof TreeNode.Item item) {
             FileSystemEntry moved = backend.patchPath(item.row().id(), target);
             movedIds.add(moved.id());
@@ -182,8 +195,11 @@ public final class MoveOperation implements Operation {
         }
         TreeNode.Folder folder = (TreeNode.Folder) node;
         if (byRows || folder.isSynthetic() || !backend.supportsMove()) {
-            MoveJournal journal = MoveJournal.plan(folder, target, backend, journals);
+            MoveJournal journal = MoveJournal.plan(folder, target, backend, journals, onlyIds.get(step));
             journal.run(backend);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            journal.entries().forEach(e -> ids.add(e.id()));
+            movedRows.put(step, ids);
             if (folder.row() != null) {
                 movedIds.add(folder.row().id());
             }
@@ -222,14 +238,22 @@ public final class MoveOperation implements Operation {
             return null; // the server merged folders: which rows were ours is lost
         }
         List<Step> back = new ArrayList<>();
-        for (Step s : steps) {
+        java.util.Map<Integer, java.util.Set<String>> exact = new java.util.HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (movedRows.containsKey(i)) {
+                // moved row by row (perhaps into a folder that had rows of its own): move back only ours
+                exact.put(i, movedRows.get(i));
+            }
             TreeNode moved = s.node() instanceof TreeNode.Item item
                     ? new TreeNode.Item(item.row().withPath(s.target()))
                     : new TreeNode.Folder(s.target(), ((TreeNode.Folder) s.node()).rows().stream()
                             .map(r -> r.withPath(s.target())).toList());
             back.add(new Step(moved, EntryPath.normalize(s.node().path())));
         }
-        return new MoveOperation(back, "Undo: " + description, journals);
+        MoveOperation inverse = new MoveOperation(back, "Undo: " + description, journals);
+        inverse.onlyIds.putAll(exact);
+        return inverse;
     }
 
     @Override

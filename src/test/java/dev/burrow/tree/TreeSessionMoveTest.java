@@ -192,5 +192,11 @@ class TreeSessionMoveTest extends SessionSupport {
         assertEquals(null, undo(), "the merge can be undone exactly");
         assertEquals(before, serverState());
         assertAgree();
+        assertEquals(null, redo());
+        assertEquals(2, serverCount("Dest/Shared"));
+        assertAgree();
+        assertEquals(null, undo());
+        assertEquals(before, serverState());
+        assertAgree();
     }
 }
