@@ -53,7 +53,7 @@ final class RecordingBackend implements TreeBackend {
 
     /** The calls that change the server. */
     List<String> writes() {
-        return calls().stream().filter(c -> !List.of("children", "total", "everything", "descendants", "rowsFor",
+        return calls().stream().filter(c -> !List.of("children", "total", "everything", "descendants", "rowsAt", "rowsFor",
                 "search", "retrieve", "count", "supportsMove").contains(c)).toList();
     }
 
@@ -105,6 +105,12 @@ final class RecordingBackend implements TreeBackend {
     public List<FileSystemEntry> descendants(String folder) {
         record("descendants");
         return delegate.descendants(folder);
+    }
+
+    @Override
+    public List<FileSystemEntry> rowsAt(String path) {
+        record("rowsAt");
+        return delegate.rowsAt(path);
     }
 
     @Override

@@ -79,7 +79,7 @@ abstract class SessionSupport {
     /** An object (dashboard, insight, …) and its one row, straight into storage. */
     String object(String path, String type, String ref) {
         server.object(type, ref, Long.parseLong(ref), EntryPath.leaf(path));
-        return server.row(path, type, ref, null, null);
+        return server.row(1, path, type, ref, false, null, null);
     }
 
     void loadIndex() {
