@@ -59,6 +59,11 @@ public final class ClientBackend implements TreeBackend {
     }
 
     @Override
+    public List<FileSystemEntry> rowsAt(String path) {
+        return api.listAll(FileSystemQuery.all().withPath(path));
+    }
+
+    @Override
     public List<FileSystemEntry> rowsFor(String type, String ref) {
         return api.listAll(FileSystemQuery.all().withType(type).withRef(ref));
     }

@@ -20,6 +20,8 @@ public final class DeleteOperation implements Operation {
     private final LocalChanges local = new LocalChanges();
     private final Map<String, FileSystemEntry> removed = new LinkedHashMap<>();
     private final List<DeletedObject> deleted = new ArrayList<>();
+    /** Ids of rows whose node the server deleted, even if a later node was refused. */
+    private final List<String> gone = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private DeleteOperation(List<TreeNode> nodes, String description) {
         this.nodes = MoveOperation.topLevel(nodes);
@@ -67,10 +69,12 @@ public final class DeleteOperation implements Operation {
     public void send(TreeBackend backend) {
         removed.clear();
         deleted.clear();
+        gone.clear();
         for (TreeNode n : nodes) {
             if (n instanceof TreeNode.Item item) {
                 removed.put(item.row().id(), item.row());
                 deleted.addAll(backend.delete(item.row().id()));
+                gone.add(item.row().id());
                 continue;
             }
             TreeNode.Folder folder = (TreeNode.Folder) n;
@@ -90,8 +94,11 @@ public final class DeleteOperation implements Operation {
                 order.sort(Comparator.comparingInt((FileSystemEntry e) -> EntryPath.depth(e.path())).reversed());
                 for (FileSystemEntry row : order) {
                     deleted.addAll(backend.delete(row.id()));
+                    gone.add(row.id());
                 }
             }
+            folder.rows().forEach(r -> gone.add(r.id()));
+            below.forEach(r -> gone.add(r.id()));
         }
     }
 
@@ -105,6 +112,10 @@ public final class DeleteOperation implements Operation {
     @Override
     public void revertLocally(TreeIndex index) {
         local.revert(index);
+        // What the server deleted before refusing a later node stays deleted: the index follows.
+        synchronized (gone) {
+            gone.forEach(index::remove);
+        }
     }
 
     @Override

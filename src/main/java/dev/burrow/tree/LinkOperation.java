@@ -11,6 +11,9 @@ public final class LinkOperation implements Operation {
     private final String target;
     private final List<FileSystemEntry> created = new ArrayList<>();
     private FileSystemEntry answer;
+    private List<String> parents = List.of();
+    private List<String> unknownParents = List.of();
+    private List<FileSystemEntry> filed = List.of();
 
     public LinkOperation(TreeNode node, String targetFolder) {
         this.node = node;
@@ -26,11 +29,14 @@ public final class LinkOperation implements Operation {
     @Override
     public void applyLocally(TreeIndex index) {
         // The server chooses the new ids: the link appears when it answers.
+        parents = Parents.withoutRows(index, target);
+        unknownParents = Parents.unknown(index, target);
     }
 
     @Override
     public void send(TreeBackend backend) {
         created.clear();
+        filed = List.of();
         FileSystemEntry source = node.row();
         if (source == null) {
             throw new IllegalStateException("A folder without a folder row can't be linked.");
@@ -42,10 +48,12 @@ public final class LinkOperation implements Operation {
         if (node instanceof TreeNode.Folder) {
             created.addAll(backend.descendants(target).stream().filter(FileSystemEntry::isLink).toList());
         }
+        filed = Parents.fetch(backend, parents);
     }
 
     @Override
     public void reconcile(TreeIndex index) {
+        index.putAll(filed);
         index.putAll(created);
     }
 
@@ -58,6 +66,14 @@ public final class LinkOperation implements Operation {
     public Operation inverse() {
         if (answer == null || node.row() == null || answer.id().equals(node.row().id())) {
             return null;
+        }
+        // A folder the server filed where the index knew nothing holds only the link: undo removes it too.
+        for (String p : unknownParents) {
+            List<FileSystemEntry> rows = filed.stream().filter(f -> dev.burrow.api.EntryPath.normalize(f.path())
+                    .equals(p)).toList();
+            if (!rows.isEmpty()) {
+                return DeleteOperation.of(List.of(new TreeNode.Folder(p, rows)), "Undo: " + description());
+            }
         }
         TreeNode made = answer.isFolder() ? new TreeNode.Folder(answer.path(), List.of(answer))
                 : new TreeNode.Item(answer);

@@ -63,6 +63,11 @@ public final class MoveJournal {
     private final String description;
     private final List<Entry> entries;
     private int done;
+    /**
+     * How many entries past {@code done} may have moved too: progress is saved only every
+     * {@link #SAVE_EVERY} rows, so a journal reopened after a crash may be behind by that much.
+     */
+    private int uncertain;
 
     private MoveJournal(Store store, Snapshot s) {
         this.store = store;
@@ -74,16 +79,27 @@ public final class MoveJournal {
 
     /** Reopens a journal found at start-up. */
     public static MoveJournal resume(Store store, Snapshot snapshot) {
-        return new MoveJournal(store, snapshot);
+        MoveJournal j = new MoveJournal(store, snapshot);
+        j.uncertain = SAVE_EVERY;
+        return j;
     }
 
     /** Plans the move of a folder and everything below it to {@code target}, and saves the plan. */
     static MoveJournal plan(TreeNode.Folder folder, String target, TreeBackend backend, Store store) {
+        return plan(folder, target, backend, store, null);
+    }
+
+    /** As {@link #plan(TreeNode.Folder, String, TreeBackend, Store)}, moving only descendants in {@code onlyIds} (null: all). */
+    static MoveJournal plan(TreeNode.Folder folder, String target, TreeBackend backend, Store store,
+            java.util.Set<String> onlyIds) {
         List<Entry> entries = new ArrayList<>();
         for (FileSystemEntry row : folder.rows()) {
             entries.add(new Entry(row.id(), row.path(), target));
         }
         for (FileSystemEntry row : backend.descendants(folder.path())) {
+            if (onlyIds != null && !onlyIds.contains(row.id())) {
+                continue;
+            }
             entries.add(new Entry(row.id(), row.path(), MoveOperation.rebase(row.path(), folder.path(), target)));
         }
         Snapshot s = new Snapshot(UUID.randomUUID().toString(), "Move “" + folder.name() + "” to " + target,
@@ -98,6 +114,11 @@ public final class MoveJournal {
 
     public String description() {
         return description;
+    }
+
+    /** The planned row moves, in order. */
+    public List<Entry> entries() {
+        return entries;
     }
 
     public int total() {
@@ -122,6 +143,7 @@ public final class MoveJournal {
                 Entry e = entries.get(done);
                 backend.patchPath(e.id(), e.to());
                 done++;
+                uncertain = Math.max(0, uncertain - 1);
                 if (done % SAVE_EVERY == 0) {
                     save();
                 }
@@ -140,15 +162,18 @@ public final class MoveJournal {
 
     /** Moves back every row this journal moved (including the one that may have been in flight). */
     public void rollback(TreeBackend backend) {
-        int upTo = Math.min(entries.size(), done + 1);
+        // the row in flight, and after a crash the rows moved since progress was last saved
+        int known = done;
+        int upTo = Math.min(entries.size(), done + 1 + uncertain);
         for (int i = upTo - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             try {
                 backend.patchPath(e.id(), e.from());
             } catch (RuntimeException ex) {
-                // the row that was in flight may never have moved: only the others must go back
-                if (i < done) {
+                // rows past the known progress may never have moved: only the others must go back
+                if (i < known) {
                     done = i + 1;
+                    uncertain = 0;
                     save();
                     throw ex;
                 }

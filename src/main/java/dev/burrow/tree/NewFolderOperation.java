@@ -12,6 +12,8 @@ public final class NewFolderOperation implements Operation {
     private final String path;
     private final String tempId = "local-" + java.util.UUID.randomUUID();
     private FileSystemEntry created;
+    private List<String> parents = List.of();
+    private List<FileSystemEntry> filed = List.of();
 
     private NewFolderOperation(String path) {
         this.path = path;
@@ -47,6 +49,7 @@ public final class NewFolderOperation implements Operation {
 
     @Override
     public void applyLocally(TreeIndex index) {
+        parents = Parents.withoutRows(index, path);
         index.put(new FileSystemEntry(tempId, path, EntryPath.depth(path), FileSystemEntry.FOLDER, null, null, null,
                 Boolean.FALSE, null, null, null, null));
     }
@@ -55,11 +58,13 @@ public final class NewFolderOperation implements Operation {
     public void send(TreeBackend backend) {
         created = backend.create(new FileSystemEntry(null, path, null, FileSystemEntry.FOLDER, null, null, null,
                 Boolean.FALSE, null, null, null, null));
+        filed = Parents.fetch(backend, parents);
     }
 
     @Override
     public void reconcile(TreeIndex index) {
         index.remove(tempId);
+        index.putAll(filed);
         index.put(created);
     }
 

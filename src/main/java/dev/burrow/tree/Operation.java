@@ -24,6 +24,14 @@ public interface Operation {
     /** The edit that undoes this one; valid after {@link #send} succeeded. Null if it can't be undone. */
     Operation inverse();
 
+    /**
+     * Why this edit must not be sent at all (a folder dropped into itself, a move that changes
+     * nothing), or null when it may go. A refused edit sends no request and leaves no undo.
+     */
+    default String refusal() {
+        return null;
+    }
+
     /** Ids of the rows to keep selected afterwards. */
     default java.util.List<String> resultIds() {
         return java.util.List.of();

@@ -20,6 +20,7 @@ public final class RestoreOperation implements Operation {
     private final String description;
     private final List<FileSystemEntry> restored = new ArrayList<>();
     private final List<FileSystemEntry> lost = new ArrayList<>();
+    private List<String> parents = List.of();
 
     RestoreOperation(List<FileSystemEntry> rows, List<DeletedObject> objects, String description) {
         this.rows = new ArrayList<>(rows);
@@ -41,7 +42,19 @@ public final class RestoreOperation implements Operation {
 
     @Override
     public void applyLocally(TreeIndex index) {
-        // Ids change on restore: the rows appear when the server has answered.
+        // Ids change on restore: the rows appear when the server has answered. Note the parents
+        // without folder rows that the server may file for the rows put back.
+        Set<String> mine = new HashSet<>();
+        rows.stream().filter(FileSystemEntry::isFolder).forEach(r -> mine.add(EntryPath.normalize(r.path())));
+        Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (FileSystemEntry r : rows) {
+            for (String a : Parents.withoutRows(index, r.path())) {
+                if (!mine.contains(a)) {
+                    wanted.add(a);
+                }
+            }
+        }
+        parents = new ArrayList<>(wanted);
     }
 
     private static String key(String type, String ref) {
@@ -57,16 +70,28 @@ public final class RestoreOperation implements Operation {
         for (DeletedObject o : objects) {
             gone.add(key(o.type(), o.ref()));
         }
+        // Folder rows first: undo_delete files missing parents itself, which would then be doubled.
+        for (FileSystemEntry row : rows) {
+            if (row.isFolder()) {
+                restored.add(backend.create(row));
+            }
+        }
         if (!undoable.isEmpty()) {
             backend.undoDelete(undoable);
         }
         Set<String> undone = new HashSet<>();
         undoable.forEach(o -> undone.add(key(o.type(), o.ref())));
         Set<String> restoredByUndo = new HashSet<>();
+        // Then other rows; link rows only now, as undo_delete moves every row of its object to the path.
         for (FileSystemEntry row : rows) {
+            if (row.isFolder()) {
+                continue;
+            }
             String k = key(row.type(), row.ref());
-            if (!row.isLink() && undone.contains(k) && restoredByUndo.add(k)) {
-                restored.addAll(backend.rowsFor(row.type(), row.ref()));
+            if (!row.isLink() && undone.contains(k)) {
+                if (restoredByUndo.add(k)) {
+                    restored.addAll(backend.rowsFor(row.type(), row.ref()));
+                }
                 continue;
             }
             if (gone.contains(k) && !undone.contains(k)) {
@@ -75,6 +100,7 @@ public final class RestoreOperation implements Operation {
             }
             restored.add(backend.create(row));
         }
+        restored.addAll(Parents.fetch(backend, parents));
     }
 
     @Override

@@ -26,6 +26,9 @@ public interface TreeBackend {
     /** Every row below a folder at any depth (PostHog's {@code parent=} filter), all pages. */
     List<FileSystemEntry> descendants(String folder);
 
+    /** The rows whose path is exactly {@code path} ({@code ?path=P}). */
+    List<FileSystemEntry> rowsAt(String path);
+
     /** The rows standing for one object ({@code ?type=T&ref=R}). */
     List<FileSystemEntry> rowsFor(String type, String ref);
 

@@ -216,6 +216,12 @@ public final class TreeSession {
 
     /** Applies an edit at once, sends it, and keeps it for undo when the server agrees. */
     public void execute(Operation op, Consumer<String> done) {
+        String refusal = op.refusal();
+        if (refusal != null) {
+            finished(op.description(), refusal);
+            done.accept(refusal);
+            return;
+        }
         perform(op, done, true);
     }
 
