@@ -424,8 +424,8 @@ final class TreeCommands {
         }
         out.println("deleted " + t.path());
         for (DeletedObject d : deleted) {
-            out.println("  " + d.type() + " " + d.ref() + " (" + d.mode() + (d.canUndo() ? ", can be restored" : "")
-                    + ")");
+            out.println("  " + d.type() + " " + (d.path() != null ? d.path() : d.ref()) + "  (ref " + d.ref() + ", "
+                    + d.mode() + " delete" + (d.canUndo() ? ", the server can restore it" : "") + ")");
         }
     }
 
