@@ -1,5 +1,6 @@
 package dev.burrow;
 
+import dev.burrow.cli.Cli;
 import dev.burrow.server.ServeCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -13,10 +14,12 @@ public final class Main {
             Usage:
               burrow                      open the window on the local workspace
               burrow serve [options]      run the local workspace server headless
+              burrow VERB [options]       work on a PostHog project tree from the command line
               burrow --help               show this help
               burrow --version            show the version
 
             Run `burrow serve --help` for the server's options.
+
             """;
 
     private Main() {
@@ -37,6 +40,7 @@ public final class Main {
         switch (verb) {
             case "--help", "-h", "help" -> {
                 out.printf(USAGE, Version.current());
+                out.print(Cli.help());
                 return 0;
             }
             case "--version", "-V", "version" -> {
@@ -47,6 +51,9 @@ public final class Main {
                 return new ServeCommand(out, err).run(rest);
             }
             default -> {
+                if (Cli.isVerb(verb)) {
+                    return new Cli().run(verb, rest, out, err);
+                }
                 err.println("burrow: unknown command '" + verb + "'. Run `burrow --help`.");
                 return 1;
             }

@@ -1,0 +1,77 @@
+package dev.burrow.cli;
+
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.client.FileSystemQuery;
+import dev.burrow.client.PostHogClient;
+import dev.burrow.server.ApiKey;
+import dev.burrow.server.LocalServer;
+import dev.burrow.server.ServerConfig;
+import dev.burrow.settings.Connections;
+import dev.burrow.settings.FileSecretStore;
+import dev.burrow.settings.ProfileStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A real local server with the demo seed, and the CLI run in-process against it. */
+final class CliSupport implements AutoCloseable {
+
+    static final String KEY = "k1";
+
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    final LocalServer server;
+    final PostHogClient client;
+
+    CliSupport(Path dataDir) throws Exception {
+        server = LocalServer.start(new ServerConfig("127.0.0.1", 0, dataDir, List.of(new ApiKey(KEY, Set.of())), "demo",
+                false, 1));
+        client = PostHogClient.builder(server.baseUrl(), KEY, 1).build();
+    }
+
+    /** Connections whose keys live in a plain file in {@code dir} (never the machine's keychain). */
+    static Connections connections(Path dir) {
+        return new Connections(new ProfileStore(dir), new FileSecretStore(dir));
+    }
+
+    static Result runWith(Map<String, String> env, String verb, String... rest) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(env, CliSupport::connections).sleeper(d -> { })
+                .run(verb, rest, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a verb with the connection given as flags. */
+    Result run(String verb, String... rest) {
+        List<String> words = new ArrayList<>(Arrays.asList(rest));
+        words.addAll(List.of("--host", server.baseUrl(), "--api-key", KEY, "--environment", "1"));
+        return runWith(Map.of(), verb, words.toArray(String[]::new));
+    }
+
+    List<FileSystemEntry> rowsAt(String path) {
+        return client.fileSystem().listAll(FileSystemQuery.all().withPath(path));
+    }
+
+    List<FileSystemEntry> below(String path) {
+        return client.fileSystem().listAll(FileSystemQuery.all().withParent(path).withLimit(1000));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+    }
+}
