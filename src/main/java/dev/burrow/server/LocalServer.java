@@ -247,9 +247,20 @@ public final class LocalServer implements AutoCloseable {
             ex.sendResponseHeaders(response.status(), -1);
             return;
         }
-        byte[] bytes = Json.bytes(response.body());
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(response.status(), bytes.length);
+        byte[] bytes;
+        if (response.body() instanceof Response.Raw raw) {
+            bytes = raw.data();
+            ex.getResponseHeaders().set("Content-Type", raw.contentType());
+        } else {
+            bytes = Json.bytes(response.body());
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+        }
+        if ("HEAD".equalsIgnoreCase(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            ex.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
