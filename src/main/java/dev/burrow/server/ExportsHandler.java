@@ -425,14 +425,16 @@ final class ExportsHandler implements Handler {
             throw ApiError.validation("invalid", "Video export supports session recordings only.", "export_format");
         }
         if (async) {
+            // the 201 shows the row as inserted; the file follows in the background
+            ObjectNode pending = json(db.read(c -> query(c, " WHERE e.id = ?", List.of(id))).get(0));
             try {
                 pool.execute(() -> renderQuietly(id));
             } catch (RejectedExecutionException e) {
                 LOG.log(Level.FINE, "export " + id + " not queued: the server is stopping", e);
             }
-        } else {
-            renderQuietly(id);
+            return Response.created(pending);
         }
+        renderQuietly(id);
         List<Row> rows = db.read(c -> query(c, " WHERE e.id = ?", List.of(id)));
         return Response.created(json(rows.get(0)));
     }
