@@ -47,6 +47,9 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService executor;
     private final RateLimiter rateLimiter;
     private final Map<String, Handler> handlers;
+    private final ObjectStorage storage;
+    /** Renders exports in the background when the server runs with {@code --exports async}. */
+    private final ExecutorService renderPool;
     private volatile boolean closed;
 
     private LocalServer(ServerConfig config, Database db, HttpServer http, ExecutorService executor) {
@@ -56,7 +59,11 @@ public final class LocalServer implements AutoCloseable {
         this.executor = executor;
         this.rateLimiter = config.rateLimit() ? new RateLimiter(480, 4800) : null;
         Users users = new Users(db);
+        this.storage = new ObjectStorage(config.dataDir());
+        this.renderPool = Executors.newFixedThreadPool(2, daemonThreads("burrow-export-"));
         this.handlers = Map.of(
+                "exports", new ExportsHandler(db, storage, renderPool,
+                        config.exports() == ServerConfig.ExportRendering.ASYNC),
                 "file_system", new FileSystemHandler(db, users),
                 "file_system_shortcut", new ShortcutHandler(db),
                 "dashboards", new ObjectsHandler(db, "dashboard"),
@@ -64,6 +71,10 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public static LocalServer start(ServerConfig config) throws IOException, SQLException {
+        if (System.getProperty("java.awt.headless") == null) {
+            // exports render PNGs with Java2D, which needs no display
+            System.setProperty("java.awt.headless", "true");
+        }
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
@@ -71,7 +82,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             prepareStore(db, config);
             HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
-            ExecutorService executor = Executors.newFixedThreadPool(12, daemonThreads());
+            ExecutorService executor = Executors.newFixedThreadPool(12, daemonThreads("burrow-server-"));
             http.setExecutor(executor);
             LocalServer server = new LocalServer(config, db, http, executor);
             http.createContext("/", server::exchange);
@@ -104,10 +115,10 @@ public final class LocalServer implements AutoCloseable {
         });
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "burrow-server-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
@@ -127,6 +138,11 @@ public final class LocalServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The export object storage, for tests that sign their own URLs. */
+    ObjectStorage storage() {
+        return storage;
     }
 
     /** The store, for tests that check or arrange its state directly. */
@@ -155,6 +171,12 @@ public final class LocalServer implements AutoCloseable {
     private Response route(HttpExchange ex) throws IOException, SQLException {
         URI uri = ex.getRequestURI();
         String rawPath = uri.getRawPath();
+        if (rawPath != null && rawPath.startsWith(ObjectStorage.PREFIX)) {
+            // presigned: the URL is the authorisation, so no API key and no rate limit
+            return storage.serve(ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT), rawPath,
+                    uri.getRawQuery(), ex.getRequestHeaders().getFirst("Authorization"),
+                    ex.getRequestHeaders().getFirst("Range"));
+        }
         Matcher m = API_PATH.matcher(uri.getPath());
         if (!m.matches()) {
             throw ApiError.notFound();
@@ -247,9 +269,20 @@ public final class LocalServer implements AutoCloseable {
             ex.sendResponseHeaders(response.status(), -1);
             return;
         }
-        byte[] bytes = Json.bytes(response.body());
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(response.status(), bytes.length);
+        byte[] bytes;
+        if (response.body() instanceof Response.Raw raw) {
+            bytes = raw.data();
+            ex.getResponseHeaders().set("Content-Type", raw.contentType());
+        } else {
+            bytes = Json.bytes(response.body());
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+        }
+        if ("HEAD".equalsIgnoreCase(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            ex.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
@@ -262,6 +295,12 @@ public final class LocalServer implements AutoCloseable {
         }
         closed = true;
         http.stop(0);
+        renderPool.shutdownNow();
+        try {
+            renderPool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

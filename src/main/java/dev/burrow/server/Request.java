@@ -148,6 +148,30 @@ public final class Request {
         return (com.fasterxml.jackson.databind.node.ObjectNode) node;
     }
 
+    /**
+     * The body as an object: JSON, or for a form-encoded body its fields as strings, where a
+     * field named in {@code jsonFields} is parsed as JSON when it can be (DRF's JSONField).
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode objectOrForm(String... jsonFields) {
+        String type = header("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return object();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode out = Json.object();
+        parseQuery(new String(body, StandardCharsets.UTF_8)).forEach((k, v) -> {
+            if (java.util.Arrays.asList(jsonFields).contains(k)) {
+                try {
+                    out.set(k, Json.MAPPER.readTree(v));
+                    return;
+                } catch (JsonProcessingException e) {
+                    // kept as text below
+                }
+            }
+            out.put(k, v);
+        });
+        return out;
+    }
+
     static String jsonTypeName(JsonNode node) {
         if (node.isArray()) {
             return "list";

@@ -13,7 +13,7 @@ public final class ServeCommand {
     static final String HELP = """
             Usage: burrow serve [--host 127.0.0.1] [--port N] [--data DIR]
                                 [--api-key KEY[=SCOPE,SCOPE…]]… [--seed demo|empty|N]
-                                [--rate-limit] [--environment ID]
+                                [--rate-limit] [--environment ID] [--exports sync|async]
 
             Runs the local workspace: PostHog's project-tree API on a SQLite file.
 
@@ -29,6 +29,9 @@ public final class ServeCommand {
                                   synthetic rows
               --rate-limit        enforce PostHog's 480/minute and 4,800/hour per key
               --environment ID    the environment id served (default 1)
+              --exports sync|async  sync (default): an export's create answers once its file
+                                  is rendered; async: it answers at once with has_content
+                                  false and the file is rendered in the background
 
             Prints `listening on http://HOST:PORT` when ready.
             """;
@@ -52,6 +55,7 @@ public final class ServeCommand {
             String seed = "demo";
             boolean rateLimit = false;
             int environment = 1;
+            ServerConfig.ExportRendering exports = ServerConfig.ExportRendering.SYNC;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -71,6 +75,7 @@ public final class ServeCommand {
                     }
                     case "--rate-limit" -> rateLimit = true;
                     case "--environment" -> environment = intValue(args, ++i, a, 1, Integer.MAX_VALUE);
+                    case "--exports" -> exports = ServerConfig.ExportRendering.parse(value(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }
@@ -78,7 +83,7 @@ public final class ServeCommand {
             if (generated) {
                 keys.add(new ApiKey(generateKey(), java.util.Set.of()));
             }
-            config = new ServerConfig(host, port, data, keys, seed, rateLimit, environment);
+            config = new ServerConfig(host, port, data, keys, seed, rateLimit, environment, exports);
         } catch (IllegalArgumentException e) {
             err.println("burrow serve: " + e.getMessage());
             err.println("Run `burrow serve --help` for the options.");

@@ -50,9 +50,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String seed, List<ApiKey> keys, boolean rateLimit) {
+        return start(seed, keys, rateLimit, ServerConfig.ExportRendering.SYNC);
+    }
+
+    public static TestServer start(String seed, List<ApiKey> keys, boolean rateLimit,
+            ServerConfig.ExportRendering exports) {
         try {
             Path dir = Files.createTempDirectory("burrow-test");
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, keys, seed, rateLimit, 1);
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, keys, seed, rateLimit, 1, exports);
             return new TestServer(LocalServer.start(config), dir);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(e);

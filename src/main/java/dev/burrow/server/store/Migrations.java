@@ -92,6 +92,29 @@ final class Migrations {
                     PRIMARY KEY (user_id, team, type, ref)
                 )""",
                 "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            },
+            // 2: exported assets (PNG, CSV, XLSX, …) and where their rendered content lives.
+            new String[] {
+                """
+                CREATE TABLE exports (
+                    id                     INTEGER PRIMARY KEY AUTOINCREMENT,
+                    team                   INTEGER NOT NULL,
+                    created_by             INTEGER,
+                    dashboard              INTEGER,
+                    insight                INTEGER,
+                    export_format          TEXT NOT NULL,
+                    export_context         TEXT,
+                    created_at             TEXT NOT NULL,
+                    expires_after          TEXT,
+                    content                BLOB,
+                    content_location       TEXT,
+                    exception              TEXT,
+                    exception_type         TEXT,
+                    failure_type           TEXT,
+                    is_system              INTEGER NOT NULL DEFAULT 0,
+                    source_authentication  TEXT
+                )""",
+                "CREATE INDEX exports_owner ON exports(team, created_by, created_at)"
             });
 
     private Migrations() {

@@ -1,0 +1,262 @@
+package dev.burrow.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.burrow.api.Json;
+import dev.burrow.server.render.CsvWriter;
+import dev.burrow.server.render.InsightData;
+import dev.burrow.server.render.PngRenderer;
+import dev.burrow.server.render.RenderFailure;
+import dev.burrow.server.render.Table;
+import dev.burrow.server.render.XlsxWriter;
+import dev.burrow.server.store.Database;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Renders one export row into its file and records the outcome on the row: the storage key on
+ * success, or PostHog's exception, exception type and failure type.
+ */
+final class ExportRenderer {
+
+    private static final Logger LOG = Logger.getLogger(ExportRenderer.class.getName());
+    static final String NO_RECORDINGS = "The local server has no session recordings, so it cannot render"
+            + " this export.";
+    static final String NO_HEATMAPS = "The local server does not render heatmap screenshots.";
+    static final String MISSING_TARGET = "Export is missing required dashboard, insight ID, or session_recording_id"
+            + " in export_context";
+    static final String NO_PATH_FETCH = "The local server does not fetch export_context.path: export an insight, or"
+            + " send its query in export_context.source.";
+    static final String UNKNOWN_QUERY = "The local server can only export the stored results of a saved insight, and"
+            + " no insight of this project has this query.";
+    /** Above this, content that cannot go to storage is not kept in the database either. */
+    static final int MAX_DB_FALLBACK_BYTES = 16 * 1024 * 1024;
+
+    private final Database db;
+    private final ObjectStorage storage;
+
+    ExportRenderer(Database db, ObjectStorage storage) {
+        this.db = db;
+        this.storage = storage;
+    }
+
+    private record Target(long id, int team, ExportFormat format, Long dashboard, Long insight, JsonNode context) {
+    }
+
+    void render(long id) throws SQLException {
+        Target t = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT team, export_format, dashboard, insight,"
+                    + " export_context FROM exports WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    long d = rs.getLong(3);
+                    Long dashboard = rs.wasNull() ? null : d;
+                    long i = rs.getLong(4);
+                    Long insight = rs.wasNull() ? null : i;
+                    String ctx = rs.getString(5);
+                    return new Target(id, rs.getInt(1), ExportFormat.of(rs.getString(2)), dashboard, insight,
+                            ctx == null ? Json.MAPPER.nullNode() : Json.parse(ctx));
+                }
+            }
+        });
+        if (t == null) {
+            return;
+        }
+        byte[] data;
+        try {
+            data = produce(t);
+        } catch (RenderFailure f) {
+            fail(id, f.getMessage(), f.exceptionType(), f.failureType());
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "export " + id + " failed", e);
+            fail(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    e.getClass().getSimpleName(), RenderFailure.UNKNOWN);
+            return;
+        }
+        String location = null;
+        byte[] fallback = null;
+        try {
+            location = storage.put(t.format().fileExt() + "/team-" + t.team() + "/task-" + id, data);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "export " + id + ": storage write failed, keeping the content in the database", e);
+            if (data.length > MAX_DB_FALLBACK_BYTES) {
+                fail(id, "The export is too large to store without object storage.", "ExportTooLarge",
+                        RenderFailure.SYSTEM);
+                return;
+            }
+            fallback = data;
+        }
+        String key = location;
+        byte[] bytes = fallback;
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE exports SET content_location = ?, content = ?,"
+                    + " exception = NULL, exception_type = NULL, failure_type = NULL WHERE id = ?")) {
+                ps.setString(1, key);
+                ps.setBytes(2, bytes);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void fail(long id, String exception, String type, String failure) throws SQLException {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE exports SET exception = ?, exception_type = ?,"
+                    + " failure_type = ? WHERE id = ?")) {
+                ps.setString(1, exception);
+                ps.setString(2, type);
+                ps.setString(3, failure);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private byte[] produce(Target t) throws RenderFailure, SQLException {
+        ExportFormat f = t.format();
+        JsonNode ctx = t.context();
+        if (f == null || f == ExportFormat.PDF || f == ExportFormat.JSON || f == ExportFormat.JSONL) {
+            String mime = f == null ? "unknown" : f.mime;
+            throw new RenderFailure("Export to format " + mime + " is not supported for insights",
+                    "NotImplementedError", RenderFailure.UNKNOWN);
+        }
+        if (f.isVideo()) {
+            throw new RenderFailure(NO_RECORDINGS, "NotImplementedError", RenderFailure.USER);
+        }
+        if (f == ExportFormat.PNG) {
+            if (t.insight() != null) {
+                InsightData insight = insight(t.insight(), t.team(), displayOf(ctx.get("source")));
+                if (insight == null) {
+                    throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+                }
+                return PngRenderer.insight(insight);
+            }
+            if (t.dashboard() != null) {
+                return dashboard(t.dashboard(), t.team());
+            }
+            if (ExportsHandler.truthy(ctx.get("session_recording_id"))) {
+                throw new RenderFailure(NO_RECORDINGS, "NotImplementedError", RenderFailure.USER);
+            }
+            if (ExportsHandler.truthy(ctx.get("heatmap_url"))) {
+                throw new RenderFailure(NO_HEATMAPS, "NotImplementedError", RenderFailure.USER);
+            }
+            throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+        }
+        // CSV and XLSX: export_context.source, else the insight's stored query.
+        JsonNode source = ctx.get("source");
+        InsightData data;
+        if (source != null && !source.isNull()) {
+            data = t.insight() != null ? insight(t.insight(), t.team(), null) : insightWithQuery(source, t.team());
+            if (data == null) {
+                throw new RenderFailure(UNKNOWN_QUERY, "QueryError", RenderFailure.USER);
+            }
+        } else if (t.insight() != null) {
+            data = insight(t.insight(), t.team(), null);
+            if (data == null) {
+                throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+            }
+        } else if (ExportsHandler.truthy(ctx.get("path"))) {
+            throw new RenderFailure(NO_PATH_FETCH, "NotImplementedError", RenderFailure.USER);
+        } else {
+            throw new RenderFailure("'path'", "KeyError", RenderFailure.UNKNOWN);
+        }
+        List<String> columns = new ArrayList<>();
+        ctx.path("columns").forEach(c -> columns.add(c.asText()));
+        Table table = Table.of(data, columns);
+        return f == ExportFormat.CSV ? CsvWriter.write(table) : XlsxWriter.write(table);
+    }
+
+    /** A display a query asks for ({@code trendsFilter.display}, at its top or in its source), or null. */
+    private static String displayOf(JsonNode source) {
+        if (source == null || !source.isObject()) {
+            return null;
+        }
+        JsonNode inner = source.has("source") ? source.get("source") : source;
+        JsonNode display = inner.path("trendsFilter").path("display");
+        return display.isTextual() ? display.asText() : null;
+    }
+
+    private InsightData insight(long id, int team, String display) throws SQLException {
+        return db.read(c -> loadInsight(c, "id = ?", id, team, display));
+    }
+
+    private static InsightData loadInsight(Connection c, String cond, Object value, int team, String display)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, payload FROM objects WHERE type = 'insight'"
+                + " AND team = ? AND deleted = 0 AND " + cond + " LIMIT 1")) {
+            ps.setInt(1, team);
+            ps.setObject(2, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? InsightData.fromPayload(rs.getLong(1), rs.getString(2), Json.parse(rs.getString(3)),
+                        display) : null;
+            }
+        }
+    }
+
+    /** The saved insight whose query is {@code source} (the whole node or its inner source), or null. */
+    private InsightData insightWithQuery(JsonNode source, int team) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, payload FROM objects WHERE"
+                    + " type = 'insight' AND team = ? AND deleted = 0 ORDER BY id")) {
+                ps.setInt(1, team);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode payload = Json.parse(rs.getString(3));
+                        JsonNode query = payload.path("query");
+                        if (query.equals(source) || query.path("source").equals(source)
+                                || (source.has("source") && query.path("source").equals(source.get("source")))) {
+                            return InsightData.fromPayload(rs.getLong(1), rs.getString(2), payload,
+                                    displayOf(source));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private byte[] dashboard(long id, int team) throws SQLException, RenderFailure {
+        record Dash(String name, String description, List<InsightData> tiles) {
+        }
+        Dash d = db.read(c -> {
+            String name;
+            JsonNode payload;
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, payload FROM objects WHERE type = 'dashboard'"
+                    + " AND team = ? AND id = ? AND deleted = 0")) {
+                ps.setInt(1, team);
+                ps.setLong(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    name = rs.getString(1);
+                    payload = Json.parse(rs.getString(2));
+                }
+            }
+            List<InsightData> tiles = new ArrayList<>();
+            for (JsonNode tile : payload.path("tiles")) {
+                InsightData i = loadInsight(c, "id = ?", tile.asLong(), team, null);
+                if (i != null) {
+                    tiles.add(i);
+                }
+            }
+            return new Dash(name, payload.path("description").asText(""), tiles);
+        });
+        if (d == null) {
+            throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+        }
+        return PngRenderer.dashboard(d.name(), d.description(), d.tiles());
+    }
+}
