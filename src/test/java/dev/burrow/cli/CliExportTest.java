@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,9 +141,8 @@ class CliExportTest {
         return names;
     }
 
-    /** Enable on main once the local server serves {@code exports/} (contract/exports.md §7). */
+    /** Against the local server itself: create, wait, download (contract/exports.md §7). */
     @Test
-    @Disabled("the local server's exports endpoint is written on another branch; enable after the merge")
     void exportsAnInsightFromTheLocalServerEndToEnd() throws Exception {
         try (LocalServer server = LocalServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"),
                 List.of(new ApiKey("k1", Set.of())), "demo", false, 1))) {
