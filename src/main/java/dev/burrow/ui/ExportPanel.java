@@ -120,6 +120,7 @@ public final class ExportPanel extends VBox {
     private final class LineCell extends ListCell<ExportsViewModel.Line> {
         private final Label title = new Label();
         private final Label state = new Label();
+        private final Label file = new Label();
         private final ProgressBar progress = new ProgressBar();
         private final Button action = new Button();
         private final Button second = new Button();
@@ -139,7 +140,10 @@ public final class ExportPanel extends VBox {
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             HBox buttons = new HBox(6, grow, second, action);
-            box = new VBox(4, title, state, progress, buttons);
+            file.setMinWidth(0);
+            file.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            file.getStyleClass().add("export-file");
+            box = new VBox(4, title, state, file, progress, buttons);
             setPrefWidth(0);
         }
 
@@ -166,6 +170,8 @@ public final class ExportPanel extends VBox {
             }
             ExportState s = line.stateProperty().get();
             title.setText(line.title() + " · " + line.format());
+            file.setVisible(false);
+            file.setManaged(false);
             progress.setVisible(false);
             progress.setManaged(false);
             action.setVisible(true);
@@ -191,8 +197,13 @@ public final class ExportPanel extends VBox {
                 action.setText("Download");
                 action.setOnAction(e -> exports.retry(line));
             } else if (s instanceof ExportState.Saved sv) {
-                state.setText(sv.file() == null ? "Ready" : String.format("Saved %s · %,d bytes",
-                        sv.file().getFileName(), sv.bytes()));
+                state.setText(sv.file() == null ? "Ready" : String.format("Saved · %,d bytes", sv.bytes()));
+                if (sv.file() != null) {
+                    file.setText(sv.file().getFileName().toString());
+                    file.setTooltip(new javafx.scene.control.Tooltip(sv.file().toString()));
+                    file.setVisible(true);
+                    file.setManaged(true);
+                }
                 action.setText("Open");
                 action.setOnAction(e -> open(sv.file()));
                 second.setText("Show in folder");

@@ -75,16 +75,24 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.setCellFactory(v -> new EntryCell(this, drag::hooks));
         setCenter(view);
 
-        view.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<Row>>) c -> {
-            TreeItem<Row> item = view.getSelectionModel().getSelectedItem();
-            vm.selectedProperty().set(item == null || item.getValue() == null ? null : item.getValue().treeNode());
-        });
+        view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> publishSelection());
+        view.getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<TreeItem<Row>>) c -> publishSelection());
         view.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         vm.sessionProperty().addListener((o, old, s) -> attach(s));
         vm.searchResultsProperty().addListener((o, old, rows) -> showSearch(rows));
         vm.onCountArrived(f -> view.refresh());
         if (vm.session() != null) {
             attach(vm.session());
+        }
+    }
+
+    /** Tells the view model which node is selected (also after a refresh replaced its row). */
+    private void publishSelection() {
+        TreeItem<Row> item = view.getSelectionModel().getSelectedItem();
+        TreeNode node = item == null || item.getValue() == null ? null : item.getValue().treeNode();
+        if (!java.util.Objects.equals(node, vm.selectedProperty().get())) {
+            vm.selectedProperty().set(node);
         }
     }
 
@@ -118,6 +126,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 refreshQueued = false;
                 refreshExpanded(root);
                 applyPendingSelection();
+                publishSelection();
             });
         }
     }
