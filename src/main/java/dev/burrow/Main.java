@@ -32,7 +32,7 @@ public final class Main {
     /** Runs a command line and returns the exit code; the window case returns when it closes. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            dev.burrow.ui.BurrowApp.launchWindow(args, LocalWorkspace::startDefault);
+            dev.burrow.ui.BurrowApp.launchWindow(args, LocalWorkspace::startDefault, Version.current());
             return 0;
         }
         String verb = args[0];

@@ -20,6 +20,7 @@ public final class BurrowApp extends Application {
 
     /** Set by {@link #launchWindow} before the toolkit starts: JavaFX creates this class itself. */
     private static volatile Workspace.Starter starter;
+    private static volatile String version = "dev";
 
     private Theme theme = Theme.LIGHT;
     private Preferences preferences = Preferences.defaults();
@@ -29,8 +30,9 @@ public final class BurrowApp extends Application {
     private Connections connections;
 
     /** Starts the toolkit and blocks until the window closes. */
-    public static void launchWindow(String[] args, Workspace.Starter localWorkspace) {
+    public static void launchWindow(String[] args, Workspace.Starter localWorkspace, String appVersion) {
         starter = Objects.requireNonNull(localWorkspace);
+        version = appVersion;
         Application.launch(BurrowApp.class, args);
     }
 
@@ -50,16 +52,20 @@ public final class BurrowApp extends Application {
         applyTheme(theme);
         runner = new FxTaskRunner(4);
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        vm.versionProperty().set(version);
+        vm.showWelcomeProperty().set(!preferences.welcomeDismissed());
+        vm.showWelcomeProperty().addListener((o, was, is) -> {
+            if (!is) {
+                preferences = preferences.withWelcomeDismissed(true);
+                savePreferences();
+            }
+        });
         if (preferences.lastExportFolder() != null) {
             vm.exports().folderProperty().set(java.nio.file.Path.of(preferences.lastExportFolder()));
         }
         vm.exports().folderProperty().addListener((o, a, folder) -> {
             preferences = preferences.withLastExportFolder(folder == null ? null : folder.toString());
-            Preferences snapshot = preferences;
-            runner.run(() -> {
-                PreferencesStore.atDefaultLocation().save(snapshot);
-                return Boolean.TRUE;
-            }, ok -> { }, e -> vm.statusMessage("Preferences could not be saved: " + e.getMessage()));
+            savePreferences();
         });
         MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
                 () -> openConnections(stage));
@@ -74,6 +80,15 @@ public final class BurrowApp extends Application {
             workspace = ws;
             vm.connect(localTarget(ws));
         }, error -> vm.statusMessage("The local workspace could not start: " + error.getMessage()));
+    }
+
+    /** Writes the preferences in the background (never on the FX thread). */
+    private void savePreferences() {
+        Preferences snapshot = preferences;
+        runner.run(() -> {
+            PreferencesStore.atDefaultLocation().save(snapshot);
+            return Boolean.TRUE;
+        }, ok -> { }, e -> vm.statusMessage("Preferences could not be saved: " + e.getMessage()));
     }
 
     private void openConnections(Stage owner) {

@@ -62,6 +62,8 @@ public final class MainViewModel {
     private final ObservableList<FileSystemEntry> shortcuts = FXCollections.observableArrayList();
     private final ObjectProperty<List<FileSystemEntry>> searchResults = new SimpleObjectProperty<>();
     private final StringProperty lastError = new SimpleStringProperty();
+    private final BooleanProperty showWelcome = new SimpleBooleanProperty();
+    private final StringProperty version = new SimpleStringProperty("dev");
 
     private final TaskRunner runner;
     private final MoveJournal.Store journals;
@@ -150,6 +152,15 @@ public final class MainViewModel {
     /** The last failure message (also shown in the status bar); views may show it in a dialog. */
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError;
+    }
+
+    /** The first-run welcome on the local workspace; false once dismissed. */
+    public BooleanProperty showWelcomeProperty() {
+        return showWelcome;
+    }
+
+    public StringProperty versionProperty() {
+        return version;
     }
 
     /** Shows a sentence in the status bar. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -59,7 +60,7 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.18, 0.70);
         SplitPane.setResizableWithParent(shortcuts, false);
         SplitPane.setResizableWithParent(side, false);
-        setTop(toolbar(openConnections));
+        setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections)));
         setCenter(split);
         setBottom(statusBar());
         installKeys();
@@ -129,10 +130,39 @@ public final class MainWindow extends BorderPane {
         connection.textProperty().bind(vm.connectionLabelProperty());
         connection.getStyleClass().add("connection-label");
         Button connections = button("connections", Material2MZ.SETTINGS, "Connections…", openConnections);
-        HBox conn = new HBox(6, Icons.icon(Material2AL.CLOUD, 18), connection, connections);
+        Button about = button("about", Material2AL.HELP_OUTLINE, "About Burrow",
+                () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), vm.versionProperty().get()));
+        HBox conn = new HBox(6, Icons.icon(Material2AL.CLOUD, 18), connection, connections, about);
         conn.setAlignment(Pos.CENTER_LEFT);
         return new ToolBar(newFolder, delete, new Separator(Orientation.VERTICAL), undo, redo, refresh,
                 new Separator(Orientation.VERTICAL), searchBox, grow, conn);
+    }
+
+    /** A short, dismissible note on the local workspace: what it is and how to connect PostHog. */
+    private Node welcome(Runnable openConnections) {
+        Label text = new Label("Welcome to Burrow. This is your local workspace: a demo project running inside"
+                + " Burrow, yours to rearrange. To browse a PostHog project, add a connection with a personal API"
+                + " key (PostHog → Settings → Personal API keys).");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button connect = new Button("Add a connection…");
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setOnAction(e -> openConnections.run());
+        Button close = new Button(null, Icons.icon(Material2AL.CLOSE, 16));
+        close.setId("dismiss-welcome");
+        close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Don't show this again"));
+        close.setOnAction(e -> vm.showWelcomeProperty().set(false));
+        HBox box = new HBox(10, Icons.icon(Material2AL.INFO, 18), text, connect, close);
+        box.setId("welcome");
+        box.getStyleClass().add("welcome");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.visibleProperty().bind(vm.showWelcomeProperty().and(Bindings.createBooleanBinding(
+                () -> vm.targetProperty().get() != null && vm.targetProperty().get().local(), vm.targetProperty())));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node statusBar() {
