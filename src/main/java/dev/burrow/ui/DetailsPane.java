@@ -40,6 +40,9 @@ public final class DetailsPane extends VBox {
         crumbs.getStyleClass().add("breadcrumbs");
         facts.setHgap(10);
         facts.setVgap(6);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        facts.getColumnConstraints().add(names);
         meta.setEditable(false);
         meta.setWrapText(true);
         meta.setPrefRowCount(8);
