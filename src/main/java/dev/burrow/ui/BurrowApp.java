@@ -53,6 +53,12 @@ public final class BurrowApp extends Application {
         runner = new FxTaskRunner(4);
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
         vm.versionProperty().set(version);
+        vm.themeProperty().set(theme);
+        vm.themeProperty().addListener((o, a, t) -> {
+            applyTheme(t);
+            preferences = preferences.withTheme(t);
+            savePreferences();
+        });
         vm.showWelcomeProperty().set(!preferences.welcomeDismissed());
         vm.showWelcomeProperty().addListener((o, was, is) -> {
             if (!is) {

@@ -63,6 +63,8 @@ public final class MainViewModel {
     private final ObjectProperty<List<FileSystemEntry>> searchResults = new SimpleObjectProperty<>();
     private final StringProperty lastError = new SimpleStringProperty();
     private final BooleanProperty showWelcome = new SimpleBooleanProperty();
+    private final ObjectProperty<dev.burrow.settings.Theme> theme =
+            new SimpleObjectProperty<>(dev.burrow.settings.Theme.LIGHT);
     private final StringProperty version = new SimpleStringProperty("dev");
 
     private final TaskRunner runner;
@@ -157,6 +159,11 @@ public final class MainViewModel {
     /** The first-run welcome on the local workspace; false once dismissed. */
     public BooleanProperty showWelcomeProperty() {
         return showWelcome;
+    }
+
+    /** The window theme; the app applies and saves it. */
+    public ObjectProperty<dev.burrow.settings.Theme> themeProperty() {
+        return theme;
     }
 
     public StringProperty versionProperty() {
@@ -312,7 +319,30 @@ public final class MainViewModel {
     }
 
     public void delete(List<TreeNode> nodes, Consumer<String> then) {
-        execute(DeleteOperation.of(nodes), then);
+        DeleteOperation op = DeleteOperation.of(nodes);
+        execute(op, msg -> {
+            if (msg == null) {
+                status.set(deletedSummary(op.deleted()));
+            }
+            then.accept(msg);
+        });
+    }
+
+    /** "Deleted 2 dashboards and 1 insight. Ctrl+Z restores them." from the server's {@code deleted} list. */
+    static String deletedSummary(List<dev.burrow.api.DeletedObject> deleted) {
+        if (deleted.isEmpty()) {
+            return "Deleted. Ctrl+Z puts it back.";
+        }
+        java.util.Map<String, Integer> byType = new java.util.LinkedHashMap<>();
+        for (dev.burrow.api.DeletedObject d : deleted) {
+            byType.merge(Icons.typeLabel(d.type()).toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        byType.forEach((type, n) -> parts.add(n + " " + type + (n == 1 ? "" : "s")));
+        String joined = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        boolean undoable = deleted.stream().anyMatch(dev.burrow.api.DeletedObject::canUndo);
+        return "Deleted " + joined + "." + (undoable ? " Ctrl+Z restores them." : " This can't be undone.");
     }
 
     public void toggleShortcut(FileSystemEntry row) {

@@ -132,7 +132,17 @@ public final class MainWindow extends BorderPane {
         Button connections = button("connections", Material2MZ.SETTINGS, "Connections…", openConnections);
         Button about = button("about", Material2AL.HELP_OUTLINE, "About Burrow",
                 () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), vm.versionProperty().get()));
-        HBox conn = new HBox(6, Icons.icon(Material2AL.CLOUD, 18), connection, connections, about);
+        Button themeButton = button("theme", Material2MZ.WB_SUNNY, "Dark theme", () -> vm.themeProperty().set(
+                vm.themeProperty().get() == dev.burrow.settings.Theme.DARK ? dev.burrow.settings.Theme.LIGHT
+                        : dev.burrow.settings.Theme.DARK));
+        javafx.beans.value.ChangeListener<dev.burrow.settings.Theme> showTheme = (o, a, t) -> {
+            boolean dark = t == dev.burrow.settings.Theme.DARK;
+            themeButton.setGraphic(Icons.icon(dark ? Material2AL.BEDTIME : Material2MZ.WB_SUNNY, 18));
+            themeButton.getTooltip().setText(dark ? "Light theme" : "Dark theme");
+        };
+        vm.themeProperty().addListener(showTheme);
+        showTheme.changed(null, null, vm.themeProperty().get());
+        HBox conn = new HBox(6, Icons.icon(Material2AL.CLOUD, 18), connection, connections, themeButton, about);
         conn.setAlignment(Pos.CENTER_LEFT);
         return new ToolBar(newFolder, delete, new Separator(Orientation.VERTICAL), undo, redo, refresh,
                 new Separator(Orientation.VERTICAL), searchBox, grow, conn);

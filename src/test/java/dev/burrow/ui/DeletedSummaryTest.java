@@ -1,0 +1,23 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.burrow.api.DeletedObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeletedSummaryTest {
+
+    private static DeletedObject d(String type, boolean canUndo) {
+        return new DeletedObject(type, "1", canUndo ? "soft" : "hard", "", "p", canUndo);
+    }
+
+    @Test
+    void countsDeletedObjectsByTypeAsPostHogsToastDoes() {
+        assertEquals("Deleted 2 dashboards and 1 insight. Ctrl+Z restores them.",
+                MainViewModel.deletedSummary(List.of(d("dashboard", true), d("insight", true), d("dashboard", true))));
+        assertEquals("Deleted 1 early access feature. This can't be undone.",
+                MainViewModel.deletedSummary(List.of(d("early_access_feature", false))));
+        assertEquals("Deleted. Ctrl+Z puts it back.", MainViewModel.deletedSummary(List.of()));
+    }
+}
