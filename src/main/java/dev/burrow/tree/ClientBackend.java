@@ -18,6 +18,7 @@ public final class ClientBackend implements TreeBackend {
 
     private final FileSystemApi api;
     private final boolean supportsMove;
+    private final RowInterner interner = new RowInterner();
 
     public ClientBackend(PostHogClient client) {
         this(client, true);
@@ -32,7 +33,8 @@ public final class ClientBackend implements TreeBackend {
     @Override
     public Page<FileSystemEntry> children(String folder, int limit, int offset) {
         FileSystemQuery q = FileSystemQuery.children(folder).withLimit(limit).withOffset(offset);
-        return api.list(q);
+        Page<FileSystemEntry> page = api.list(q);
+        return new Page<>(page.count(), page.next(), page.previous(), interner.intern(page.results()), page.users());
     }
 
     @Override
@@ -47,7 +49,7 @@ public final class ClientBackend implements TreeBackend {
             while (it.hasNext()) {
                 Page<FileSystemEntry> page = it.next();
                 total = page.count();
-                pages.accept(page.results());
+                pages.accept(interner.intern(page.results()));
             }
         }
         return total;

@@ -228,6 +228,12 @@ public final class MainViewModel {
                     status.set(description + " — done.");
                 } else {
                     status.set(String.format("%,d rows loaded.", s.index().size()));
+                    // Loading the index parsed tens of megabytes of pages that are garbage now; one
+                    // collection lets the JVM hand that memory back instead of keeping the heap grown.
+                    runner.run(() -> {
+                        System.gc();
+                        return Boolean.TRUE;
+                    }, ok -> { }, e -> { });
                 }
                 updateUndo();
             }
