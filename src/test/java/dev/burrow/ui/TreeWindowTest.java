@@ -240,6 +240,67 @@ class TreeWindowTest extends WindowTestBase {
                         && badge("Marketing/Campaigns").equals(Long.toString(serverCount("Marketing/Campaigns"))));
     }
 
+    @Test
+    void droppingOnTheEmptyAreaMovesToTheTopLevel() {
+        expand("Marketing");
+        var flow = lookup("#project-tree .virtual-flow").query();
+        var bounds = onFx(() -> flow.localToScreen(flow.getBoundsInLocal()));
+        drag(cell("Marketing/Overview"), MouseButton.PRIMARY)
+                .dropTo(new javafx.geometry.Point2D(bounds.getCenterX(), bounds.getMaxY() - 40));
+
+        waitUntil("moved to the top on the server", () -> serverRow(overview.id()).path().equals("Overview"));
+        idle();
+        assertTrue(item("Overview").isPresent());
+    }
+
+    @Test
+    void movedRowsStaySelected() {
+        expand("Marketing");
+        clickOn(cell("Loose flag").lookup(".entry-name"));
+        press(KeyCode.CONTROL);
+        clickOn(cell("Marketing/Overview").lookup(".entry-name"));
+        release(KeyCode.CONTROL);
+
+        drag(cell("Marketing/Overview"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("moved", () -> serverRow(overview.id()).path().equals("Engineering/Overview")
+                && serverRow(loose.id()).path().equals("Engineering/Loose flag"));
+        idle();
+        waitFx("both moved rows are selected", () -> tree().getSelectionModel().getSelectedItems().stream()
+                .map(i -> i.getValue().treeNode().path()).sorted().toList()
+                .equals(List.of("Engineering/Loose flag", "Engineering/Overview")));
+    }
+
+    @Test
+    void cutAndPasteMoveWithoutAMouse() {
+        select("Loose flag");
+        push(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN));
+        select("Product");
+        push(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN));
+
+        waitUntil("moved on the server", () -> serverRow(loose.id()).path().equals("Product/Loose flag"));
+        idle();
+        assertTrue(item("Product/Loose flag").isPresent());
+    }
+
+    @Test
+    void clickingAShortcutRevealsItsRowInTheTree() {
+        expand("Marketing");
+        expand("Marketing/Campaigns");
+        clickOn(cell("Marketing/Campaigns/Launch funnel").lookup(".star-toggle"));
+        waitUntil("starred", () -> Boolean.TRUE.equals(serverRow(launch.id()).shortcut()));
+        idle();
+        interact(() -> {
+            item("Marketing").get().setExpanded(false);
+            tree().getSelectionModel().clearSelection();
+        });
+
+        ListView<?> shortcuts = lookup("#shortcuts-list").queryListView();
+        waitFx("listed", () -> shortcuts.getItems().size() == 1);
+        clickOn(lookup("#shortcuts-list .list-cell").match(LabeledMatchers.hasText("Launch funnel")).queryLabeled());
+
+        waitFx("revealed and selected", () -> "Marketing/Campaigns/Launch funnel".equals(selectedPath()));
+    }
+
     private String selectedPath() {
         var s = tree().getSelectionModel().getSelectedItem();
         return s == null || s.getValue().treeNode() == null ? null : EntryPath.normalize(s.getValue().treeNode().path());
