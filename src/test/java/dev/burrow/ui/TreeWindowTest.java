@@ -301,6 +301,51 @@ class TreeWindowTest extends WindowTestBase {
         waitFx("revealed and selected", () -> "Marketing/Campaigns/Launch funnel".equals(selectedPath()));
     }
 
+    @Test
+    void aNewFolderIsNamedInPlace() {
+        push(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        waitFx("its name is being edited", () -> lookup(".rename-field").tryQuery().isPresent());
+        write("Reports");
+        push(KeyCode.ENTER);
+
+        waitUntil("named on the server", () -> "folder".equals(serverTree().get("Reports"))
+                && !serverTree().containsKey("Untitled folder"));
+        idle();
+        assertTrue(item("Reports").isPresent(), shownPaths().toString());
+        assertFalse(item("Untitled folder").isPresent(), shownPaths().toString());
+    }
+
+    @Test
+    void aSlashInANewNameIsEscapedInThePath() {
+        select("Loose flag");
+        push(KeyCode.F2);
+        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
+        write("iOS/Android flag");
+        push(KeyCode.ENTER);
+
+        waitUntil("renamed on the server", () -> serverRow(loose.id()).path().equals("iOS\\/Android flag"));
+        idle();
+        assertEquals("iOS/Android flag", onFx(() -> ((javafx.scene.control.Label) cell("iOS\\/Android flag")
+                .lookup(".entry-name")).getText()));
+    }
+
+    @Test
+    void undoingARenamePutsTheOldNameBack() {
+        select("Loose flag");
+        push(KeyCode.ENTER);
+        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
+        write("Tidy flag");
+        push(KeyCode.ENTER);
+        waitUntil("renamed", () -> serverRow(loose.id()).path().equals("Tidy flag"));
+        idle();
+
+        push(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        waitUntil("the old name is back on the server", () -> serverRow(loose.id()).path().equals("Loose flag"));
+        idle();
+        assertTrue(item("Loose flag").isPresent());
+        assertFalse(item("Tidy flag").isPresent());
+    }
+
     private String selectedPath() {
         var s = tree().getSelectionModel().getSelectedItem();
         return s == null || s.getValue().treeNode() == null ? null : EntryPath.normalize(s.getValue().treeNode().path());
