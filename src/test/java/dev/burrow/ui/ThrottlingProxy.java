@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny HTTP proxy on a free loopback port in front of the local server. After
+ * {@link #failNext(int)} it answers that many requests 500; after
  * {@link #throttleNext(int)} it answers that many requests 429 as PostHog does ("Expected
  * available in 1 second."), then passes requests through again.
  */
@@ -25,6 +26,8 @@ final class ThrottlingProxy implements AutoCloseable {
 
     static final String THROTTLED = "{\"type\":\"throttled_error\",\"code\":\"throttled\","
             + "\"detail\":\"Request was throttled. Expected available in 1 second.\",\"attr\":null}";
+    static final String SERVER_ERROR = "{\"type\":\"server_error\",\"code\":\"error\","
+            + "\"detail\":\"A server error occurred.\",\"attr\":null}";
     private static final List<String> FORWARDED = List.of("Authorization", "Content-Type", "Accept");
 
     private final HttpServer http;
@@ -32,6 +35,7 @@ final class ThrottlingProxy implements AutoCloseable {
     private final String upstream;
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private final List<String> throttled = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failLeft = new AtomicInteger();
 
     private ThrottlingProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -58,6 +62,11 @@ final class ThrottlingProxy implements AutoCloseable {
         throttleLeft.set(n);
     }
 
+    /** The next {@code n} requests get 500 with PostHog's server_error body. */
+    void failNext(int n) {
+        failLeft.set(n);
+    }
+
     /** "METHOD path" of every request answered 429. */
     List<String> throttled() {
         return List.copyOf(throttled);
@@ -72,6 +81,10 @@ final class ThrottlingProxy implements AutoCloseable {
             if (throttleLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throttled.add(ex.getRequestMethod() + " " + ex.getRequestURI());
                 send(ex, 429, "application/json", THROTTLED.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (failLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(ex, 500, "application/json", SERVER_ERROR.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(upstream + ex.getRequestURI()))

@@ -96,7 +96,11 @@ abstract class WindowTestBase extends FxRobot {
             vm.connect(new MainViewModel.Target("Local", windowUrl(), KEY, 1, true));
             window.tree().view().requestFocus();
         });
-        // the root loads, then (small tree) the whole index
+        awaitReady();
+    }
+
+    /** Waits for the window's first load: the root, then (a small tree) the whole index. */
+    void awaitReady() {
         waitFx("the index loaded", () -> vm.session().index().isComplete() || vm.session().index().size() == 0
                 && !vm.busyProperty().get() && vm.session().state("") instanceof dev.burrow.tree.FolderState.Loaded);
         idle();
