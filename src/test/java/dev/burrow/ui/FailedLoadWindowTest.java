@@ -12,7 +12,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 /** A folder that fails to load shows an error line with "Retry"; retrying loads it. */
 class FailedLoadWindowTest extends WindowTestBase {
 
-    ThrottlingProxy proxy;
+    FaultyProxy proxy;
 
     @Override
     void seed() {
@@ -22,7 +22,7 @@ class FailedLoadWindowTest extends WindowTestBase {
 
     @Override
     void beforeConnect() throws Exception {
-        proxy = ThrottlingProxy.to(server.baseUrl());
+        proxy = FaultyProxy.to(server.baseUrl());
         proxy.failNext(1);
     }
 

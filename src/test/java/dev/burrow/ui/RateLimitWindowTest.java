@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A 429 on the way: the client waits it out, the status bar counts down, the edit lands. */
 class RateLimitWindowTest extends WindowTestBase {
 
-    ThrottlingProxy proxy;
+    FaultyProxy proxy;
     FileSystemEntry flag;
 
     @Override
@@ -26,7 +26,7 @@ class RateLimitWindowTest extends WindowTestBase {
 
     @Override
     void beforeConnect() throws Exception {
-        proxy = ThrottlingProxy.to(server.baseUrl());
+        proxy = FaultyProxy.to(server.baseUrl());
     }
 
     @Override

@@ -17,12 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny HTTP proxy on a free loopback port in front of the local server. After
- * {@link #failNext(int)} it answers that many requests 500; after
- * {@link #throttleNext(int)} it answers that many requests 429 as PostHog does ("Expected
- * available in 1 second."), then passes requests through again.
+ * A tiny HTTP proxy on a free loopback port in front of the local server, which passes requests
+ * through unless told otherwise: {@link #throttleNext} answers 429 as PostHog does ("Expected
+ * available in 1 second."), {@link #failNext} answers 500, {@link #slowNext} holds matching
+ * requests for a while before passing them on.
  */
-final class ThrottlingProxy implements AutoCloseable {
+final class FaultyProxy implements AutoCloseable {
 
     static final String THROTTLED = "{\"type\":\"throttled_error\",\"code\":\"throttled\","
             + "\"detail\":\"Request was throttled. Expected available in 1 second.\",\"attr\":null}";
@@ -34,14 +34,19 @@ final class ThrottlingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String upstream;
     private final AtomicInteger throttleLeft = new AtomicInteger();
-    private final List<String> throttled = new CopyOnWriteArrayList<>();
     private final AtomicInteger failLeft = new AtomicInteger();
+    private final AtomicInteger slowLeft = new AtomicInteger();
+    private final AtomicInteger slowArrived = new AtomicInteger();
+    private final AtomicInteger slowAnswered = new AtomicInteger();
+    private final List<String> throttled = new CopyOnWriteArrayList<>();
+    private volatile String slowMatch = "";
+    private volatile long slowMillis;
 
-    private ThrottlingProxy(String upstream) throws IOException {
+    private FaultyProxy(String upstream) throws IOException {
         this.upstream = upstream;
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "throttling-proxy");
+            Thread t = new Thread(r, "faulty-proxy");
             t.setDaemon(true);
             return t;
         }));
@@ -49,8 +54,8 @@ final class ThrottlingProxy implements AutoCloseable {
         http.start();
     }
 
-    static ThrottlingProxy to(String upstreamBaseUrl) throws IOException {
-        return new ThrottlingProxy(upstreamBaseUrl);
+    static FaultyProxy to(String upstreamBaseUrl) throws IOException {
+        return new FaultyProxy(upstreamBaseUrl);
     }
 
     String baseUrl() {
@@ -65,6 +70,25 @@ final class ThrottlingProxy implements AutoCloseable {
     /** The next {@code n} requests get 500 with PostHog's server_error body. */
     void failNext(int n) {
         failLeft.set(n);
+    }
+
+    /** The next {@code n} requests whose path and query contain {@code match} wait {@code millis} first. */
+    void slowNext(int n, String match, long millis) {
+        slowMatch = match;
+        slowMillis = millis;
+        slowArrived.set(0);
+        slowAnswered.set(0);
+        slowLeft.set(n);
+    }
+
+    /** How many slowed requests have arrived (and are held or were answered). */
+    int slowArrived() {
+        return slowArrived.get();
+    }
+
+    /** How many slowed requests have been answered. */
+    int slowAnswered() {
+        return slowAnswered.get();
     }
 
     /** "METHOD path" of every request answered 429. */
@@ -87,25 +111,45 @@ final class ThrottlingProxy implements AutoCloseable {
                 send(ex, 500, "application/json", SERVER_ERROR.getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(upstream + ex.getRequestURI()))
-                    .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            for (String h : FORWARDED) {
-                String v = ex.getRequestHeaders().getFirst(h);
-                if (v != null) {
-                    req.header(h, v);
+            boolean slow = ex.getRequestURI().toString().contains(slowMatch)
+                    && slowLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (slow) {
+                slowArrived.incrementAndGet();
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
-            HttpResponse<byte[]> answer;
             try {
-                answer = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                send(ex, 502, "text/plain", new byte[0]);
-                return;
+                forward(ex, body);
+            } finally {
+                if (slow) {
+                    slowAnswered.incrementAndGet();
+                }
             }
-            send(ex, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null), answer.body());
         }
+    }
+
+    private void forward(HttpExchange ex, byte[] body) throws IOException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(upstream + ex.getRequestURI()))
+                .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String h : FORWARDED) {
+            String v = ex.getRequestHeaders().getFirst(h);
+            if (v != null) {
+                req.header(h, v);
+            }
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(ex, 502, "text/plain", new byte[0]);
+            return;
+        }
+        send(ex, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null), answer.body());
     }
 
     private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
