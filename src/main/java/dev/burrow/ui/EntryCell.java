@@ -106,7 +106,11 @@ final class EntryCell extends TreeCell<Row> {
             msg.getStyleClass().add("placeholder-error");
             FontIcon icon = Icons.icon(Material2AL.ERROR_OUTLINE, 16);
             icon.getStyleClass().add("placeholder-error");
-            HBox h = new HBox(6, icon, msg, retry);
+            // Retry before the message, and the message capped (in full in the tooltip): a long
+            // server message must not push the link out of the tree's view.
+            msg.setMinWidth(0);
+            msg.setMaxWidth(360);
+            HBox h = new HBox(6, icon, retry, msg);
             h.setAlignment(Pos.CENTER_LEFT);
             setGraphic(h);
             setTooltip(new Tooltip(f.message()));

@@ -73,6 +73,7 @@ public final class MainViewModel {
     private FolderCounts counts;
     private Consumer<String> countListener = f -> { };
     private int throttleGeneration;
+    private int searchGeneration;
 
     private final ExportsViewModel exports;
 
@@ -408,11 +409,15 @@ public final class MainViewModel {
         if (s == null) {
             return;
         }
+        int gen = ++searchGeneration;
         if (text == null || text.isBlank()) {
             searchResults.set(null);
             return;
         }
         s.search(text.strip(), rows -> {
+            if (gen != searchGeneration || s != session.get()) {
+                return; // a later search, or a cleared field, has the say
+            }
             searchResults.set(rows);
             status.set(rows.size() + (rows.size() == 1 ? " match" : " matches") + " for “" + text.strip() + "”.");
         });

@@ -124,6 +124,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
             refreshQueued = true;
             Platform.runLater(() -> {
                 refreshQueued = false;
+                syncSearchRows();
                 refreshExpanded(root);
                 applyPendingSelection();
                 publishSelection();
@@ -222,6 +223,36 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         root.getChildren().clear();
         fill(root);
         expandAll(root);
+    }
+
+    /**
+     * Brings the rows of the search results up to date with the session after an edit (a star,
+     * a rename, a move, a delete), so that results show what the server now has.
+     */
+    private void syncSearchRows() {
+        if (searchIndex == null || session == null) {
+            return;
+        }
+        TreeIndex live = session.index();
+        List<FileSystemEntry> now = new ArrayList<>();
+        boolean changed = false;
+        for (FileSystemEntry row : searchIndex.rows()) {
+            FileSystemEntry current = live.byId(row.id());
+            if (current == null && live.isComplete()) {
+                changed = true; // gone
+            } else if (current != null && !current.equals(row)) {
+                now.add(current);
+                changed = true;
+            } else {
+                now.add(row);
+            }
+        }
+        if (changed) {
+            TreeIndex results = new TreeIndex();
+            results.putAll(now);
+            results.markComplete(true);
+            searchIndex = results;
+        }
     }
 
     private void expandAll(TreeItem<Row> item) {

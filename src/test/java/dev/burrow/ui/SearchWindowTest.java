@@ -1,0 +1,70 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burrow.api.FileSystemEntry;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Search against a server whose answers can be held back. */
+class SearchWindowTest extends WindowTestBase {
+
+    FaultyProxy proxy;
+    FileSystemEntry retention;
+
+    @Override
+    void seed() {
+        folder("Marketing");
+        create("Marketing/Overview", "dashboard");
+        folder("Product");
+        retention = create("Product/Retention", "insight");
+    }
+
+    @Override
+    void beforeConnect() throws Exception {
+        proxy = FaultyProxy.to(server.baseUrl());
+    }
+
+    @Override
+    String windowUrl() {
+        return proxy.baseUrl();
+    }
+
+    @AfterEach
+    void stopProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void resultsArrivingAfterEscapeDoNotComeBack() {
+        List<String> all = shownPaths();
+        proxy.slowNext(1, "search=", 700);
+        clickOn("#search").write("Retention");
+        waitUntil("the search request is on its way", () -> proxy.slowArrived() == 1);
+        push(KeyCode.ESCAPE);
+        waitUntil("the held answer arrived", () -> proxy.slowAnswered() == 1);
+        idle();
+
+        assertEquals("", onFx(() -> window.searchField().getText()));
+        assertEquals(all, shownPaths(), "the cleared search stays cleared");
+    }
+
+    @Test
+    void theStarInSearchResultsShowsTheNewState() {
+        clickOn("#search").write("Retention");
+        waitUntil("the match shows", () -> shownPaths().equals(List.of("Product", "Product/Retention")));
+        clickOn(cell("Product/Retention").lookup(".star-toggle"));
+
+        waitUntil("starred on the server", () -> Boolean.TRUE.equals(serverRow(retention.id()).shortcut()));
+        idle();
+        waitFx("the result's star is on", () -> cell("Product/Retention").lookup(".star-toggle")
+                .getPseudoClassStates().contains(PseudoClass.getPseudoClass("on")));
+        assertTrue(shownPaths().equals(List.of("Product", "Product/Retention")), "still searching: " + shownPaths());
+    }
+}
