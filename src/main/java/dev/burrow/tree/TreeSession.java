@@ -350,6 +350,16 @@ public final class TreeSession {
                 || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
+        // A refusal is shown as the server worded it; other failures (key, network, server
+        // errors) keep the client's sentence, which says what to do.
+        if (e instanceof dev.burrow.client.ApiException api && (api instanceof dev.burrow.client.ApiException.Validation
+                || api instanceof dev.burrow.client.ApiException.Conflict
+                || api instanceof dev.burrow.client.ApiException.NotFound)) {
+            String detail = api.detail();
+            if (detail != null && !detail.isBlank()) {
+                return detail;
+            }
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "Something went wrong (" + e.getClass().getSimpleName() + ")." : m;
     }

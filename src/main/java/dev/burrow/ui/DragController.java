@@ -31,6 +31,9 @@ final class DragController {
     interface Target {
         List<TreeNode> selectedNodes();
 
+        /** Says why the current drop target refuses (empty when it accepts). */
+        void explain(String why);
+
         void drop(List<TreeNode> nodes, String folder, boolean link);
     }
 
@@ -51,6 +54,7 @@ final class DragController {
     private final PauseTransition hover = new PauseTransition(HOVER_OPEN);
     private List<TreeNode> dragged = List.of();
     private TreeItem<Row> hoverItem;
+    private String lastExplanation = "";
 
     DragController(TreeView<Row> view, Target target) {
         this.view = view;
@@ -148,6 +152,11 @@ final class DragController {
         }
         cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, ok);
         cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, !ok);
+        String why = ok ? "" : refusal(folder);
+        if (!why.equals(lastExplanation)) {
+            lastExplanation = why;
+            target.explain(why);
+        }
         e.consume();
     }
 
@@ -186,6 +195,10 @@ final class DragController {
     }
 
     private void done() {
+        if (!lastExplanation.isEmpty()) {
+            lastExplanation = "";
+            target.explain("");
+        }
         hover.stop();
         hoverItem = null;
         dragged = List.of();

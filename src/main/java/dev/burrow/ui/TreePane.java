@@ -415,6 +415,11 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     @Override
+    public void explain(String why) {
+        vm.statusMessage(why.isEmpty() ? "" : "Can't drop here: " + why);
+    }
+
+    @Override
     public void drop(List<TreeNode> nodes, String folder, boolean link) {
         if (link) {
             for (TreeNode n : MoveOperationHelper.topLevel(nodes)) {
