@@ -362,34 +362,27 @@ public final class MainViewModel {
 
     public void undo() {
         TreeSession s = session.get();
-        if (s == null) {
-            return;
+        if (s != null) {
+            s.undo(this::historyStepDone);
         }
-        s.undo(msg -> {
-            if (counts != null) {
-                counts.invalidate();
-            }
-            if (msg != null) {
-                fail(msg);
-            }
-            updateUndo();
-        });
     }
 
     public void redo() {
         TreeSession s = session.get();
-        if (s == null) {
-            return;
+        if (s != null) {
+            s.redo(this::historyStepDone);
         }
-        s.redo(msg -> {
-            if (counts != null) {
-                counts.invalidate();
-            }
-            if (msg != null) {
-                fail(msg);
-            }
-            updateUndo();
-        });
+    }
+
+    /** After an undo or redo: counts are stale, a failure is shown, the menu texts follow. */
+    private void historyStepDone(String failure) {
+        if (counts != null) {
+            counts.invalidate();
+        }
+        if (failure != null) {
+            fail(failure);
+        }
+        updateUndo();
     }
 
     public void refresh() {
