@@ -174,6 +174,33 @@ final class ApiErrors {
                 + reason(e) + "). Check your network and try again.", request, e, false);
     }
 
+    /**
+     * The same failure, for a change (create, move, link, export…) that reached the server before its
+     * answer was lost: the server may have made it, and repeating it blindly could make it twice.
+     */
+    static ApiException mayHaveActed(ApiException e) {
+        String msg = stripTryAgain(e.getMessage()) + " The server may have made this change before the answer was"
+                + " lost: reload and check before trying again, or it may be done twice.";
+        if (e instanceof ApiException.Network n) {
+            return new ApiException.Network(msg, n.request(), n.getCause(), n.isTimeout());
+        }
+        if (e instanceof ApiException.BadResponse b) {
+            return new ApiException.BadResponse(msg, b.status(), b.request(), b.getCause());
+        }
+        return e;
+    }
+
+    private static String stripTryAgain(String message) {
+        for (String advice : new String[] {" Check your network and try again.",
+                " It may be overloaded; try again, or raise the timeout."}) {
+            if (message.endsWith(advice)) {
+                return message.substring(0, message.length() - advice.length()) + (advice.contains("overloaded")
+                        ? " It may be overloaded." : "");
+            }
+        }
+        return message;
+    }
+
     private static String reason(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
