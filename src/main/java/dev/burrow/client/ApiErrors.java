@@ -154,6 +154,13 @@ final class ApiErrors {
     }
 
     static ApiException.Network network(IOException e, String request, String baseUrl, Duration requestTimeout) {
+        javax.net.ssl.SSLException tls = tlsFailure(e);
+        if (tls != null) {
+            return new ApiException.Network("The server at " + baseUrl + " presented a certificate that is not trusted ("
+                    + reason(tls) + "), so nothing was sent to it. Burrow always checks certificates: use the server's"
+                    + " proper name, fix its certificate, or add its certificate authority to Java's trust store.",
+                    request, e, false);
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return new ApiException.Network("Could not connect to " + baseUrl + " in time (connect timeout) for "
                     + request + ". Check the address and your network.", request, e, true);
@@ -199,6 +206,40 @@ final class ApiErrors {
             }
         }
         return message;
+    }
+
+    /** The TLS handshake failure behind {@code e} (an untrusted or mismatched certificate), or null. */
+    static javax.net.ssl.SSLException tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException h) {
+                return h;
+            }
+            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException u) {
+                return u;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** An answer that redirects: not followed, so the key goes nowhere else. */
+    static ApiException redirected(int status, HttpHeaders headers, String request, String baseUrl) {
+        String location = headers.firstValue("Location").orElse(null);
+        String where = "";
+        if (location != null) {
+            try {
+                java.net.URI target = java.net.URI.create(baseUrl + "/").resolve(location.trim());
+                where = " to " + target.getScheme() + "://" + target.getRawAuthority();
+            } catch (IllegalArgumentException e) {
+                where = " to an address that could not be read";
+            }
+        }
+        return new ApiException.Unexpected("The server redirected " + request + where + " (" + status + "). Burrow does"
+                + " not follow redirects of API requests, so the key is not sent anywhere else: check the server"
+                + " address (for example https:// instead of http://, or the region's own address).", status, null,
+                request);
     }
 
     private static String reason(Throwable e) {

@@ -144,6 +144,9 @@ final class Transport {
                 // A connection that was never made sent nothing, so even a create may go again.
                 boolean unsent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 ApiException failure = ApiErrors.network(e, what, baseUrl, requestTimeout);
+                if (ApiErrors.tlsFailure(e) != null) {
+                    throw failure; // a certificate does not get better by asking again
+                }
                 if ((req.idempotent() || unsent) && attempt < retry.maxAttempts()) {
                     mayHaveActed |= !unsent;
                     backoff(what, attempt, failure, null);
@@ -160,6 +163,10 @@ final class Transport {
                 readBounded(response);
                 LOG.log(System.Logger.Level.DEBUG, "{0}: gone on attempt {1}, so an earlier attempt did it", what, attempt);
                 return null;
+            }
+            if (status >= 300 && status < 400 && !passThrough.test(status)) {
+                closeQuietly(response);
+                throw ApiErrors.redirected(status, response.headers(), what, baseUrl);
             }
             if (status >= 400 && !passThrough.test(status)) {
                 byte[] body = readBounded(response);
