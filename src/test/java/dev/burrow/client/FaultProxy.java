@@ -107,6 +107,12 @@ final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** Drops the faults not yet used. */
+    FaultProxy clear() {
+        faults.clear();
+        return this;
+    }
+
     /** Only requests whose target contains {@code part} take queued faults; others pass through. Null: all. */
     FaultProxy onlyFor(String part) {
         this.onlyFor = part;
