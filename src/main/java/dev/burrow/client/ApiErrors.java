@@ -154,6 +154,13 @@ final class ApiErrors {
     }
 
     static ApiException.Network network(IOException e, String request, String baseUrl, Duration requestTimeout) {
+        javax.net.ssl.SSLException tls = tlsFailure(e);
+        if (tls != null) {
+            return new ApiException.Network("The server at " + baseUrl + " presented a certificate that is not trusted ("
+                    + reason(tls) + "), so nothing was sent to it. Burrow always checks certificates: use the server's"
+                    + " proper name, fix its certificate, or add its certificate authority to Java's trust store.",
+                    request, e, false);
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return new ApiException.Network("Could not connect to " + baseUrl + " in time (connect timeout) for "
                     + request + ". Check the address and your network.", request, e, true);
@@ -172,6 +179,67 @@ final class ApiErrors {
         }
         return new ApiException.Network("The connection to " + baseUrl + " broke during " + request + " ("
                 + reason(e) + "). Check your network and try again.", request, e, false);
+    }
+
+    /**
+     * The same failure, for a change (create, move, link, export…) that reached the server before its
+     * answer was lost: the server may have made it, and repeating it blindly could make it twice.
+     */
+    static ApiException mayHaveActed(ApiException e) {
+        String msg = stripTryAgain(e.getMessage()) + " The server may have made this change before the answer was"
+                + " lost: reload and check before trying again, or it may be done twice.";
+        if (e instanceof ApiException.Network n) {
+            return new ApiException.Network(msg, n.request(), n.getCause(), n.isTimeout());
+        }
+        if (e instanceof ApiException.BadResponse b) {
+            return new ApiException.BadResponse(msg, b.status(), b.request(), b.getCause());
+        }
+        return e;
+    }
+
+    private static String stripTryAgain(String message) {
+        for (String advice : new String[] {" Check your network and try again.",
+                " It may be overloaded; try again, or raise the timeout."}) {
+            if (message.endsWith(advice)) {
+                return message.substring(0, message.length() - advice.length()) + (advice.contains("overloaded")
+                        ? " It may be overloaded." : "");
+            }
+        }
+        return message;
+    }
+
+    /** The TLS handshake failure behind {@code e} (an untrusted or mismatched certificate), or null. */
+    static javax.net.ssl.SSLException tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException h) {
+                return h;
+            }
+            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException u) {
+                return u;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** An answer that redirects: not followed, so the key goes nowhere else. */
+    static ApiException redirected(int status, HttpHeaders headers, String request, String baseUrl) {
+        String location = headers.firstValue("Location").orElse(null);
+        String where = "";
+        if (location != null) {
+            try {
+                java.net.URI target = java.net.URI.create(baseUrl + "/").resolve(location.trim());
+                where = " to " + target.getScheme() + "://" + target.getRawAuthority();
+            } catch (IllegalArgumentException e) {
+                where = " to an address that could not be read";
+            }
+        }
+        return new ApiException.Unexpected("The server redirected " + request + where + " (" + status + "). Burrow does"
+                + " not follow redirects of API requests, so the key is not sent anywhere else: check the server"
+                + " address (for example https:// instead of http://, or the region's own address).", status, null,
+                request);
     }
 
     private static String reason(Throwable e) {

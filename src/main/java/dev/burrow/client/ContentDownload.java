@@ -223,7 +223,12 @@ final class ContentDownload {
         while (true) {
             attempt++;
             try {
-                return transport.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r = transport.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                Duration wait = attempt < retry.maxAttempts() ? storageRetryWait(r, attempt, what) : null;
+                if (wait == null) {
+                    return r;
+                }
+                sleep(wait, what);
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
                     throw ApiErrors.network(e, what, source.uri().getScheme() + "://" + source.uri().getAuthority(),
@@ -235,6 +240,32 @@ final class ContentDownload {
                 throw new ApiException.Network("Interrupted during " + what + ".", what, e, false);
             }
         }
+    }
+
+    /**
+     * Object storage sheds load with 503 (S3's SlowDown), 429 and gateway errors, none of which mean
+     * the file is gone: how long to wait before asking again, or null to take this answer as it is.
+     */
+    private Duration storageRetryWait(HttpResponse<InputStream> r, int attempt, String what) {
+        int status = r.statusCode();
+        if (status != 429 && status != 502 && status != 503 && status != 504) {
+            return null;
+        }
+        byte[] body = Transport.readBounded(r);
+        Duration wait = retry.backoff(attempt, transport.jitter());
+        if (status == 429) {
+            ApiException e = ApiErrors.fromAnswer(status, r.headers(), body, what);
+            Duration asked = e instanceof ApiException.Throttled t ? t.waitTime() : null;
+            if (asked != null && asked.compareTo(retry.maxThrottleWait()) > 0) {
+                throw e;
+            }
+            return asked != null ? asked : wait;
+        }
+        Duration retryAfter = ApiErrors.retryAfter(r.headers());
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : retryAfter;
+        }
+        return wait;
     }
 
     private HttpResponse<InputStream> send(HttpRequest request, String what) {

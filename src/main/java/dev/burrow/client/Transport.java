@@ -133,6 +133,7 @@ final class Transport {
         String what = req.describe();
         int attempt = 0;
         int throttles = 0;
+        boolean mayHaveActed = false; // an earlier attempt reached the server and its answer was lost
         while (true) {
             attempt++;
             holdForBudget(what);
@@ -143,16 +144,30 @@ final class Transport {
                 // A connection that was never made sent nothing, so even a create may go again.
                 boolean unsent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 ApiException failure = ApiErrors.network(e, what, baseUrl, requestTimeout);
+                if (ApiErrors.tlsFailure(e) != null) {
+                    throw failure; // a certificate does not get better by asking again
+                }
                 if ((req.idempotent() || unsent) && attempt < retry.maxAttempts()) {
+                    mayHaveActed |= !unsent;
                     backoff(what, attempt, failure, null);
                     continue;
                 }
-                throw failure;
+                throw unsent || req.idempotent() ? failure : ApiErrors.mayHaveActed(failure);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException.Network("Interrupted while waiting for " + what + ".", what, e, false);
             }
             int status = response.statusCode();
+            if (status == 404 && mayHaveActed && req.method().equals("DELETE")) {
+                // The first DELETE reached the server and its answer was lost: the row is gone, as asked.
+                readBounded(response);
+                LOG.log(System.Logger.Level.DEBUG, "{0}: gone on attempt {1}, so an earlier attempt did it", what, attempt);
+                return null;
+            }
+            if (status >= 300 && status < 400 && !passThrough.test(status)) {
+                closeQuietly(response);
+                throw ApiErrors.redirected(status, response.headers(), what, baseUrl);
+            }
             if (status >= 400 && !passThrough.test(status)) {
                 byte[] body = readBounded(response);
                 ApiException failure = ApiErrors.fromAnswer(status, response.headers(), body, what);
@@ -171,6 +186,7 @@ final class Transport {
                     throw failure;
                 }
                 if (failure.isTransient() && req.idempotent() && attempt < retry.maxAttempts()) {
+                    mayHaveActed = true; // a 502/503/504 may come from a gateway after the server acted
                     backoff(what, attempt, failure, ApiErrors.retryAfter(response.headers()));
                     continue;
                 }
@@ -182,18 +198,20 @@ final class Transport {
                 ApiException failure = new ApiException.BadResponse("The server's answer to " + what + " could not be read: "
                         + e.getMessage(), status, what, e);
                 if (req.idempotent() && attempt < retry.maxAttempts()) {
+                    mayHaveActed = true;
                     backoff(what, attempt, failure, null);
                     continue;
                 }
-                throw failure;
+                throw req.idempotent() ? failure : ApiErrors.mayHaveActed(failure);
             } catch (IOException e) {
                 closeQuietly(response);
                 ApiException failure = ApiErrors.network(e, what, baseUrl, requestTimeout);
                 if (req.idempotent() && attempt < retry.maxAttempts()) {
+                    mayHaveActed = true;
                     backoff(what, attempt, failure, null);
                     continue;
                 }
-                throw failure;
+                throw req.idempotent() ? failure : ApiErrors.mayHaveActed(failure);
             }
         }
     }

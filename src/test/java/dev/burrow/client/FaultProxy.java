@@ -59,6 +59,21 @@ final class FaultProxy implements AutoCloseable {
     record Redirect(String location) implements Fault {
     }
 
+    /** Read the request, then reset the connection without asking the upstream: nothing was done. */
+    record ResetBefore() implements Fault {
+    }
+
+    /**
+     * Let the upstream act, then send a complete answer (correct framing) whose body is cut to half:
+     * the server did the work and its JSON arrives cut off.
+     */
+    record TruncatedUpstream() implements Fault {
+    }
+
+    /** Let the upstream act, send its headers (with the full length) and half the body, then close normally. */
+    record EndEarly() implements Fault {
+    }
+
     record Seen(String method, String target, Map<String, String> headers) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -67,6 +82,8 @@ final class FaultProxy implements AutoCloseable {
 
     final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger forwarded = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile String onlyFor;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final URI upstream;
     private final ServerSocket socket;
@@ -90,6 +107,36 @@ final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** Drops the faults not yet used. */
+    FaultProxy clear() {
+        faults.clear();
+        return this;
+    }
+
+    /** Only requests whose target contains {@code part} take queued faults; others pass through. Null: all. */
+    FaultProxy onlyFor(String part) {
+        this.onlyFor = part;
+        return this;
+    }
+
+    /** How many requests whose target contains {@code part} reached the proxy. */
+    long countTarget(String part) {
+        synchronized (seen) {
+            return seen.stream().filter(s -> s.target.contains(part)).count();
+        }
+    }
+
+    /** Waits until no connection is being handled (a slow fault may still forward after the client gave up). */
+    void awaitIdle(Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (active.get() > 0) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the fault proxy is still busy");
+            }
+            Thread.sleep(10);
+        }
+    }
+
     long count(String method) {
         synchronized (seen) {
             return seen.stream().filter(s -> s.method.equals(method)).count();
@@ -100,6 +147,7 @@ final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = socket.accept();
+                active.incrementAndGet();
                 Thread t = new Thread(() -> handle(client), "fault-proxy-conn");
                 t.setDaemon(true);
                 t.start();
@@ -112,6 +160,14 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private void handle(Socket client) {
+        try {
+            handleOne(client);
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private void handleOne(Socket client) {
         try (client) {
             InputStream in = new BufferedInputStream(client.getInputStream());
             String head = readHead(in);
@@ -131,7 +187,8 @@ final class FaultProxy implements AutoCloseable {
             byte[] body = in.readNBytes(length);
             seen.add(new Seen(requestLine[0], requestLine[1], headers));
             OutputStream out = client.getOutputStream();
-            Fault fault = faults.poll();
+            String only = onlyFor;
+            Fault fault = only == null || requestLine[1].contains(only) ? faults.poll() : null;
             if (fault == null) {
                 out.write(forward(requestLine, headers, body));
             } else if (fault instanceof Throttle t) {
@@ -159,6 +216,17 @@ final class FaultProxy implements AutoCloseable {
             } else if (fault instanceof Slow s) {
                 Thread.sleep(s.delay().toMillis());
                 out.write(forward(requestLine, headers, body));
+            } else if (fault instanceof ResetBefore) {
+                client.setSoLinger(true, 0); // close with RST, having answered nothing
+                return;
+            } else if (fault instanceof TruncatedUpstream) {
+                Raw raw = Raw.parse(forward(requestLine, headers, body));
+                byte[] half = java.util.Arrays.copyOf(raw.body, raw.body.length / 2);
+                out.write(raw.reframe(half, half.length));
+            } else if (fault instanceof EndEarly) {
+                Raw raw = Raw.parse(forward(requestLine, headers, body));
+                byte[] half = java.util.Arrays.copyOf(raw.body, raw.body.length / 2);
+                out.write(raw.reframe(half, raw.body.length));
             } else if (fault instanceof Redirect r) {
                 out.write(response(302, "text/plain", "Location: " + r.location() + "\r\n", ""));
             }
@@ -187,6 +255,58 @@ final class FaultProxy implements AutoCloseable {
             o.write(body);
             o.flush();
             return up.getInputStream().readAllBytes();
+        }
+    }
+
+    /** An upstream answer split into its head (status line and headers, unframed) and its decoded body. */
+    private record Raw(String statusLine, List<String> headerLines, byte[] body) {
+
+        static Raw parse(byte[] full) throws IOException {
+            int split = indexOf(full, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String[] lines = new String(full, 0, split, StandardCharsets.ISO_8859_1).split("\r\n");
+            List<String> kept = new ArrayList<>();
+            boolean chunked = false;
+            for (int i = 1; i < lines.length; i++) {
+                String lower = lines[i].toLowerCase(Locale.ROOT);
+                if (lower.startsWith("transfer-encoding:")) {
+                    chunked = lower.contains("chunked");
+                } else if (!lower.startsWith("content-length:") && !lower.startsWith("connection:")) {
+                    kept.add(lines[i]);
+                }
+            }
+            byte[] rest = java.util.Arrays.copyOfRange(full, split + 4, full.length);
+            return new Raw(lines[0], kept, chunked ? dechunk(rest) : rest);
+        }
+
+        /** The head with {@code Content-Length: declared}, then {@code body}. */
+        byte[] reframe(byte[] body, long declared) {
+            StringBuilder head = new StringBuilder(statusLine).append("\r\n");
+            headerLines.forEach(h -> head.append(h).append("\r\n"));
+            head.append("Content-Length: ").append(declared).append("\r\nConnection: close\r\n\r\n");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(body);
+            return out.toByteArray();
+        }
+
+        private static byte[] dechunk(byte[] in) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int p = 0;
+            while (p < in.length) {
+                int eol = indexOf(java.util.Arrays.copyOfRange(in, p, in.length), "\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (eol < 0) {
+                    throw new IOException("bad chunk");
+                }
+                String size = new String(in, p, eol, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+                int n = Integer.parseInt(size, 16);
+                p += eol + 2;
+                if (n == 0) {
+                    break;
+                }
+                out.write(in, p, n);
+                p += n + 2;
+            }
+            return out.toByteArray();
         }
     }
 
