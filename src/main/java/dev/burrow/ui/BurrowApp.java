@@ -14,9 +14,13 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The JavaFX application: the window on the local workspace. */
 public final class BurrowApp extends Application {
+
+    /** When true, prints {@code shown-at-ms: <epoch ms>} once the window shows: the start-time check reads it. */
+    static final String PRINT_SHOWN_TIME = "burrow.printShownTime";
 
     /** Set by {@link #launchWindow} before the toolkit starts: JavaFX creates this class itself. */
     private static volatile Workspace.Starter starter;
@@ -78,6 +82,11 @@ public final class BurrowApp extends Application {
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(BurrowApp.class.getResource("burrow.css")).toExternalForm());
         stage.setTitle("Burrow");
+        stage.getIcons().setAll(WindowIcons.load());
+        if (Boolean.getBoolean(PRINT_SHOWN_TIME)) {
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN,
+                    e -> System.out.println("shown-at-ms: " + System.currentTimeMillis()));
+        }
         stage.setScene(scene);
         stage.show();
         window.tree().view().requestFocus();
