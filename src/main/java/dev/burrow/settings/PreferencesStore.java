@@ -28,6 +28,24 @@ public final class PreferencesStore {
         return file;
     }
 
+    /**
+     * Only the theme, read without the JSON library: the window needs it before its first frame,
+     * and starting Jackson there would cost a third of a second. Anything unreadable is LIGHT;
+     * {@link #load} reports problems properly later.
+     */
+    public Theme quickTheme() {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 1_000_000) {
+                return Theme.LIGHT;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"theme\"\\s*:\\s*\"(LIGHT|DARK|SYSTEM)\"")
+                    .matcher(java.nio.file.Files.readString(file));
+            return m.find() ? Theme.valueOf(m.group(1)) : Theme.LIGHT;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Theme.LIGHT;
+        }
+    }
+
     public synchronized Loaded<Preferences> load() {
         return JsonDocuments.load(file, Document.class,
                 d -> d.preferences() == null ? Preferences.defaults() : d.preferences(), Preferences::defaults, false);

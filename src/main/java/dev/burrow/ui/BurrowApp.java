@@ -40,21 +40,53 @@ public final class BurrowApp extends Application {
         Application.launch(BurrowApp.class, args);
     }
 
-    /** Runs on the launcher thread, before the window: the place for the preferences' disk read. */
+    /** Runs on the launcher thread, before the window: just the theme, read cheaply. */
     @Override
     public void init() {
-        try {
-            preferences = PreferencesStore.atDefaultLocation().load().value();
-        } catch (RuntimeException e) {
-            preferences = Preferences.defaults();
-        }
-        theme = preferences.theme();
+        theme = PreferencesStore.atDefaultLocation().quickTheme();
     }
 
+    /**
+     * Shows the window at once with a light shell, then, on the next pulse, builds the real
+     * content, while the local workspace and the preferences load in the background.
+     */
     @Override
     public void start(Stage stage) {
         applyTheme(theme);
         runner = new FxTaskRunner(4);
+        javafx.scene.control.Label starting = new javafx.scene.control.Label("Starting Burrow…");
+        javafx.scene.layout.StackPane shell = new javafx.scene.layout.StackPane(starting);
+        shell.getStyleClass().add("startup-shell");
+        Scene scene = new Scene(shell, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(BurrowApp.class.getResource("burrow.css")).toExternalForm());
+        stage.setTitle("Burrow");
+        if (Boolean.getBoolean(PRINT_SHOWN_TIME)) {
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN,
+                    e -> System.out.println("shown-at-ms: " + System.currentTimeMillis()));
+        }
+        stage.setScene(scene);
+        stage.show();
+        // The server and the window's content start after the first frame, not before it.
+        runner.run(() -> starter.start(), ws -> {
+            workspace = ws;
+            if (vm != null) {
+                vm.connect(localTarget(ws));
+            }
+        }, error -> {
+            startFailure = "The local workspace could not start: " + error.getMessage();
+            if (vm != null) {
+                vm.statusMessage(startFailure);
+            }
+        });
+        Platform.runLater(() -> {
+            buildWindow(stage, scene);
+            stage.getIcons().setAll(WindowIcons.load());
+        });
+    }
+
+    private String startFailure;
+
+    private void buildWindow(Stage stage, Scene scene) {
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
         vm.versionProperty().set(version);
         vm.themeProperty().set(theme);
@@ -63,6 +95,21 @@ public final class BurrowApp extends Application {
             preferences = preferences.withTheme(t);
             savePreferences();
         });
+        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
+                () -> openConnections(stage));
+        scene.setRoot(window);
+        Platform.runLater(() -> window.tree().view().requestFocus());
+        vm.statusMessage(startFailure != null ? startFailure : "Starting the local workspace…");
+        if (workspace != null) {
+            vm.connect(localTarget(workspace));
+        }
+        runner.run(() -> PreferencesStore.atDefaultLocation().load().value(), this::usePreferences,
+                e -> usePreferences(Preferences.defaults().withTheme(theme)));
+    }
+
+    /** Preferences arrive after the window shows: the welcome, the export folder, and saving them. */
+    private void usePreferences(Preferences loaded) {
+        preferences = loaded.withTheme(theme);
         vm.showWelcomeProperty().set(!preferences.welcomeDismissed());
         vm.showWelcomeProperty().addListener((o, was, is) -> {
             if (!is) {
@@ -77,24 +124,6 @@ public final class BurrowApp extends Application {
             preferences = preferences.withLastExportFolder(folder == null ? null : folder.toString());
             savePreferences();
         });
-        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
-                () -> openConnections(stage));
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(BurrowApp.class.getResource("burrow.css")).toExternalForm());
-        stage.setTitle("Burrow");
-        stage.getIcons().setAll(WindowIcons.load());
-        if (Boolean.getBoolean(PRINT_SHOWN_TIME)) {
-            stage.addEventHandler(WindowEvent.WINDOW_SHOWN,
-                    e -> System.out.println("shown-at-ms: " + System.currentTimeMillis()));
-        }
-        stage.setScene(scene);
-        stage.show();
-        window.tree().view().requestFocus();
-        vm.statusMessage("Starting the local workspace…");
-        runner.run(() -> starter.start(), ws -> {
-            workspace = ws;
-            vm.connect(localTarget(ws));
-        }, error -> vm.statusMessage("The local workspace could not start: " + error.getMessage()));
     }
 
     /** Writes the preferences in the background (never on the FX thread). */
