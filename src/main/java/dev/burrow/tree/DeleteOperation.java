@@ -28,6 +28,8 @@ public final class DeleteOperation implements Operation {
      * are looked up again after the delete. Noted on the owner thread.
      */
     private final Map<String, List<FileSystemEntry>> companions = new LinkedHashMap<>();
+    /** Whether a delete request of this edit has succeeded (background thread). */
+    private boolean deletedAny;
 
     private DeleteOperation(List<TreeNode> nodes, String description) {
         this.nodes = MoveOperation.topLevel(nodes);
@@ -116,6 +118,7 @@ public final class DeleteOperation implements Operation {
 
     @Override
     public void send(TreeBackend backend) {
+        deletedAny = false;
         removed.clear();
         deleted.clear();
         gone.clear();
@@ -155,12 +158,18 @@ public final class DeleteOperation implements Operation {
     /**
      * Deletes one row; a row already gone counts as deleted. Deleting an object takes all its
      * rows, so a later node of the same edit (a link row of it, a row below a link folder) may
-     * have gone before its own request.
+     * have gone before its own request. Only after an earlier request of this edit deleted
+     * something: a 404 on the first one means the node is stale, and the edit fails.
      */
-    private static List<DeletedObject> deleteRow(TreeBackend backend, String id) {
+    private List<DeletedObject> deleteRow(TreeBackend backend, String id) {
         try {
-            return backend.delete(id);
+            List<DeletedObject> out = backend.delete(id);
+            deletedAny = true;
+            return out;
         } catch (dev.burrow.client.ApiException.NotFound alreadyGone) {
+            if (!deletedAny) {
+                throw alreadyGone; // nothing of ours could have taken it: the row is not what we think
+            }
             return List.of();
         }
     }
