@@ -22,6 +22,14 @@ public final class DeleteOperation implements Operation {
     private final List<DeletedObject> deleted = new ArrayList<>();
     /** Ids of rows whose node the server deleted, even if a later node was refused. */
     private final List<String> gone = java.util.Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Other rows the index knows for the objects this delete may take (link rows elsewhere): the
+     * server deletes every row of an object with its last non-link row (contract §8), so these
+     * are looked up again after the delete. Noted on the owner thread.
+     */
+    private final Map<String, List<FileSystemEntry>> companions = new LinkedHashMap<>();
+    /** Whether a delete request of this edit has succeeded (background thread). */
+    private boolean deletedAny;
 
     private DeleteOperation(List<TreeNode> nodes, String description) {
         this.nodes = MoveOperation.topLevel(nodes);
@@ -54,6 +62,31 @@ public final class DeleteOperation implements Operation {
 
     @Override
     public void applyLocally(TreeIndex index) {
+        companions.clear();
+        java.util.Set<String> going = new java.util.HashSet<>();
+        List<FileSystemEntry> objectRows = new ArrayList<>();
+        for (TreeNode n : nodes) {
+            List<FileSystemEntry> rows = n instanceof TreeNode.Item item ? List.of(item.row()) : index.subtree(n.path());
+            for (FileSystemEntry row : rows) {
+                going.add(row.id());
+                if (!row.isFolder() && !row.isLink() && row.ref() != null) {
+                    objectRows.add(row);
+                }
+            }
+        }
+        for (FileSystemEntry row : objectRows) {
+            String key = row.type() + "\u0000" + row.ref();
+            if (companions.containsKey(key)) {
+                continue;
+            }
+            List<FileSystemEntry> others = new ArrayList<>();
+            for (FileSystemEntry e : index.rows()) {
+                if (!going.contains(e.id()) && row.type().equals(e.type()) && row.ref().equals(e.ref())) {
+                    others.add(e);
+                }
+            }
+            companions.put(key, others);
+        }
         for (TreeNode n : nodes) {
             if (n instanceof TreeNode.Item item) {
                 local.remove(index, item.row().id());
@@ -65,15 +98,34 @@ public final class DeleteOperation implements Operation {
         }
     }
 
+    /** The server deleted an object with all its rows: note the ones outside the deleted nodes. */
+    private void collectCompanions(TreeBackend backend) {
+        for (List<FileSystemEntry> others : companions.values()) {
+            if (others.isEmpty()) {
+                continue;
+            }
+            FileSystemEntry first = others.get(0);
+            java.util.Set<String> still = new java.util.HashSet<>();
+            backend.rowsFor(first.type(), first.ref()).forEach(e -> still.add(e.id()));
+            for (FileSystemEntry e : others) {
+                if (!still.contains(e.id())) {
+                    removed.put(e.id(), e);
+                    gone.add(e.id());
+                }
+            }
+        }
+    }
+
     @Override
     public void send(TreeBackend backend) {
+        deletedAny = false;
         removed.clear();
         deleted.clear();
         gone.clear();
         for (TreeNode n : nodes) {
             if (n instanceof TreeNode.Item item) {
                 removed.put(item.row().id(), item.row());
-                deleted.addAll(backend.delete(item.row().id()));
+                deleted.addAll(deleteRow(backend, item.row().id()));
                 gone.add(item.row().id());
                 continue;
             }
@@ -82,9 +134,9 @@ public final class DeleteOperation implements Operation {
             folder.rows().forEach(r -> removed.put(r.id(), r));
             below.forEach(r -> removed.put(r.id(), r));
             if (!folder.isSynthetic() && !folder.row().isLink()) {
-                deleted.addAll(backend.delete(folder.row().id()));
+                deleted.addAll(deleteRow(backend, folder.row().id()));
                 for (FileSystemEntry extra : folder.rows().subList(1, folder.rows().size())) {
-                    deleted.addAll(backend.delete(extra.id()));
+                    deleted.addAll(deleteRow(backend, extra.id()));
                 }
             } else {
                 // No folder row to cascade from (a link folder deletes only itself): delete deepest
@@ -93,12 +145,32 @@ public final class DeleteOperation implements Operation {
                 order.addAll(folder.rows());
                 order.sort(Comparator.comparingInt((FileSystemEntry e) -> EntryPath.depth(e.path())).reversed());
                 for (FileSystemEntry row : order) {
-                    deleted.addAll(backend.delete(row.id()));
+                    deleted.addAll(deleteRow(backend, row.id()));
                     gone.add(row.id());
                 }
             }
             folder.rows().forEach(r -> gone.add(r.id()));
             below.forEach(r -> gone.add(r.id()));
+        }
+        collectCompanions(backend);
+    }
+
+    /**
+     * Deletes one row; a row already gone counts as deleted. Deleting an object takes all its
+     * rows, so a later node of the same edit (a link row of it, a row below a link folder) may
+     * have gone before its own request. Only after an earlier request of this edit deleted
+     * something: a 404 on the first one means the node is stale, and the edit fails.
+     */
+    private List<DeletedObject> deleteRow(TreeBackend backend, String id) {
+        try {
+            List<DeletedObject> out = backend.delete(id);
+            deletedAny = true;
+            return out;
+        } catch (dev.burrow.client.ApiException.NotFound alreadyGone) {
+            if (!deletedAny) {
+                throw alreadyGone; // nothing of ours could have taken it: the row is not what we think
+            }
+            return List.of();
         }
     }
 

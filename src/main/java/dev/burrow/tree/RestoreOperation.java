@@ -79,22 +79,32 @@ public final class RestoreOperation implements Operation {
         if (!undoable.isEmpty()) {
             backend.undoDelete(undoable);
         }
-        Set<String> undone = new HashSet<>();
-        undoable.forEach(o -> undone.add(key(o.type(), o.ref())));
-        Set<String> restoredByUndo = new HashSet<>();
+        // undo_delete brings each object back with one row, at the path it reported: that row
+        // stands for the deleted row at that path; the object's other non-link rows are created.
+        java.util.Map<String, String> undonePath = new java.util.HashMap<>();
+        for (DeletedObject o : undoable) {
+            String k = key(o.type(), o.ref());
+            if (!undonePath.containsKey(k)) {
+                undonePath.put(k, o.path() == null ? "" : o.path());
+                restored.addAll(backend.rowsFor(o.type(), o.ref()));
+            }
+        }
+        Set<String> claimed = new HashSet<>();
         // Then other rows; link rows only now, as undo_delete moves every row of its object to the path.
         for (FileSystemEntry row : rows) {
             if (row.isFolder()) {
                 continue;
             }
             String k = key(row.type(), row.ref());
-            if (!row.isLink() && undone.contains(k)) {
-                if (restoredByUndo.add(k)) {
-                    restored.addAll(backend.rowsFor(row.type(), row.ref()));
-                }
+            if (!row.isLink() && undonePath.containsKey(k) && undonePath.get(k).equals(row.path())
+                    && claimed.add(k)) {
                 continue;
             }
-            if (gone.contains(k) && !undone.contains(k)) {
+            if (!row.isLink() && undonePath.containsKey(k)) {
+                restored.add(backend.create(row));
+                continue;
+            }
+            if (gone.contains(k) && !undonePath.containsKey(k)) {
                 lost.add(row);
                 continue;
             }
