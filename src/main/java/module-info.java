@@ -31,4 +31,5 @@ module dev.burrow {
     // Jackson reads and writes these records and documents by reflection.
     opens dev.burrow.api to com.fasterxml.jackson.databind;
     opens dev.burrow.settings to com.fasterxml.jackson.databind;
+    opens dev.burrow.tree to com.fasterxml.jackson.databind;
 }

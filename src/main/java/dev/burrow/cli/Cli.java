@@ -108,7 +108,9 @@ public final class Cli {
 
     private void dispatch(String verb, Args args, PostHogClient client, PrintStream out, PrintStream err) {
         boolean json = args.flag("--json");
-        TreeCommands tree = new TreeCommands(client, out, json);
+        TreeCommands tree = new TreeCommands(client, out, json).journals(
+                dev.burrow.tree.FileMoveJournalStore.forConnection(configDir(args).resolve("journals"),
+                        client.baseUrl() + "#" + client.environmentId()));
         switch (verb) {
             case "ls" -> tree.ls(args);
             case "find" -> tree.find(args);

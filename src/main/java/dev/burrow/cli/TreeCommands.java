@@ -61,6 +61,14 @@ final class TreeCommands {
     private final PrintStream out;
     private final boolean json;
 
+    private MoveJournal.Store journals = MoveJournal.Store.inMemory();
+
+    /** Where row-by-row folder moves keep their journal, so a run cut short can be finished. */
+    TreeCommands journals(MoveJournal.Store store) {
+        this.journals = store;
+        return this;
+    }
+
     TreeCommands(PostHogClient client, PrintStream out, boolean json) {
         this.client = client;
         this.fs = client.fileSystem();
@@ -362,7 +370,7 @@ final class TreeCommands {
             String p = path(r.path());
             entries.add(new MoveJournal.Entry(r.id(), r.path(), to + p.substring(old.length())));
         }
-        MoveJournal.Store store = MoveJournal.Store.inMemory();
+        MoveJournal.Store store = journals;
         MoveJournal.Snapshot plan = new MoveJournal.Snapshot(UUID.randomUUID().toString(),
                 "Move " + old + " to " + to, entries, 0);
         store.save(plan);

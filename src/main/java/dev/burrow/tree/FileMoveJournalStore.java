@@ -39,6 +39,26 @@ public final class FileMoveJournalStore implements MoveJournal.Store {
         this.folder = folder;
     }
 
+    /**
+     * The journals of one connection under {@code root}: a journal names rows by id, so it may
+     * only ever be resumed against the server it was written for. {@code connection} is "local"
+     * for the local workspace (whose port changes at every start), else its base URL and
+     * environment.
+     */
+    public static FileMoveJournalStore forConnection(Path root, String connection) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(connection.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return new FileMoveJournalStore(root.resolve(hex.toString()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path folder() {
         return folder;
     }

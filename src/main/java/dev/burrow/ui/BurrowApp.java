@@ -8,6 +8,7 @@ import dev.burrow.settings.Connections;
 import dev.burrow.settings.Preferences;
 import dev.burrow.settings.PreferencesStore;
 import dev.burrow.settings.Theme;
+import dev.burrow.tree.FileMoveJournalStore;
 import dev.burrow.tree.MoveJournal;
 import java.util.Objects;
 import javafx.application.Application;
@@ -88,6 +89,9 @@ public final class BurrowApp extends Application {
 
     private void buildWindow(Stage stage, Scene scene) {
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        java.nio.file.Path journalRoot = ConfigFolder.defaultPath().resolve("journals");
+        vm.setJournalStores(t -> FileMoveJournalStore.forConnection(journalRoot,
+                t.local() ? "local" : t.baseUrl() + "#" + t.environment()));
         vm.versionProperty().set(version);
         vm.themeProperty().set(theme);
         vm.themeProperty().addListener((o, a, t) -> {

@@ -68,7 +68,9 @@ public final class MainViewModel {
     private final StringProperty version = new SimpleStringProperty("dev");
 
     private final TaskRunner runner;
-    private final MoveJournal.Store journals;
+    private MoveJournal.Store journals;
+    private java.util.function.Function<Target, MoveJournal.Store> journalStores;
+    private final ObservableList<MoveJournal.Snapshot> interrupted = FXCollections.observableArrayList();
     private PostHogClient client;
     private FolderCounts counts;
     private Consumer<String> countListener = f -> { };
@@ -80,6 +82,7 @@ public final class MainViewModel {
     public MainViewModel(TaskRunner runner, MoveJournal.Store journals) {
         this.runner = runner;
         this.journals = journals;
+        this.journalStores = t -> journals;
         this.exports = new ExportsViewModel(runner, defaultDownloads());
     }
 
@@ -171,6 +174,42 @@ public final class MainViewModel {
         return version;
     }
 
+    /** Where each connection keeps its folder-move journals (the app: files; tests: memory). */
+    public void setJournalStores(java.util.function.Function<Target, MoveJournal.Store> stores) {
+        this.journalStores = stores;
+    }
+
+    /** Folder moves cut short in an earlier run against this connection: finish or roll back. */
+    public ObservableList<MoveJournal.Snapshot> interruptedMoves() {
+        return interrupted;
+    }
+
+    /** Sends the rest of an interrupted move, or takes back what it did; then reloads. */
+    public void settleInterrupted(MoveJournal.Snapshot snapshot, boolean finish) {
+        TreeSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        MoveJournal.Store store = journals;
+        interrupted.remove(snapshot);
+        status.set((finish ? "Finishing: " : "Rolling back: ") + snapshot.description() + "…");
+        runner.run(() -> {
+            MoveJournal journal = MoveJournal.resume(store, snapshot);
+            if (finish) {
+                journal.run(s.backend());
+            } else {
+                journal.rollback(s.backend());
+            }
+            return Boolean.TRUE;
+        }, ok -> {
+            status.set((finish ? "Finished: " : "Rolled back: ") + snapshot.description() + ".");
+            refresh();
+        }, e -> {
+            fail(TreeSession.message(e));
+            interrupted.add(snapshot);
+        });
+    }
+
     /** Shows a sentence in the status bar. */
     public void statusMessage(String message) {
         status.set(message);
@@ -209,6 +248,14 @@ public final class MainViewModel {
                     }
                 })
                 .build();
+        journals = journalStores.apply(t);
+        interrupted.clear();
+        MoveJournal.Store store = journals;
+        runner.run(store::pending, found -> {
+            if (store == journals) {
+                interrupted.setAll(found);
+            }
+        }, e -> status.set("Interrupted moves could not be read: " + e.getMessage()));
         TreeSession s = new TreeSession(new ClientBackend(client), runner, journals);
         counts = new FolderCounts(s, runner, f -> countListener.accept(f));
         s.addListener(new TreeSession.Listener() {

@@ -60,7 +60,7 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.18, 0.70);
         SplitPane.setResizableWithParent(shortcuts, false);
         SplitPane.setResizableWithParent(side, false);
-        setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections)));
+        setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted()));
         setCenter(split);
         setBottom(statusBar());
         installKeys();
@@ -172,6 +172,40 @@ public final class MainWindow extends BorderPane {
         box.visibleProperty().bind(vm.showWelcomeProperty().and(Bindings.createBooleanBinding(
                 () -> vm.targetProperty().get() != null && vm.targetProperty().get().local(), vm.targetProperty())));
         box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** A folder move cut short in an earlier run: say so, and offer to finish or roll it back. */
+    private Node interrupted() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button finish = new Button("Finish the move");
+        finish.setId("finish-move");
+        finish.setMinWidth(Region.USE_PREF_SIZE);
+        Button rollBack = new Button("Roll it back");
+        rollBack.setId("roll-back-move");
+        rollBack.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(10, Icons.icon(Material2AL.ERROR_OUTLINE, 18), text, finish, rollBack);
+        box.setId("interrupted-move");
+        box.getStyleClass().add("interrupted");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(8, 12, 8, 12));
+        Runnable show = () -> {
+            boolean any = !vm.interruptedMoves().isEmpty();
+            box.setVisible(any);
+            box.setManaged(any);
+            if (any) {
+                dev.burrow.tree.MoveJournal.Snapshot j = vm.interruptedMoves().get(0);
+                text.setText("A folder move was cut short: " + j.description() + " (" + j.done() + " of "
+                        + j.entries().size() + " rows moved). Finish it, or put every row back where it was.");
+                finish.setOnAction(e -> vm.settleInterrupted(j, true));
+                rollBack.setOnAction(e -> vm.settleInterrupted(j, false));
+            }
+        };
+        vm.interruptedMoves().addListener((javafx.collections.ListChangeListener<Object>) c -> show.run());
+        show.run();
         return box;
     }
 

@@ -23,6 +23,18 @@ class FileMoveJournalStoreTest {
     }
 
     @Test
+    void eachConnectionKeepsItsOwnJournals() {
+        FileMoveJournalStore us = FileMoveJournalStore.forConnection(dir, "https://us.posthog.com#12");
+        FileMoveJournalStore eu = FileMoveJournalStore.forConnection(dir, "https://eu.posthog.com#12");
+        us.save(snapshot("j1", 1));
+        assertEquals(List.of(snapshot("j1", 1)), FileMoveJournalStore.forConnection(dir, "https://us.posthog.com#12")
+                .pending());
+        assertTrue(eu.pending().isEmpty());
+        assertTrue(FileMoveJournalStore.forConnection(dir, "local").pending().isEmpty());
+        assertTrue(us.folder().startsWith(dir));
+    }
+
+    @Test
     void savedJournalsAreFoundByAnotherStoreOnTheSameFolder() {
         FileMoveJournalStore store = new FileMoveJournalStore(dir.resolve("journals"));
         store.save(snapshot("j1", 0));
