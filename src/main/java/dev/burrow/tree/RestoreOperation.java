@@ -111,6 +111,29 @@ public final class RestoreOperation implements Operation {
             restored.add(backend.create(row));
         }
         restored.addAll(Parents.fetch(backend, parents));
+        reportNewIds(backend);
+    }
+
+    /**
+     * Tells the session which restored row stands for which deleted one (same path, type, ref
+     * and link flag), so that older edits in the undo history, which name the old ids, still work.
+     */
+    private void reportNewIds(TreeBackend backend) {
+        java.util.Map<String, java.util.Deque<FileSystemEntry>> byShape = new java.util.HashMap<>();
+        for (FileSystemEntry r : restored) {
+            byShape.computeIfAbsent(shape(r), k -> new java.util.ArrayDeque<>()).add(r);
+        }
+        for (FileSystemEntry old : rows) {
+            java.util.Deque<FileSystemEntry> candidates = byShape.get(shape(old));
+            if (candidates != null && !candidates.isEmpty()) {
+                backend.aliased(old.id(), candidates.poll().id());
+            }
+        }
+    }
+
+    private static String shape(FileSystemEntry r) {
+        return dev.burrow.api.EntryPath.normalize(r.path()) + "\u0000" + r.type() + "\u0000" + r.ref() + "\u0000"
+                + r.isLink();
     }
 
     @Override

@@ -61,4 +61,8 @@ public interface TreeBackend {
     void undoDelete(List<DeletedObject> items);
 
     CountResult count(String folderPath);
+
+    /** Hears that a restored row got {@code newId} in place of {@code oldId}; backends may ignore it. */
+    default void aliased(String oldId, String newId) {
+    }
 }

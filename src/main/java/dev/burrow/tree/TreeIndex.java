@@ -41,7 +41,15 @@ public final class TreeIndex {
     private final Map<String, FolderData> folders = new HashMap<>();
     private boolean complete;
 
+    private final IdAliases aliases;
+
     public TreeIndex() {
+        this(new IdAliases());
+    }
+
+    /** An index that also finds rows by ids they had before a restore gave them new ones. */
+    public TreeIndex(IdAliases aliases) {
+        this.aliases = aliases;
         folders.put("", new FolderData());
     }
 
@@ -59,7 +67,8 @@ public final class TreeIndex {
     }
 
     public FileSystemEntry byId(String id) {
-        return byId.get(id);
+        FileSystemEntry e = byId.get(id);
+        return e != null || id == null ? e : byId.get(aliases.resolve(id));
     }
 
     public Collection<FileSystemEntry> rows() {
@@ -206,8 +215,9 @@ public final class TreeIndex {
     }
 
     /** Removes a row by id; answers the folder paths whose children changed. */
-    public Set<String> remove(String id) {
+    public Set<String> remove(String rowId) {
         Set<String> touched = new LinkedHashSet<>();
+        String id = byId.containsKey(rowId) || rowId == null ? rowId : aliases.resolve(rowId);
         FileSystemEntry e = byId.remove(id);
         if (e == null) {
             return touched;

@@ -42,7 +42,8 @@ public final class TreeSession {
     private final TreeBackend backend;
     private final TaskRunner runner;
     private final MoveJournal.Store journals;
-    private final TreeIndex index = new TreeIndex();
+    private final IdAliases aliases = new IdAliases();
+    private final TreeIndex index = new TreeIndex(aliases);
     private final Map<String, FolderState> states = new HashMap<>();
     private final Deque<Operation> undo = new ArrayDeque<>();
     private final Deque<Operation> redo = new ArrayDeque<>();
@@ -52,7 +53,7 @@ public final class TreeSession {
     private int generation;
 
     public TreeSession(TreeBackend backend, TaskRunner runner, MoveJournal.Store journals) {
-        this.backend = backend;
+        this.backend = new AliasingBackend(backend, aliases);
         this.runner = runner;
         this.journals = journals;
     }

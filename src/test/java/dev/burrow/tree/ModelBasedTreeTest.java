@@ -51,6 +51,16 @@ class ModelBasedTreeTest {
         run(true, 2001);
     }
 
+    /** Seeds that once found undo failing on ids a restore had replaced (see IdAliases). */
+    @Test
+    void undoStillWorksAfterARestoreGaveRowsNewIds() {
+        if (System.getProperty("burrow.seed") != null) {
+            return;
+        }
+        new Run(1010, false, true, OPS).go();
+        new Run(2005, true, false, OPS).go();
+    }
+
     private static void run(boolean faults, long firstSeed) {
         String one = System.getProperty("burrow.seed");
         if (one != null) {
