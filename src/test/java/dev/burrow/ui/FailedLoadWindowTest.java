@@ -23,7 +23,8 @@ class FailedLoadWindowTest extends WindowTestBase {
     @Override
     void beforeConnect() throws Exception {
         proxy = FaultyProxy.to(server.baseUrl());
-        proxy.failNext(1);
+        // the tree's first load, not the export panel's list that is sent at the same time
+        proxy.failNext(1, "/file_system/");
     }
 
     @Override

@@ -63,12 +63,20 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     /** The next {@code n} requests get 429. */
+    private volatile String failMatch = "";
+
     void throttleNext(int n) {
         throttleLeft.set(n);
     }
 
     /** The next {@code n} requests get 500 with PostHog's server_error body. */
     void failNext(int n) {
+        failNext(n, "");
+    }
+
+    /** The next {@code n} requests whose path and query contain {@code match} get 500. */
+    void failNext(int n, String match) {
+        failMatch = match;
         failLeft.set(n);
     }
 
@@ -107,7 +115,8 @@ final class FaultyProxy implements AutoCloseable {
                 send(ex, 429, "application/json", THROTTLED.getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if (failLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (ex.getRequestURI().toString().contains(failMatch)
+                    && failLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 send(ex, 500, "application/json", SERVER_ERROR.getBytes(StandardCharsets.UTF_8));
                 return;
             }
