@@ -43,11 +43,12 @@ public final class ClientBackend implements TreeBackend {
     @Override
     public long everything(int pageSize, Consumer<List<FileSystemEntry>> pages) {
         long total = 0;
+        SharedValues shared = new SharedValues();
         try (PageIterator<FileSystemEntry> it = api.pages(FileSystemQuery.all().withLimit(pageSize))) {
             while (it.hasNext()) {
                 Page<FileSystemEntry> page = it.next();
                 total = page.count();
-                pages.accept(page.results());
+                pages.accept(shared.apply(page.results()));
             }
         }
         return total;
