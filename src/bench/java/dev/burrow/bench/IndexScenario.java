@@ -96,13 +96,19 @@ final class IndexScenario {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 
+    /** One load that is not measured; nothing of it stays reachable. */
+    private static long warmUp(ServerProcess server) throws Exception {
+        Loaded warm = load(server);
+        long total = warm.session().index().size();
+        warm.close();
+        return total;
+    }
+
     static List<Result> run(ServerProcess server, Path work) throws Exception {
         List<Result> out = new ArrayList<>();
         double heapBefore = heapAfterGcMb();
         // warm up both sides once
-        Loaded warm = load(server);
-        long total = warm.session().index().size();
-        warm.close();
+        long total = warmUp(server);
         curl(server, total, work);
         List<Double> burrow = new ArrayList<>();
         List<Double> curl = new ArrayList<>();
