@@ -113,6 +113,9 @@ public final class UiScenario {
                 + " children=%d shown=%d%n", idle, stall, Stats.ms(loaded - loadFrom), expand, scroll, rows, children,
                 shown);
         System.out.flush();
+        if (Boolean.getBoolean("bench.exit")) {
+            System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
+        }
         Runtime.getRuntime().halt(0);
     }
 
