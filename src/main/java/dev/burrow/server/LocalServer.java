@@ -269,6 +269,10 @@ public final class LocalServer implements AutoCloseable {
             ex.sendResponseHeaders(response.status(), -1);
             return;
         }
+        if (response.body() instanceof Response.FileSlice slice) {
+            sendFile(ex, response.status(), slice);
+            return;
+        }
         byte[] bytes;
         if (response.body() instanceof Response.Raw raw) {
             bytes = raw.data();
@@ -284,7 +288,45 @@ public final class LocalServer implements AutoCloseable {
         }
         ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            // in slices: the JDK server copies each write into a buffer of the write's size
+            for (int at = 0; at < bytes.length; at += WRITE_CHUNK) {
+                out.write(bytes, at, Math.min(WRITE_CHUNK, bytes.length - at));
+            }
+        }
+    }
+
+    /** How much one write hands the JDK server, which copies it whole into a new buffer. */
+    private static final int WRITE_CHUNK = 256 * 1024;
+
+    /** Streams a file's slice at constant memory, however large it is. */
+    private static void sendFile(HttpExchange ex, int status, Response.FileSlice slice) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", slice.contentType());
+        if ("HEAD".equalsIgnoreCase(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Content-Length", Long.toString(slice.length()));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, slice.length() == 0 ? -1 : slice.length());
+        if (slice.length() == 0) {
+            return;
+        }
+        try (OutputStream out = ex.getResponseBody();
+                java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(slice.file(),
+                        java.nio.file.StandardOpenOption.READ)) {
+            byte[] buf = new byte[WRITE_CHUNK];
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf);
+            long pos = slice.start();
+            long left = slice.length();
+            while (left > 0) {
+                bb.clear().limit((int) Math.min(buf.length, left));
+                int n = ch.read(bb, pos);
+                if (n < 0) {
+                    throw new IOException("the file ended early: " + slice.file());
+                }
+                out.write(buf, 0, n);
+                pos += n;
+                left -= n;
+            }
         }
     }
 

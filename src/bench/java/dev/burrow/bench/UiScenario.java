@@ -1,0 +1,152 @@
+package dev.burrow.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.burrow.tree.MoveJournal;
+import dev.burrow.tree.TreeSession;
+import dev.burrow.ui.FxTaskRunner;
+import dev.burrow.ui.MainViewModel;
+import dev.burrow.ui.MainWindow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * #6, run in its own JVM under Monocle (headless): the real {@link MainWindow} on a 1280×800
+ * stage, with an {@link AnimationTimer} recording when each pulse runs. A stall is the longest
+ * gap between two pulses; the baseline is the median gap while nothing happens.
+ *
+ * <p>Prints one line: {@code RESULT idle=… stall=… load=… expand=… rows=… children=…} (ms).
+ */
+public final class UiScenario {
+
+    private static final ConcurrentLinkedQueue<Long> FRAMES = new ConcurrentLinkedQueue<>();
+
+    private UiScenario() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String key = args[1];
+        String folder = args[2];
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        MainViewModel[] vm = new MainViewModel[1];
+        MainWindow[] window = new MainWindow[1];
+        fx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            vm[0] = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
+            window[0] = new MainWindow(vm[0], url -> { }, () -> { });
+            Scene scene = new Scene(window[0], 1280, 800);
+            scene.getStylesheets().add(Objects.requireNonNull(
+                    dev.burrow.ui.BurrowApp.class.getResource("burrow.css")).toExternalForm());
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    FRAMES.add(System.nanoTime());
+                }
+            }.start();
+            return null;
+        });
+        Thread.sleep(1500);
+        long idleFrom = System.nanoTime();
+        Thread.sleep(1500);
+        List<Double> idleGaps = gaps(idleFrom, System.nanoTime());
+        double idle = Stats.median(idleGaps);
+
+        long loadFrom = System.nanoTime();
+        fx(() -> {
+            vm[0].connect(new MainViewModel.Target("bench", base, key, 1, true));
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            boolean done = fx(() -> {
+                TreeSession s = vm[0].session();
+                return s != null && s.index().isComplete() && !vm[0].busyProperty().get();
+            });
+            if (done) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        long loaded = System.nanoTime();
+        Thread.sleep(500);
+        double stall = max(gaps(loadFrom, System.nanoTime()));
+        int rows = fx(() -> vm[0].session().index().size());
+        int children = fx(() -> vm[0].session().index().children(folder).size());
+        if (!fx(() -> vm[0].session().index().isComplete())) {
+            throw new IllegalStateException("the index did not load");
+        }
+
+        Thread.sleep(500);
+        long expandFrom = System.nanoTime();
+        fx(() -> {
+            window[0].tree().expandTo(folder);
+            return null;
+        });
+        Thread.sleep(1000);
+        double expand = max(gaps(expandFrom - 20_000_000L, System.nanoTime()));
+        int shown = fx(() -> window[0].tree().view().getExpandedItemCount());
+
+        long scrollFrom = System.nanoTime();
+        fx(() -> {
+            window[0].tree().view().scrollTo(window[0].tree().view().getExpandedItemCount() - 1);
+            return null;
+        });
+        Thread.sleep(1000);
+        double scroll = max(gaps(scrollFrom - 20_000_000L, System.nanoTime()));
+
+        System.out.printf(java.util.Locale.ROOT, "RESULT idle=%.3f stall=%.3f load=%.1f expand=%.3f scroll=%.3f rows=%d"
+                + " children=%d shown=%d%n", idle, stall, Stats.ms(loaded - loadFrom), expand, scroll, rows, children,
+                shown);
+        System.out.flush();
+        if (Boolean.getBoolean("bench.exit")) {
+            System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static List<Double> gaps(long from, long to) {
+        List<Double> out = new ArrayList<>();
+        Long prev = null;
+        for (long t : FRAMES) {
+            if (t < from || t > to) {
+                continue;
+            }
+            if (prev != null) {
+                out.add(Stats.ms(t - prev));
+            }
+            prev = t;
+        }
+        return out;
+    }
+
+    private static double max(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+}
