@@ -137,16 +137,31 @@ final class EntryCell extends TreeCell<Row> {
         setTooltip(null);
     }
 
+    /** One set of nodes per cell, updated in place: cells are recycled as the list scrolls. */
+    private final FontIcon typeIcon = new FontIcon();
+    private final FontIcon linkBadge = Icons.icon(Material2AL.LINK, 11);
+    private final FontIcon starIcon = new FontIcon();
+    private final Tooltip rowTip = new Tooltip();
+    private final Tooltip starTip = new Tooltip();
+
+    {
+        typeIcon.setIconSize(16);
+        typeIcon.getStyleClass().add("type-icon");
+        linkBadge.getStyleClass().add("link-badge");
+        StackPane.setAlignment(linkBadge, Pos.BOTTOM_RIGHT);
+        starIcon.setIconSize(16);
+        star.setGraphic(starIcon);
+        star.setTooltip(starTip);
+    }
+
     private void showNode(TreeNode node) {
-        FontIcon icon = Icons.icon(Icons.forNode(node), 16);
-        icon.getStyleClass().add("type-icon");
-        iconBox.getChildren().setAll(icon);
+        typeIcon.setIconCode(Icons.forNode(node));
         FileSystemEntry row = node.row();
-        if (row != null && row.isLink()) {
-            FontIcon link = Icons.icon(Material2AL.LINK, 11);
-            link.getStyleClass().add("link-badge");
-            StackPane.setAlignment(link, Pos.BOTTOM_RIGHT);
-            iconBox.getChildren().add(link);
+        boolean link = row != null && row.isLink();
+        if (link) {
+            iconBox.getChildren().setAll(typeIcon, linkBadge);
+        } else {
+            iconBox.getChildren().setAll(typeIcon);
         }
         name.setText(node.name());
         if (node instanceof TreeNode.Folder f) {
@@ -160,18 +175,18 @@ final class EntryCell extends TreeCell<Row> {
             badge.setManaged(false);
         }
         if (row != null) {
-            boolean on = row.isLink();
-            star.setGraphic(Icons.icon(on ? Material2MZ.STAR : Material2MZ.STAR_BORDER, 16));
+            starIcon.setIconCode(link ? Material2MZ.STAR : Material2MZ.STAR_BORDER);
             star.setVisible(true);
-            star.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), on);
+            star.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), link);
             star.setOnAction(a -> host.toggleShortcut(row));
-            star.setTooltip(new Tooltip(on ? "Remove shortcut" : "Make this a shortcut"));
+            starTip.setText(link ? "Remove shortcut" : "Make this a shortcut");
         } else {
             star.setVisible(false);
             star.setOnAction(null);
         }
-        setTooltip(new Tooltip(Icons.typeLabel(row == null ? "folder" : row.type())
-                + (row == null ? " (no folder row)" : "") + "\n" + node.path()));
+        rowTip.setText(Icons.typeLabel(row == null ? "folder" : row.type())
+                + (row == null ? " (no folder row)" : "") + "\n" + node.path());
+        setTooltip(rowTip);
         setGraphic(box);
     }
 
