@@ -199,18 +199,7 @@ final class ExportsHandler implements Handler {
             return new Page(count, query(c, where + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?",
                     pageParams));
         });
-        ObjectNode body = Json.object();
-        body.put("count", page.count());
-        if (offset + limit < page.count()) {
-            body.put("next", r.pageUrl(limit, offset + limit));
-        } else {
-            body.putNull("next");
-        }
-        if (offset > 0) {
-            body.put("previous", r.pageUrl(limit, Math.max(0, offset - limit)));
-        } else {
-            body.putNull("previous");
-        }
+        ObjectNode body = r.pageBody(page.count(), limit, offset);
         ArrayNode results = body.putArray("results");
         for (Row row : page.rows()) {
             results.add(json(row));

@@ -198,24 +198,24 @@ final class FileSystemHandler implements Handler {
             return new Result(count, rows);
         });
 
-        ObjectNode body = Json.object();
-        body.put("count", result.count());
-        if (offset + limit < result.count()) {
-            body.put("next", r.pageUrl(limit, offset + limit));
-        } else {
-            body.putNull("next");
+        ObjectNode body = r.pageBody(result.count(), limit, offset);
+        List<ObjectNode> rows = new ArrayList<>(result.rows().size());
+        for (TreeRow row : result.rows()) {
+            rows.add(rowJson(row, null));
         }
-        if (offset > 0) {
-            body.put("previous", r.pageUrl(limit, Math.max(0, offset - limit)));
-        } else {
-            body.putNull("previous");
-        }
+        return Response.ok(withResultsAndUsers(body, rows));
+    }
+
+    /**
+     * Adds {@code results} and PostHog's {@code users}: the members whose ids appear as an
+     * integer {@code meta.created_by} on this page.
+     */
+    private ObjectNode withResultsAndUsers(ObjectNode body, List<ObjectNode> rows) throws SQLException {
         ArrayNode results = body.putArray("results");
         Set<Long> creators = new LinkedHashSet<>();
-        for (TreeRow row : result.rows()) {
-            ObjectNode json = rowJson(row, null);
-            results.add(json);
-            JsonNode by = json.path("meta").path("created_by");
+        for (ObjectNode row : rows) {
+            results.add(row);
+            JsonNode by = row.path("meta").path("created_by");
             if (by.isIntegralNumber()) {
                 creators.add(by.asLong());
             }
@@ -227,7 +227,7 @@ final class FileSystemHandler implements Handler {
                 userList.add(u);
             }
         }
-        return Response.ok(body);
+        return body;
     }
 
     /** A list answer: the total that matched and the rows of the page asked for. */
@@ -357,23 +357,7 @@ final class FileSystemHandler implements Handler {
         body.put("count", rows.size());
         body.putNull("next");
         body.putNull("previous");
-        ArrayNode results = body.putArray("results");
-        Set<Long> creators = new LinkedHashSet<>();
-        for (ObjectNode row : rows) {
-            results.add(row);
-            JsonNode by = row.path("meta").path("created_by");
-            if (by.isIntegralNumber()) {
-                creators.add(by.asLong());
-            }
-        }
-        ArrayNode userList = body.putArray("users");
-        for (Long id : creators) {
-            ObjectNode u = users.basic(id);
-            if (u != null) {
-                userList.add(u);
-            }
-        }
-        return Response.ok(body);
+        return Response.ok(withResultsAndUsers(body, rows));
     }
 
     // ---- one row ------------------------------------------------------------------------

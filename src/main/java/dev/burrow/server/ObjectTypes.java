@@ -6,7 +6,7 @@ import java.util.Map;
  * What the local server knows of the object types behind tree rows (contract/file_system.md
  * §2.1): default folders, hrefs, and how a delete treats them.
  */
-final class ObjectTypes {
+public final class ObjectTypes {
 
     /** How deleting the last row of an object treats the object. */
     enum DeleteMode {
@@ -54,7 +54,7 @@ final class ObjectTypes {
         return "link".equals(type) || "message_template".equals(type) || "hog_flow".equals(type);
     }
 
-    static String defaultFolder(String type) {
+    public static String defaultFolder(String type) {
         String folder = FOLDERS.get(type);
         return folder != null ? folder : type.startsWith("hog_function/") ? "Unfiled/Destinations" : "Unfiled";
     }
@@ -68,9 +68,16 @@ final class ObjectTypes {
     }
 
     /** The app-relative URL of an object; {@code ref} is its id or short id. */
-    static String href(String type, String ref, long id) {
+    public static String href(String type, String ref, long id) {
         if (type.startsWith("hog_function/")) {
-            return "/pipeline/destinations/hog-" + id + "/configuration";
+            String kind = type.substring("hog_function/".length());
+            String section = switch (kind) {
+                case "transformation" -> "transformations";
+                case "site_app" -> "site-apps";
+                case "source", "source_webhook" -> "sources";
+                default -> "destinations";
+            };
+            return "/pipeline/" + section + "/hog-" + id + "/configuration";
         }
         return switch (type) {
             case "dashboard" -> "/dashboard/" + ref;

@@ -223,6 +223,26 @@ public final class Request {
         return baseUrl + pathPrefix + String.join("/", segments) + "/?" + String.join("&", parts);
     }
 
+    /**
+     * The start of a limit/offset page answer: {@code count}, and absolute {@code next} and
+     * {@code previous} URLs (null at the ends) carrying this query with new limit and offset.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode pageBody(long count, int limit, int offset) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
+        body.put("count", count);
+        if (offset + (long) limit < count) {
+            body.put("next", pageUrl(limit, offset + limit));
+        } else {
+            body.putNull("next");
+        }
+        if (offset > 0) {
+            body.put("previous", pageUrl(limit, Math.max(0, offset - limit)));
+        } else {
+            body.putNull("previous");
+        }
+        return body;
+    }
+
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -145,18 +145,7 @@ final class ShortcutHandler implements Handler {
         int limit = limitParam == null || limitParam <= 0 ? 100 : limitParam;
         Integer offsetParam = Fields.intParam(r.param("offset"));
         int offset = offsetParam == null || offsetParam < 0 ? 0 : offsetParam;
-        ObjectNode body = Json.object();
-        body.put("count", all.size());
-        if (offset + limit < all.size()) {
-            body.put("next", r.pageUrl(limit, offset + limit));
-        } else {
-            body.putNull("next");
-        }
-        if (offset > 0) {
-            body.put("previous", r.pageUrl(limit, Math.max(0, offset - limit)));
-        } else {
-            body.putNull("previous");
-        }
+        ObjectNode body = r.pageBody(all.size(), limit, offset);
         ArrayNode results = body.putArray("results");
         for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
             results.add(all.get(i).json());

@@ -1,0 +1,101 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burrow.exports.ExportState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The Exports tab: export the selected insight, watch it, find the file; a PDF shows the server's refusal. */
+@ExtendWith(ApplicationExtension.class)
+class ExportPanelWindowTest extends WindowTestBase {
+
+    private Path downloads;
+
+    @Override
+    void seed() {
+        // create() gives the row ref "1": the insight object behind it has id 1.
+        create("Reports/Signups", "insight");
+        try {
+            server.database().write(c -> {
+                try (var ps = c.prepareStatement("INSERT INTO objects(type, ref, id, short_id, team, name, deleted,"
+                        + " payload, created_at, created_by) VALUES ('insight', '1', 1, '1', 1, 'Signups', 0, ?,"
+                        + " '2026-11-01T00:00:00.000000Z', 1)")) {
+                    ps.setString(1, "{\"insight_type\":\"TRENDS\",\"display\":\"ActionsLineGraph\",\"query\":{\"kind\":"
+                            + "\"InsightVizNode\"},\"result\":[{\"label\":\"Signups\",\"labels\":[\"1-Nov\",\"2-Nov\","
+                            + "\"3-Nov\"],\"data\":[12,15,9],\"count\":36}]}");
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            downloads = Files.createTempDirectory(dir, "downloads");
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void selectTheInsightAndOpenExports(ExportsViewModel.Format format) {
+        interact(() -> {
+            vm.exports().folderProperty().set(downloads);
+            window.tree().reveal(vm.session().index().rowsAt("Reports/Signups").get(0));
+        });
+        waitFx("the insight is selected", () -> {
+            TreeItem<Row> s = tree().getSelectionModel().getSelectedItem();
+            return s != null && s.getValue().treeNode() != null && s.getValue().treeNode().name().equals("Signups");
+        });
+        clickOn("Exports");
+        waitFx("the panel offers the insight", () -> lookup("#export-go").query().isDisabled() == false);
+        @SuppressWarnings("unchecked")
+        ComboBox<ExportsViewModel.Format> combo = lookup("#export-format").queryAs(ComboBox.class);
+        interact(() -> combo.setValue(format));
+        clickOn("#export-go");
+    }
+
+    private List<Path> files() throws java.io.IOException {
+        try (Stream<Path> s = Files.list(downloads)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void aCsvExportOfTheSelectedInsightIsDownloadedWithItsData() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.CSV);
+        waitFx("the export is saved", () -> !vm.exports().lines().isEmpty()
+                && vm.exports().lines().get(0).stateProperty().get() instanceof ExportState.Saved);
+        List<Path> saved = files();
+        assertEquals(1, saved.size(), "one file, no partial file beside it: " + saved);
+        String name = saved.get(0).getFileName().toString();
+        assertTrue(name.startsWith("export-signups") && name.endsWith(".csv"), name);
+        String csv = Files.readString(saved.get(0), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("Signups"), csv);
+        assertTrue(csv.contains("12") && csv.contains("15") && csv.contains("9"), csv);
+        assertTrue(csv.contains("\r\n"), "CSV rows end in CRLF");
+        waitFx("the line says it is saved", () -> lookup(hasTextStarting("Saved")).tryQuery().isPresent());
+    }
+
+    @Test
+    void aPdfExportShowsTheServersFailureMessage() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.PDF);
+        waitFx("the export failed", () -> !vm.exports().lines().isEmpty()
+                && vm.exports().lines().get(0).stateProperty().get() instanceof ExportState.Failed);
+        ExportState.Failed failed = (ExportState.Failed) vm.exports().lines().get(0).stateProperty().get();
+        assertEquals("Export to format application/pdf is not supported for insights", failed.message());
+        waitFx("the line shows the message", () -> lookup(hasTextStarting("Failed: Export to format application/pdf"))
+                .tryQuery().isPresent());
+        assertTrue(files().isEmpty(), "nothing is saved");
+    }
+
+    private static java.util.function.Predicate<javafx.scene.Node> hasTextStarting(String prefix) {
+        return n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().startsWith(prefix);
+    }
+}
