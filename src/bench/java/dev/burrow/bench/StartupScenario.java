@@ -61,7 +61,7 @@ final class StartupScenario {
             }
             String what = image == null
                     ? "measured on the jar: no packaged image (mvn -Pdist package) on this branch"
-                    : "packaged image found at " + image + " but measured on the jar";
+                    : "measured on the jar (the packaged image's start is measured by jlink/check-dist.sh)";
             return List.of(Result.of("7 cold start of the app to its first shown window", Stats.median(b),
                     Stats.median(m), "ms", "ratio ≤ 1.5 (vs a minimal JavaFX window started the same way)", 1.5, true,
                     what + "; java -jar under Xvfb, -Dprism.order=sw, WINDOW_SHOWN seen by a java agent; new JVM each"
