@@ -115,7 +115,9 @@ public final class BenchMain {
     /** #6 in its own JVM under Monocle, against its own server. */
     private static List<Result> ui(Path root) throws Exception {
         try (ServerProcess server = ServerProcess.start(root, MoveScenario.SEED)) {
-            List<String> cmd = List.of(javaBin(), "-Xmx1g", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            // the packaged launcher's JVM options (jlink/jlink.args): the window as people run it
+            List<String> cmd = List.of(javaBin(), "-Xmx192m", "-Dglass.platform=Monocle",
+                    "-Dmonocle.platform=Headless",
                     "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
                     "-cp", System.getProperty("java.class.path"), UiScenario.class.getName(), server.baseUrl(),
                     ServerProcess.KEY, SyntheticSeed.BIG_FLAT_FOLDER);
