@@ -74,7 +74,7 @@ public final class MoveOperation implements Operation {
     }
 
     /** Drops nodes that lie inside another node of the list: their folder carries them. */
-    static List<TreeNode> topLevel(List<TreeNode> nodes) {
+    public static List<TreeNode> topLevel(List<TreeNode> nodes) {
         List<TreeNode> out = new ArrayList<>();
         for (TreeNode n : nodes) {
             boolean inside = false;

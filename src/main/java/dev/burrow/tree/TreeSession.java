@@ -38,6 +38,8 @@ public final class TreeSession {
     /** Trees larger than this stay lazy: folder by folder. */
     public static final long INDEX_LIMIT = 300_000;
     private static final int HISTORY = 100;
+    /** An edit may touch any folder: views refresh everything they show. */
+    private static final Set<String> EVERYTHING = Set.of("");
 
     private final TreeBackend backend;
     private final TaskRunner runner;
@@ -126,7 +128,7 @@ public final class TreeSession {
         index.clear();
         states.clear();
         indexLoading = false;
-        changed(Set.of(""));
+        changed(EVERYTHING);
         loadFolder("");
     }
 
@@ -188,7 +190,7 @@ public final class TreeSession {
             }
             index.markComplete(true);
             states.clear();
-            changed(Set.of(""));
+            changed(EVERYTHING);
             finished("Index", null);
         }, error -> {
             busy(-1);
@@ -227,9 +229,8 @@ public final class TreeSession {
     }
 
     private void perform(Operation op, Consumer<String> done, boolean fresh) {
-        Set<String> before = snapshotFolders();
         op.applyLocally(index);
-        changed(union(before, snapshotFolders()));
+        changed(EVERYTHING);
         busy(1);
         runner.run(() -> {
             op.send(backend);
@@ -237,7 +238,7 @@ public final class TreeSession {
         }, ok -> {
             busy(-1);
             op.reconcile(index);
-            changed(Set.of(""));
+            changed(EVERYTHING);
             if (fresh) {
                 redo.clear();
             }
@@ -247,7 +248,7 @@ public final class TreeSession {
         }, error -> {
             busy(-1);
             op.revertLocally(index);
-            changed(Set.of(""));
+            changed(EVERYTHING);
             String msg = message(error);
             finished(op.description(), msg);
             done.accept(msg);
@@ -259,16 +260,6 @@ public final class TreeSession {
         while (undo.size() > HISTORY) {
             undo.removeLast();
         }
-    }
-
-    private Set<String> snapshotFolders() {
-        return Set.of("");
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> s = new java.util.LinkedHashSet<>(a);
-        s.addAll(b);
-        return s;
     }
 
     public boolean canUndo() {
@@ -299,9 +290,8 @@ public final class TreeSession {
             done.accept("“" + last.description() + "” can't be undone.");
             return;
         }
-        Set<String> before = snapshotFolders();
         inverse.applyLocally(index);
-        changed(before);
+        changed(EVERYTHING);
         busy(1);
         runner.run(() -> {
             inverse.send(backend);
@@ -309,7 +299,7 @@ public final class TreeSession {
         }, ok -> {
             busy(-1);
             inverse.reconcile(index);
-            changed(Set.of(""));
+            changed(EVERYTHING);
             redo.push(inverse);
             finished(inverse.description(), null);
             done.accept(null);
@@ -317,7 +307,7 @@ public final class TreeSession {
             busy(-1);
             inverse.revertLocally(index);
             undo.push(last);
-            changed(Set.of(""));
+            changed(EVERYTHING);
             String msg = message(error);
             finished(inverse.description(), msg);
             done.accept(msg);

@@ -422,7 +422,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     @Override
     public void drop(List<TreeNode> nodes, String folder, boolean link) {
         if (link) {
-            for (TreeNode n : MoveOperationHelper.topLevel(nodes)) {
+            for (TreeNode n : MoveOperation.topLevel(nodes)) {
                 vm.link(n, folder);
             }
             return;
@@ -512,12 +512,5 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 view.edit(found.get(0));
             }
         });
-    }
-
-    /** Drops nodes inside another selected folder, as a move does. */
-    private static final class MoveOperationHelper {
-        static List<TreeNode> topLevel(List<TreeNode> nodes) {
-            return MoveOperation.into(nodes, "", null).steps().stream().map(MoveOperation.Step::node).toList();
-        }
     }
 }

@@ -109,6 +109,14 @@ class TreeIndexTest {
     }
 
     @Test
+    void topLevelKeepsTopLevelItemsAndDropsWhatAFolderCarries() {
+        TreeNode folder = new TreeNode.Folder("F", List.of());
+        TreeNode inside = new TreeNode.Item(row("F/x", "insight"));
+        TreeNode top = new TreeNode.Item(row("y", "insight"));
+        assertEquals(List.of(folder, top), MoveOperation.topLevel(List.of(folder, inside, top)));
+    }
+
+    @Test
     void newFolderNamesCountUpLikePostHog() {
         TreeIndex index = new TreeIndex();
         assertEquals("Untitled folder", NewFolderOperation.freeName(index, "P", "Untitled folder"));

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import javafx.scene.control.Hyperlink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** A folder that fails to load shows an error line with "Retry"; retrying loads it. */
 class FailedLoadWindowTest extends WindowTestBase {
-
-    FaultyProxy proxy;
 
     @Override
     void seed() {
@@ -21,27 +18,20 @@ class FailedLoadWindowTest extends WindowTestBase {
     }
 
     @Override
+    boolean proxied() {
+        return true;
+    }
+
+    @Override
     void beforeConnect() throws Exception {
-        proxy = FaultyProxy.to(server.baseUrl());
+        super.beforeConnect();
         // the tree's first load, not the export panel's list that is sent at the same time
         proxy.failNext(1, "/file_system/");
     }
 
     @Override
-    String windowUrl() {
-        return proxy.baseUrl();
-    }
-
-    @Override
     void awaitReady() {
         idle();
-    }
-
-    @AfterEach
-    void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
     }
 
     @Test

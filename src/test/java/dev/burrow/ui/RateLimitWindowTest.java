@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A 429 on the way: the client waits it out, the status bar counts down, the edit lands. */
 class RateLimitWindowTest extends WindowTestBase {
 
-    FaultyProxy proxy;
     FileSystemEntry flag;
 
     @Override
@@ -25,20 +23,8 @@ class RateLimitWindowTest extends WindowTestBase {
     }
 
     @Override
-    void beforeConnect() throws Exception {
-        proxy = FaultyProxy.to(server.baseUrl());
-    }
-
-    @Override
-    String windowUrl() {
-        return proxy.baseUrl();
-    }
-
-    @AfterEach
-    void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
+    boolean proxied() {
+        return true;
     }
 
     @Test

@@ -7,13 +7,11 @@ import dev.burrow.api.FileSystemEntry;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Search against a server whose answers can be held back. */
 class SearchWindowTest extends WindowTestBase {
 
-    FaultyProxy proxy;
     FileSystemEntry retention;
 
     @Override
@@ -25,20 +23,8 @@ class SearchWindowTest extends WindowTestBase {
     }
 
     @Override
-    void beforeConnect() throws Exception {
-        proxy = FaultyProxy.to(server.baseUrl());
-    }
-
-    @Override
-    String windowUrl() {
-        return proxy.baseUrl();
-    }
-
-    @AfterEach
-    void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
+    boolean proxied() {
+        return true;
     }
 
     @Test

@@ -64,9 +64,17 @@ abstract class WindowTestBase extends FxRobot {
     /** Rows for the test, created over the API before the window connects. */
     abstract void seed();
 
-    /** The base URL the window talks to (a proxy may sit in between). */
+    /** Set by tests that put a {@link FaultyProxy} between the window and the server. */
+    FaultyProxy proxy;
+
+    /** True for tests whose window talks to the server through {@link #proxy}. */
+    boolean proxied() {
+        return false;
+    }
+
+    /** The base URL the window talks to (the proxy, when there is one). */
     String windowUrl() {
-        return server.baseUrl();
+        return proxy != null ? proxy.baseUrl() : server.baseUrl();
     }
 
     @BeforeEach
@@ -106,8 +114,11 @@ abstract class WindowTestBase extends FxRobot {
         idle();
     }
 
-    /** A hook between seeding and connecting (a proxy starts here). */
+    /** A hook between seeding and connecting; the proxy starts here. */
     void beforeConnect() throws Exception {
+        if (proxied()) {
+            proxy = FaultyProxy.to(server.baseUrl());
+        }
     }
 
     @AfterEach
@@ -121,6 +132,9 @@ abstract class WindowTestBase extends FxRobot {
         }
         if (api != null) {
             api.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (server != null) {
             server.close();
