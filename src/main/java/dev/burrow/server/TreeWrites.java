@@ -2,6 +2,7 @@ package dev.burrow.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.burrow.api.EntryPath;
+import dev.burrow.api.ObjectType;
 import dev.burrow.api.Json;
 import dev.burrow.server.store.Ids;
 import dev.burrow.server.store.Timestamps;
@@ -147,7 +148,7 @@ final class TreeWrites {
             deleteRow(c, row.id());
             return;
         }
-        if (!ObjectTypes.isRegistered(type)) {
+        if (ObjectType.of(type).isEmpty()) {
             throw refuse("Cannot delete resources with type '" + type + "'.");
         }
         // Another non-link row for the same object that stays: only this row goes.
@@ -175,9 +176,9 @@ final class TreeWrites {
         if (row.ref() == null || row.ref().isEmpty()) {
             throw refuse("Cannot delete type '" + type + "' without a reference.");
         }
-        ObjectTypes.DeleteMode mode = ObjectTypes.deleteMode(type);
+        ObjectType.Deletion mode = ObjectType.of(type).orElseThrow().deletion();
         int changed;
-        if (mode == ObjectTypes.DeleteMode.HARD) {
+        if (mode == ObjectType.Deletion.HARD) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM objects WHERE type = ? AND ref = ? AND team = ?")) {
                 ps.setString(1, type);
                 ps.setString(2, row.ref());
@@ -187,7 +188,7 @@ final class TreeWrites {
         } else {
             try (PreparedStatement ps = c.prepareStatement("UPDATE objects SET deleted = ? WHERE type = ? AND ref = ?"
                     + " AND team = ? AND deleted = 0")) {
-                ps.setInt(1, mode == ObjectTypes.DeleteMode.SOFT_FINAL ? 2 : 1);
+                ps.setInt(1, mode == ObjectType.Deletion.FINAL ? 2 : 1);
                 ps.setString(2, type);
                 ps.setString(3, row.ref());
                 ps.setInt(4, team);
@@ -207,11 +208,11 @@ final class TreeWrites {
             ps.executeUpdate();
         }
         if (changed > 0) {
-            boolean canUndo = mode == ObjectTypes.DeleteMode.SOFT_RESTORABLE;
+            boolean canUndo = mode == ObjectType.Deletion.RESTORABLE;
             ObjectNode d = Json.object();
             d.put("type", type);
             d.put("ref", row.ref());
-            d.put("mode", mode == ObjectTypes.DeleteMode.HARD ? "hard" : "soft");
+            d.put("mode", mode == ObjectType.Deletion.HARD ? "hard" : "soft");
             d.put("undo", canUndo ? "Restore it with POST file_system/undo_delete/ and this type, ref and path."
                     : "This can't be undone.");
             d.put("path", row.path());
@@ -393,9 +394,9 @@ final class TreeWrites {
                 } else {
                     meta.put("created_by", o.createdBy());
                 }
-                String path = ObjectTypes.defaultFolder(o.type()) + "/" + EntryPath.escape(o.name());
+                String path = ObjectType.defaultFolder(o.type()) + "/" + EntryPath.escape(o.name());
                 TreeRows.bindInsert(ps, new TreeRow(Ids.uuid7(), team, path, o.type(), o.ref(),
-                        ObjectTypes.href(o.type(), o.ref(), o.id()), Boolean.FALSE, Json.write(meta), o.createdAt(),
+                        ObjectType.hrefOf(o.type(), o.ref(), o.id()), Boolean.FALSE, Json.write(meta), o.createdAt(),
                         o.createdBy()));
                 ps.addBatch();
             }
@@ -470,7 +471,7 @@ final class TreeWrites {
                 ps.setInt(3, team);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getInt(1) != 1
-                            || ObjectTypes.deleteMode(item.type()) != ObjectTypes.DeleteMode.SOFT_RESTORABLE) {
+                            || !ObjectType.of(item.type()).map(ObjectType::restorable).orElse(true)) {
                         throw ApiError.raised(400, "validation_error", "invalid_input", REFUSE_UNDO, "detail");
                     }
                     String key = item.type() + "\u0000" + item.ref();
@@ -506,7 +507,7 @@ final class TreeWrites {
                     meta.put("created_by", by);
                 }
                 TreeRows.insert(c, new TreeRow(Ids.uuid7(), team, item.path(), item.type(), item.ref(),
-                        ObjectTypes.href(item.type(), item.ref(), ids.get(key)), Boolean.FALSE, Json.write(meta),
+                        ObjectType.hrefOf(item.type(), item.ref(), ids.get(key)), Boolean.FALSE, Json.write(meta),
                         created.get(key), by));
             } else {
                 for (TreeRow r : rows) {

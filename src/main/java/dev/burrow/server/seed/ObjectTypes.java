@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The object types the seeds create; their default folders and hrefs come from the server's
- * {@link dev.burrow.server.ObjectTypes} (contract/file_system.md §2.1).
+ * {@link dev.burrow.api.ObjectType} (contract/file_system.md §2.1).
  */
 enum ObjectTypes {
     DASHBOARD("dashboard", false),
@@ -32,7 +32,7 @@ enum ObjectTypes {
 
     ObjectTypes(String type, boolean refIsShortId) {
         this.type = type;
-        this.defaultFolder = dev.burrow.server.ObjectTypes.defaultFolder(type);
+        this.defaultFolder = dev.burrow.api.ObjectType.defaultFolder(type);
         this.refIsShortId = refIsShortId;
     }
 
@@ -45,6 +45,6 @@ enum ObjectTypes {
     }
 
     String href(long id, String shortId) {
-        return dev.burrow.server.ObjectTypes.href(type, ref(id, shortId), id);
+        return dev.burrow.api.ObjectType.hrefOf(type, ref(id, shortId), id);
     }
 }

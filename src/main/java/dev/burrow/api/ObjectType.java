@@ -1,0 +1,155 @@
+package dev.burrow.api;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The object types behind PostHog's tree rows (contract/file_system.md §2.1): the wire name, the
+ * folder PostHog files new objects of the type in, what a tree row's {@code ref} holds, and what
+ * a delete does to the object. One table for the server, the seeds, the client and the window.
+ */
+public enum ObjectType {
+    DASHBOARD("dashboard", "Dashboards", false, Deletion.RESTORABLE),
+    INSIGHT("insight", "Insights", true, Deletion.RESTORABLE),
+    FEATURE_FLAG("feature_flag", "Feature Flags", false, Deletion.RESTORABLE),
+    EXPERIMENT("experiment", "Experiments", false, Deletion.RESTORABLE),
+    NOTEBOOK("notebook", "Notebooks", true, Deletion.RESTORABLE),
+    COHORT("cohort", "Cohorts", false, Deletion.RESTORABLE),
+    SURVEY("survey", "Surveys", false, Deletion.FINAL),
+    REPLAY_PLAYLIST("session_recording_playlist", "Replay playlists", true, Deletion.RESTORABLE),
+    EARLY_ACCESS_FEATURE("early_access_feature", "Early Access Features", false, Deletion.HARD),
+    ACTION("action", "Actions", false, Deletion.RESTORABLE),
+    DESTINATION("hog_function/destination", "Destinations", false, Deletion.RESTORABLE),
+    SITE_DESTINATION("hog_function/site_destination", "Destinations", false, Deletion.RESTORABLE),
+    INTERNAL_DESTINATION("hog_function/internal_destination", "Destinations", false, Deletion.RESTORABLE),
+    BROADCAST("hog_function/broadcast", "Destinations", false, Deletion.RESTORABLE),
+    CAMPAIGN("hog_function/campaign", "Destinations", false, Deletion.RESTORABLE),
+    TRANSFORMATION("hog_function/transformation", "Transformations", false, Deletion.RESTORABLE),
+    SITE_APP("hog_function/site_app", "Site apps", false, Deletion.RESTORABLE),
+    SOURCE("hog_function/source", "Sources", false, Deletion.RESTORABLE),
+    SOURCE_WEBHOOK("hog_function/source_webhook", "Sources", false, Deletion.RESTORABLE),
+    /** Flag-gated in PostHog: hidden from lists. */
+    MESSAGE_TEMPLATE("message_template", "Email templates", false, Deletion.RESTORABLE),
+    /** Flag-gated in PostHog: hidden from lists. */
+    HOG_FLOW("hog_flow", "Workflows", false, Deletion.RESTORABLE);
+
+    /** What deleting an object's last row does to the object. */
+    public enum Deletion {
+        /** Soft delete; {@code undo_delete} restores it. */
+        RESTORABLE,
+        /** Reported as a soft delete, but PostHog never restores it (surveys). */
+        FINAL,
+        /** Deleted for good. */
+        HARD
+    }
+
+    private static final String HOG_FUNCTION = "hog_function/";
+    private static final Map<String, ObjectType> BY_WIRE = new HashMap<>();
+
+    static {
+        for (ObjectType t : values()) {
+            BY_WIRE.put(t.wire, t);
+        }
+    }
+
+    private final String wire;
+    private final String unfiledName;
+    private final boolean refIsShortId;
+    private final Deletion deletion;
+
+    ObjectType(String wire, String unfiledName, boolean refIsShortId, Deletion deletion) {
+        this.wire = wire;
+        this.unfiledName = unfiledName;
+        this.refIsShortId = refIsShortId;
+        this.deletion = deletion;
+    }
+
+    /** The type as the API writes it: {@code "feature_flag"}, {@code "hog_function/destination"}. */
+    public String wire() {
+        return wire;
+    }
+
+    /** The folder name PostHog uses under {@code Unfiled} for the type: {@code "Feature Flags"}. */
+    public String unfiledName() {
+        return unfiledName;
+    }
+
+    /** Where PostHog files a new object of this type: {@code "Unfiled/Feature Flags"}. */
+    public String defaultFolder() {
+        return "Unfiled/" + unfiledName;
+    }
+
+    /** True when a tree row's {@code ref} is the object's short id rather than its numeric id. */
+    public boolean refIsShortId() {
+        return refIsShortId;
+    }
+
+    public Deletion deletion() {
+        return deletion;
+    }
+
+    /** True when {@code undo_delete} can bring the object back after its last row was deleted. */
+    public boolean restorable() {
+        return deletion == Deletion.RESTORABLE;
+    }
+
+    /** True for the types PostHog keeps out of lists. */
+    public boolean hidden() {
+        return this == MESSAGE_TEMPLATE || this == HOG_FLOW;
+    }
+
+    public boolean isHogFunction() {
+        return wire.startsWith(HOG_FUNCTION);
+    }
+
+    /** The type of a wire name, if PostHog registers it; any other {@code hog_function/…} is a destination. */
+    public static Optional<ObjectType> of(String wire) {
+        if (wire == null) {
+            return Optional.empty();
+        }
+        ObjectType t = BY_WIRE.get(wire);
+        if (t == null && wire.startsWith(HOG_FUNCTION)) {
+            t = DESTINATION;
+        }
+        return Optional.ofNullable(t);
+    }
+
+    /** Where PostHog files a new object of a wire type; {@code "Unfiled"} for a type it doesn't know. */
+    public static String defaultFolder(String wire) {
+        return of(wire).map(ObjectType::defaultFolder).orElse("Unfiled");
+    }
+
+    /** The app-relative URL of an object of a wire type, or null for a type PostHog doesn't register. */
+    public static String hrefOf(String wire, String ref, long id) {
+        return of(wire).map(t -> t.href(ref, id)).orElse(null);
+    }
+
+    /** The app-relative URL of an object; {@code ref} is its id or short id, {@code id} its numeric id. */
+    public String href(String ref, long id) {
+        if (isHogFunction()) {
+            String section = switch (this) {
+                case TRANSFORMATION -> "transformations";
+                case SITE_APP -> "site-apps";
+                case SOURCE, SOURCE_WEBHOOK -> "sources";
+                default -> "destinations";
+            };
+            return "/pipeline/" + section + "/hog-" + id + "/configuration";
+        }
+        return switch (this) {
+            case DASHBOARD -> "/dashboard/" + ref;
+            case INSIGHT -> "/insights/" + ref;
+            case FEATURE_FLAG -> "/feature_flags/" + ref;
+            case EXPERIMENT -> "/experiments/" + ref;
+            case NOTEBOOK -> "/notebooks/" + ref;
+            case COHORT -> "/cohorts/" + ref;
+            case REPLAY_PLAYLIST -> "/replay/playlists/" + ref;
+            case ACTION -> "/data-management/actions/" + ref;
+            case SURVEY -> "/surveys/" + ref;
+            case EARLY_ACCESS_FEATURE -> "/early_access_features/" + ref;
+            case MESSAGE_TEMPLATE -> "/workflows/library/templates/" + ref;
+            case HOG_FLOW -> "/workflows/" + ref;
+            default -> throw new IllegalStateException(wire);
+        };
+    }
+}
