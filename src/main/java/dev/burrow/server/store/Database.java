@@ -37,11 +37,11 @@ public final class Database implements AutoCloseable {
 
     private Database(Path file, int readerCount) throws SQLException {
         this.file = file;
-        this.writer = open(file);
+        this.writer = open(file, true);
         Migrations.apply(writer);
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            Connection reader = open(file);
+            Connection reader = open(file, false);
             try (Statement st = reader.createStatement()) {
                 st.execute("PRAGMA query_only = ON");
             }
@@ -60,12 +60,23 @@ public final class Database implements AutoCloseable {
         return new Database(dataDir.resolve("burrow.sqlite"), readerCount);
     }
 
-    private static Connection open(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    /**
+     * The writer begins its transactions IMMEDIATE: another process (the window and the command
+     * line share a data folder) may write between a deferred transaction's first read and its
+     * first write, and SQLite then refuses the write at once, busy timeout or not. An immediate
+     * transaction takes the write lock first, waiting up to the busy timeout for the other one.
+     */
+    private static Connection open(Path file, boolean writer) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (writer) {
+            props.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement st = c.createStatement()) {
+            // first, so that switching a fresh file to WAL waits for another process opening it too
+            st.execute("PRAGMA busy_timeout = 30000");
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA synchronous = NORMAL");
-            st.execute("PRAGMA busy_timeout = 30000");
             st.execute("PRAGMA foreign_keys = ON");
             // 4 MB of page cache per connection (the indexes do the work): five connections stay well
             // inside the app's memory budget
@@ -145,6 +156,9 @@ public final class Database implements AutoCloseable {
                 c.close();
             }
             try (Statement st = writer.createStatement()) {
+                // another process may have the store open (the window and the command line): don't
+                // wait long for it, the checkpoint is only tidying
+                st.execute("PRAGMA busy_timeout = 2000");
                 st.execute("PRAGMA optimize");
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException ignored) {

@@ -130,22 +130,31 @@ final class Migrations {
         return STEPS.size();
     }
 
+    /**
+     * Brings the store to the latest schema. Each step reads the version inside its own write
+     * transaction (the writer's transactions are IMMEDIATE), so two processes opening a fresh
+     * data folder together apply each step once: the second waits, then sees it done.
+     */
     static void apply(Connection c) throws SQLException {
-        int version;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (version > STEPS.size()) {
-            throw new SQLException("This data folder was written by a newer Burrow (schema " + version
-                    + ", this build knows " + STEPS.size() + ").");
-        }
-        for (int v = version; v < STEPS.size(); v++) {
+        while (true) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                for (String sql : STEPS.get(v)) {
+                int version;
+                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (version > STEPS.size()) {
+                    throw new SQLException("This data folder was written by a newer Burrow (schema " + version
+                            + ", this build knows " + STEPS.size() + ").");
+                }
+                if (version == STEPS.size()) {
+                    c.commit();
+                    return;
+                }
+                for (String sql : STEPS.get(version)) {
                     st.execute(sql);
                 }
-                st.execute("PRAGMA user_version = " + (v + 1));
+                st.execute("PRAGMA user_version = " + (version + 1));
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
