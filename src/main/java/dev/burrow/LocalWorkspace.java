@@ -1,5 +1,6 @@
 package dev.burrow;
 
+import dev.burrow.cli.LocalEndpoint;
 import dev.burrow.server.ApiKey;
 import dev.burrow.server.DataFolder;
 import dev.burrow.server.LocalServer;
@@ -10,10 +11,14 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The window's default connection: the local server on loopback, a free port, a fresh random
- * key for this run only, data in the user's data folder, the demo project on first run.
+ * The default connection of the window and of the command line: the local server on loopback, a
+ * free port, a fresh random key for this run only, data in the user's data folder (the system
+ * property {@code burrow.workspace} names another), the demo project on first run. The window and
+ * a command may run at once, each with its own server on the same data folder: the store is
+ * SQLite in WAL mode, made for several processes, and neither server claims anything else the
+ * other needs (ports are free ones, keys are per process, nothing is locked for good).
  */
-final class LocalWorkspace implements Workspace {
+final class LocalWorkspace implements Workspace, LocalEndpoint {
 
     private final LocalServer server;
     private final String key;

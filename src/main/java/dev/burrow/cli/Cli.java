@@ -4,7 +4,6 @@ import dev.burrow.client.ApiException;
 import dev.burrow.client.PostHogClient;
 import dev.burrow.client.Sleeper;
 import dev.burrow.settings.ConfigFolder;
-import dev.burrow.settings.ConnectionProfile;
 import dev.burrow.settings.Connections;
 import dev.burrow.settings.SettingsException;
 import java.io.PrintStream;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The command-line verbs over the project tree and exports. {@code Main} hands every verb in
@@ -31,27 +29,25 @@ public final class Cli {
     public static final int EXIT_NETWORK = 3;
 
     public static final Set<String> VERBS = Set.of("ls", "find", "mkdir", "mv", "rm", "shortcut", "link", "count",
-            "exports", "export");
+            "exports", "export", "profiles");
 
     /** The system property naming the configuration folder (for tests; {@code --config-dir} wins). */
     public static final String CONFIG_DIR_PROPERTY = "burrow.configDir";
 
     private final Map<String, String> env;
     private final Function<Path, Connections> connections;
+    private final LocalEndpoint.Starter localWorkspace;
     private Sleeper sleeper = Sleeper.REAL;
 
-    /** The real environment variables and the machine's profiles and keychain. */
-    public Cli() {
-        this(System.getenv(), Connections::open);
-    }
-
     /**
-     * @param env         stands for the environment variables ({@code BURROW_HOST}, …)
-     * @param connections opens the saved profiles in a configuration folder
+     * @param env            stands for the environment variables ({@code BURROW_HOST}, …)
+     * @param connections    opens the saved profiles in a configuration folder
+     * @param localWorkspace starts the local workspace's server, used when no host is given
      */
-    public Cli(Map<String, String> env, Function<Path, Connections> connections) {
+    public Cli(Map<String, String> env, Function<Path, Connections> connections, LocalEndpoint.Starter localWorkspace) {
         this.env = Map.copyOf(env);
         this.connections = Objects.requireNonNull(connections);
+        this.localWorkspace = Objects.requireNonNull(localWorkspace);
     }
 
     /** For tests: how the export verb waits between polls. */
@@ -80,8 +76,16 @@ public final class Cli {
                 out.print(Help.TEXT);
                 return EXIT_OK;
             }
-            try (PostHogClient client = connect(args)) {
-                dispatch(verb, args, client, out, err);
+            if (verb.equals("profiles")) {
+                new ProfilesCommand(out, err, args.flag("--json")).list(args, configDir(args), env);
+                return EXIT_OK;
+            }
+            Connection connection = Connection.resolve(args, env, () -> connections.apply(configDir(args)));
+            try (LocalEndpoint local = connection.isLocal() ? startLocal() : null;
+                    PostHogClient client = client(connection, local)) {
+                String journalKey = local != null ? Connection.LOCAL_JOURNALS
+                        : client.baseUrl() + "#" + client.environmentId();
+                dispatch(verb, args, client, journalKey, out, err);
             }
             return EXIT_OK;
         } catch (CliException e) {
@@ -106,11 +110,28 @@ public final class Cli {
         }
     }
 
-    private void dispatch(String verb, Args args, PostHogClient client, PrintStream out, PrintStream err) {
+    private static PostHogClient client(Connection connection, LocalEndpoint local) {
+        return local != null ? PostHogClient.builder(local.baseUrl(), local.apiKey(), local.environment()).build()
+                : PostHogClient.builder(connection.host(), connection.apiKey(), connection.environment()).build();
+    }
+
+    private LocalEndpoint startLocal() {
+        try {
+            return localWorkspace.start();
+        } catch (CliException e) {
+            throw e;
+        } catch (Exception e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? "it could not open its data folder"
+                    : e.getMessage();
+            throw CliException.usage("the local workspace could not start: " + why);
+        }
+    }
+
+    private void dispatch(String verb, Args args, PostHogClient client, String journalKey, PrintStream out,
+            PrintStream err) {
         boolean json = args.flag("--json");
         TreeCommands tree = new TreeCommands(client, out, json).journals(
-                dev.burrow.tree.FileMoveJournalStore.forConnection(configDir(args).resolve("journals"),
-                        client.baseUrl() + "#" + client.environmentId()));
+                dev.burrow.tree.FileMoveJournalStore.forConnection(configDir(args).resolve("journals"), journalKey));
         switch (verb) {
             case "ls" -> tree.ls(args);
             case "find" -> tree.find(args);
@@ -124,57 +145,6 @@ public final class Cli {
             case "export" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).export(args);
             default -> throw CliException.usage("unknown command '" + verb + "'");
         }
-    }
-
-    /** Flags first, then the named profile, then the environment variables. */
-    PostHogClient connect(Args a) {
-        String host = a.value("--host");
-        String key = a.value("--api-key");
-        String environment = a.value("--environment");
-        String profileName = a.value("--profile");
-        if (profileName != null) {
-            Connections saved = connections.apply(configDir(a));
-            ConnectionProfile p = saved.profiles().find(profileName).orElseThrow(() -> CliException.usage(
-                    "no saved connection named '" + profileName + "'; saved: " + saved.profiles().profiles().stream()
-                            .map(ConnectionProfile::name).collect(Collectors.joining(", "))));
-            if (p.isLocal()) {
-                throw CliException.usage("the local workspace has no fixed address; run `burrow serve` and pass"
-                        + " --host, --api-key and --environment");
-            }
-            if (host == null) {
-                host = p.baseUrl();
-            }
-            if (environment == null) {
-                environment = Long.toString(p.environmentId());
-            }
-            if (key == null) {
-                key = saved.apiKey(p).orElseThrow(() -> CliException.usage("no API key is stored for the profile '"
-                        + profileName + "'; save one in the app's connection dialog, or pass --api-key"));
-            }
-        }
-        host = host != null ? host : env.get("BURROW_HOST");
-        key = key != null ? key : env.get("BURROW_API_KEY");
-        environment = environment != null ? environment : env.get("BURROW_ENVIRONMENT");
-        if (host == null || host.isBlank()) {
-            throw CliException.usage("no server: pass --host URL, set BURROW_HOST, or use --profile NAME");
-        }
-        if (key == null || key.isBlank()) {
-            throw CliException.usage("no API key: pass --api-key KEY or set BURROW_API_KEY (a personal API key)");
-        }
-        if (environment == null || environment.isBlank()) {
-            throw CliException.usage("no environment: pass --environment ID or set BURROW_ENVIRONMENT"
-                    + " (PostHog shows the id in Settings → Environment)");
-        }
-        long envId;
-        try {
-            envId = Long.parseLong(environment.strip());
-        } catch (NumberFormatException e) {
-            envId = -1;
-        }
-        if (envId <= 0) {
-            throw CliException.usage("the environment id must be a positive number, not '" + environment + "'");
-        }
-        return PostHogClient.builder(host, key, envId).build();
     }
 
     private static Path configDir(Args a) {
