@@ -9,6 +9,7 @@ import dev.burrow.settings.SettingsException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,8 +29,17 @@ public final class Cli {
     public static final int EXIT_REFUSED = 2;
     public static final int EXIT_NETWORK = 3;
 
+    /** The hidden verb the completion scripts call (see {@link CompletionCommand}). */
+    static final String COMPLETE = "__complete";
+
     public static final Set<String> VERBS = Set.of("ls", "find", "mkdir", "mv", "rm", "shortcut", "link", "count",
-            "exports", "export", "profiles");
+            "exports", "export", "profiles", "completion", COMPLETE);
+
+    /** The system property naming the cache folder (for tests; else Burrow's cache folder). */
+    public static final String CACHE_DIR_PROPERTY = "burrow.cacheDir";
+
+    /** Verbs after which the paths a shell completes may have changed. */
+    private static final Set<String> CHANGES_PATHS = Set.of("mkdir", "mv", "rm", "link");
 
     /** The system property naming the configuration folder (for tests; {@code --config-dir} wins). */
     public static final String CONFIG_DIR_PROPERTY = "burrow.configDir";
@@ -71,9 +81,17 @@ public final class Cli {
             if (!isVerb(verb)) {
                 throw CliException.usage("unknown command '" + verb + "'. Run `burrow --help`.");
             }
+            if (verb.equals(COMPLETE)) {
+                complete(CompletionCommand.Request.parse(rest), out);
+                return EXIT_OK;
+            }
             Args args = Args.parse(rest);
             if (args.flag("--help")) {
                 out.print(Help.TEXT);
+                return EXIT_OK;
+            }
+            if (verb.equals("completion")) {
+                new CompletionCommand(out).print(args);
                 return EXIT_OK;
             }
             if (verb.equals("profiles")) {
@@ -81,11 +99,11 @@ public final class Cli {
                 return EXIT_OK;
             }
             Connection connection = Connection.resolve(args, env, () -> connections.apply(configDir(args)));
-            try (LocalEndpoint local = connection.isLocal() ? startLocal() : null;
-                    PostHogClient client = client(connection, local)) {
-                String journalKey = local != null ? Connection.LOCAL_JOURNALS
-                        : client.baseUrl() + "#" + client.environmentId();
-                dispatch(verb, args, client, journalKey, out, err);
+            try (Opened opened = open(connection)) {
+                dispatch(verb, args, opened, out, err);
+            }
+            if (CHANGES_PATHS.contains(verb)) {
+                new PathCompletion(CompletionCommand.cacheRoot(env), Instant::now).forget(connection.key());
             }
             return EXIT_OK;
         } catch (CliException e) {
@@ -110,9 +128,47 @@ public final class Cli {
         }
     }
 
-    private static PostHogClient client(Connection connection, LocalEndpoint local) {
-        return local != null ? PostHogClient.builder(local.baseUrl(), local.apiKey(), local.environment()).build()
-                : PostHogClient.builder(connection.host(), connection.apiKey(), connection.environment()).build();
+    /** A connection opened for one command: its client and, for the local workspace, its own server. */
+    record Opened(PostHogClient client, LocalEndpoint local) implements AutoCloseable {
+
+        /** The connection a move journal belongs to: the window names them the same way. */
+        String journalKey() {
+            return local != null ? Connection.LOCAL_JOURNALS : client.baseUrl() + "#" + client.environmentId();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    private Opened open(Connection connection) {
+        if (!connection.isLocal()) {
+            return new Opened(PostHogClient.builder(connection.host(), connection.apiKey(), connection.environment())
+                    .build(), null);
+        }
+        LocalEndpoint local = startLocal();
+        try {
+            return new Opened(PostHogClient.builder(local.baseUrl(), local.apiKey(), local.environment()).build(), local);
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    /** {@code __complete}: the shell's completions, from cached listings; nothing when it can't tell. */
+    private void complete(CompletionCommand.Request request, PrintStream out) {
+        PathCompletion cache = new PathCompletion(CompletionCommand.cacheRoot(env), Instant::now);
+        new CompletionCommand(out).complete(request, Cli::configDir,
+                options -> Connection.resolve(options, env, () -> connections.apply(configDir(options))),
+                (connection, folder) -> cache.children(connection.key(), folder, f -> {
+                    try (Opened opened = open(connection)) {
+                        return PathCompletion.list(opened.client(), f);
+                    }
+                }));
     }
 
     private LocalEndpoint startLocal() {
@@ -127,11 +183,11 @@ public final class Cli {
         }
     }
 
-    private void dispatch(String verb, Args args, PostHogClient client, String journalKey, PrintStream out,
-            PrintStream err) {
+    private void dispatch(String verb, Args args, Opened opened, PrintStream out, PrintStream err) {
         boolean json = args.flag("--json");
-        TreeCommands tree = new TreeCommands(client, out, json).journals(
-                dev.burrow.tree.FileMoveJournalStore.forConnection(configDir(args).resolve("journals"), journalKey));
+        PostHogClient client = opened.client();
+        TreeCommands tree = new TreeCommands(client, out, json).journals(dev.burrow.tree.FileMoveJournalStore
+                .forConnection(configDir(args).resolve("journals"), opened.journalKey()));
         switch (verb) {
             case "ls" -> tree.ls(args);
             case "find" -> tree.find(args);

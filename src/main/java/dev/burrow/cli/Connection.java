@@ -28,6 +28,15 @@ record Connection(String host, String apiKey, long environment) {
         return host == null;
     }
 
+    /** Names the connection for caches: the local workspace, or the server and environment. */
+    String key() {
+        if (isLocal()) {
+            return LOCAL_JOURNALS;
+        }
+        String h = host.strip();
+        return (h.endsWith("/") ? h.substring(0, h.length() - 1) : h) + "#" + environment;
+    }
+
     /** Never shows the key. */
     @Override
     public String toString() {

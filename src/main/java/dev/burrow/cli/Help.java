@@ -19,6 +19,8 @@ final class Help {
               burrow count PATH [--json]          count everything below a folder
               burrow exports [--json]             list your exports
               burrow profiles [--json]            list the saved connections (never their keys)
+              burrow completion bash|zsh          print the shell completion (verbs, options, saved
+                                                  connections, paths): source <(burrow completion bash)
               burrow export (--dashboard ID | --insight ID|SHORT_ID) --format png|csv|xlsx|pdf
                             [-o DIR] [--timeout SECONDS] [--json]
                                                   create an export, wait for it, download it into DIR
