@@ -38,7 +38,12 @@ public final class Database implements AutoCloseable {
     private Database(Path file, int readerCount) throws SQLException {
         this.file = file;
         this.writer = open(file, true);
-        Migrations.apply(writer);
+        try {
+            Migrations.apply(writer);
+        } catch (SQLException | RuntimeException e) {
+            writer.close(); // a store of a newer schema is left as it was, and not held open
+            throw e;
+        }
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             Connection reader = open(file, false);
