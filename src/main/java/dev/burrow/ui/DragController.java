@@ -31,7 +31,7 @@ final class DragController {
         List<TreeNode> selectedNodes();
 
         /** Whether these nodes may land in {@code folder}, and if not why (the view model decides). */
-        TreeViewModel.DropDecision decide(List<TreeNode> nodes, String folder);
+        DropDecision decide(List<TreeNode> nodes, String folder);
 
         /** Says why the current drop target refuses (empty when it accepts). */
         void explain(String why);
@@ -128,7 +128,7 @@ final class DragController {
         if (!e.getDragboard().hasContent(KEYS)) {
             return;
         }
-        TreeViewModel.DropDecision decision = target.decide(dragged, folderOf(cell));
+        DropDecision decision = target.decide(dragged, folderOf(cell));
         boolean ok = decision.allowed();
         if (ok) {
             e.acceptTransferModes(TransferMode.MOVE, TransferMode.LINK);

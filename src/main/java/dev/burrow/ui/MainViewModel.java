@@ -190,7 +190,7 @@ public final class MainViewModel {
             return Boolean.TRUE;
         }, ok -> {
             status.say((finish ? "Finished: " : "Rolled back: ") + snapshot.description() + ".");
-            tree.refresh();
+            tree.edits().refresh();
         }, e -> {
             status.fail(TreeSession.message(e));
             interrupted.add(snapshot);

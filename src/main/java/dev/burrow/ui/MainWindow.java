@@ -87,10 +87,11 @@ public final class MainWindow extends BorderPane {
                 this::newFolder);
         Button delete = button("delete", Material2AL.DELETE, "Delete (Delete)", this::deleteSelected);
         TreeViewModel treeVm = vm.tree();
-        Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", treeVm::refresh);
-        Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", treeVm::undo);
-        Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", treeVm::redo);
-        History history = treeVm.history();
+        TreeEdits edits = treeVm.edits();
+        Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", edits::refresh);
+        Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", edits::undo);
+        Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", edits::redo);
+        History history = edits.history();
         undo.disableProperty().bind(history.canUndoProperty().not());
         redo.disableProperty().bind(history.canRedoProperty().not());
         history.undoTextProperty().addListener((o, a, t) -> undo.getTooltip().setText(t + " (Ctrl+Z)"));
@@ -235,11 +236,11 @@ public final class MainWindow extends BorderPane {
             var acc = scene.getAccelerators();
             acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                     this::newFolder);
-            acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.tree()::undo);
+            acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.tree().edits()::undo);
             acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                    vm.tree()::redo);
-            acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.tree()::redo);
-            acc.put(new KeyCodeCombination(KeyCode.F5), vm.tree()::refresh);
+                    vm.tree().edits()::redo);
+            acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.tree().edits()::redo);
+            acc.put(new KeyCodeCombination(KeyCode.F5), vm.tree().edits()::refresh);
             acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 search.requestFocus();
                 search.selectAll();
@@ -267,15 +268,15 @@ public final class MainWindow extends BorderPane {
         if (vm.tree().isSearching()) {
             search.clear();
         }
-        vm.tree().newFolder();
+        vm.tree().edits().newFolder();
     }
 
     /** Delete: confirm with the list of what goes, then delete; Ctrl+Z restores. */
     public void deleteSelected() {
-        vm.tree().planDelete().ifPresent(plan -> {
+        vm.tree().edits().planDelete().ifPresent(plan -> {
             if (Dialogs.confirmDelete(getScene() == null ? null : getScene().getWindow(), plan.what(),
                     plan.rowsInside(), plan.totalInside())) {
-                vm.tree().delete(plan);
+                vm.tree().edits().delete(plan);
             }
         });
     }

@@ -88,7 +88,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
             }
         });
         vm.countsVersionProperty().addListener((o, a, b) -> view.refresh());
-        vm.renamingProperty().addListener((o, a, key) -> {
+        vm.edits().renamingProperty().addListener((o, a, key) -> {
             if (key != null) {
                 Platform.runLater(() -> editWhenShown(key));
             }
@@ -303,12 +303,12 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         vm.planPaste().ifPresent(this::move);
     }
 
-    private void move(TreeViewModel.MovePlan plan) {
+    private void move(TreeEdits.MovePlan plan) {
         if (plan.needsConfirmation() && !Dialogs.confirmMove(getScene() == null ? null : getScene().getWindow(),
                 plan.operation(), plan.rows())) {
             return;
         }
-        vm.move(plan);
+        vm.edits().move(plan);
     }
 
     // ---- DragController.Target ------------------------------------------------------------------
@@ -319,7 +319,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     @Override
-    public TreeViewModel.DropDecision decide(List<TreeNode> nodes, String folder) {
+    public DropDecision decide(List<TreeNode> nodes, String folder) {
         return vm.decideDrop(nodes, folder);
     }
 
@@ -331,9 +331,9 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     @Override
     public void drop(List<TreeNode> nodes, String folder, boolean link) {
         if (link) {
-            vm.link(nodes, folder);
+            vm.edits().link(nodes, folder);
         } else {
-            move(vm.planMove(nodes, folder));
+            move(vm.edits().planMove(nodes, folder));
         }
     }
 
@@ -346,7 +346,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     @Override
     public void toggleShortcut(FileSystemEntry row) {
-        vm.toggleShortcut(row);
+        vm.edits().toggleShortcut(row);
     }
 
     @Override
@@ -361,6 +361,6 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     @Override
     public void rename(TreeNode node, String newName) {
-        vm.rename(node, newName);
+        vm.edits().rename(node, newName);
     }
 }

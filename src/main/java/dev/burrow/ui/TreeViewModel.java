@@ -2,16 +2,10 @@ package dev.burrow.ui;
 
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
-import dev.burrow.tree.DeleteOperation;
 import dev.burrow.tree.FolderCounts;
 import dev.burrow.tree.FolderState;
-import dev.burrow.tree.LinkOperation;
 import dev.burrow.tree.MoveCheck;
-import dev.burrow.tree.MoveOperation;
-import dev.burrow.tree.NewFolderOperation;
 import dev.burrow.tree.NodeKey;
-import dev.burrow.tree.Operation;
-import dev.burrow.tree.ShortcutOperation;
 import dev.burrow.tree.TaskRunner;
 import dev.burrow.tree.TreeIndex;
 import dev.burrow.tree.TreeNode;
@@ -19,12 +13,10 @@ import dev.burrow.tree.TreeSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,33 +32,9 @@ import javafx.collections.ObservableList;
  */
 public final class TreeViewModel {
 
-    /** Moves of more rows than this ask first. */
-    public static final int LARGE_MOVE = 50;
-
-    /** Whether nodes may be dropped into a folder; when not, the first refused node and why. */
-    public record DropDecision(TreeNode refused, MoveCheck check) {
-        static final DropDecision ALLOWED = new DropDecision(null, MoveCheck.OK);
-
-        public boolean allowed() {
-            return check.allowed();
-        }
-
-        /** "“Q1”: A folder can't be moved into itself." — empty when allowed. */
-        public String reason() {
-            return allowed() || refused == null ? "" : "“" + refused.name() + "”: " + check.explanation();
-        }
-    }
-
-    /** A move ready to run, and how many rows it takes along (folders with everything inside). */
-    public record MovePlan(MoveOperation operation, long rows) {
-        public boolean needsConfirmation() {
-            return rows > LARGE_MOVE;
-        }
-    }
-
     private final TaskRunner runner;
     private final StatusLine status;
-    private final History history = new History();
+    private final TreeEdits edits;
     private final TreeSelection selection = new TreeSelection(this::resolve);
     private final SearchResults search = new SearchResults();
     private final Set<String> expanded = new HashSet<>(Set.of(""));
@@ -75,7 +43,6 @@ public final class TreeViewModel {
     private final ReadOnlyObjectWrapper<TreeSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyObjectWrapper<NodeKey> renaming = new ReadOnlyObjectWrapper<>();
     private List<TreeNode> clipboard = List.of();
     private FolderCounts counts;
     private boolean rowsQueued;
@@ -83,6 +50,7 @@ public final class TreeViewModel {
     TreeViewModel(TaskRunner runner, StatusLine status, ReadOnlyObjectProperty<TreeSession> windowSession) {
         this.runner = runner;
         this.status = status;
+        this.edits = new TreeEdits(this, status);
         windowSession.addListener((o, old, s) -> attach(old, s));
         attach(null, windowSession.get());
     }
@@ -122,13 +90,23 @@ public final class TreeViewModel {
         return countsVersion.getReadOnlyProperty();
     }
 
-    /** A node whose name the view should start editing (a new folder); null in between. */
-    public ReadOnlyObjectProperty<NodeKey> renamingProperty() {
-        return renaming.getReadOnlyProperty();
+    /** The edits on what this model shows and selects: move, rename, delete, undo… */
+    public TreeEdits edits() {
+        return edits;
     }
 
-    public History history() {
-        return history;
+    TreeSession session() {
+        return session.get();
+    }
+
+    FolderCounts counts() {
+        return counts;
+    }
+
+    void invalidateCounts() {
+        if (counts != null) {
+            counts.invalidate();
+        }
     }
 
     // ---- Queries ----------------------------------------------------------------------------
@@ -185,20 +163,7 @@ public final class TreeViewModel {
             s.loadFolder(folder);
             state = s.state(folder);
         }
-        List<Row> out = new ArrayList<>();
-        for (TreeNode node : shownIndex().children(folder)) {
-            out.add(new Row.Node(node));
-        }
-        if (state instanceof FolderState.Loading) {
-            out.add(new Row.Loading(folder));
-        } else if (state instanceof FolderState.Failed f) {
-            out.add(new Row.Failed(folder, f.message()));
-        } else if (state instanceof FolderState.Loaded l && l.hasMore()) {
-            out.add(new Row.More(folder));
-        } else if (out.isEmpty() && !folder.isEmpty()) {
-            out.add(new Row.Empty(folder));
-        }
-        return out;
+        return Row.linesOf(folder, shownIndex().children(folder), state);
     }
 
     /** The rows below a folder, when known (not while searching). */
@@ -220,29 +185,6 @@ public final class TreeViewModel {
         return DropDecision.ALLOWED;
     }
 
-    /** The move of these nodes into a folder, and how many rows it takes along. */
-    public MovePlan planMove(List<TreeNode> nodes, String folder) {
-        TreeSession s = session.get();
-        MoveOperation op = MoveOperation.into(nodes, folder, s == null ? null : s.journals());
-        long rows = 0;
-        for (MoveOperation.Step step : op.steps()) {
-            rows++;
-            if (step.node() instanceof TreeNode.Folder f) {
-                rows += count(f.path()).orElse(0);
-            }
-        }
-        return new MovePlan(op, rows);
-    }
-
-    /** What deleting the selection would take; empty when nothing is selected. */
-    public Optional<DeletePlan> planDelete() {
-        List<TreeNode> nodes = selectedNodes();
-        TreeSession s = session.get();
-        if (nodes.isEmpty() || s == null) {
-            return Optional.empty();
-        }
-        return Optional.of(DeletePlan.of(nodes, s.index(), counts));
-    }
 
     // ---- Commands: selection and view state -------------------------------------------------
 
@@ -254,7 +196,8 @@ public final class TreeViewModel {
     /** Selects these nodes and opens the folders down to them; the view scrolls to them once shown. */
     public void reveal(Collection<NodeKey> keys) {
         for (NodeKey k : keys) {
-            String path = k instanceof NodeKey.Folder f ? f.path() : pathOf((NodeKey.Item) k);
+            TreeNode node = shownIndex().node(k);
+            String path = k instanceof NodeKey.Folder f ? f.path() : node == null ? null : node.path();
             if (path != null) {
                 expandTo(EntryPath.parent(EntryPath.normalize(path)));
             }
@@ -349,7 +292,7 @@ public final class TreeViewModel {
     }
 
     /** Ctrl+V: the move of what was cut into the current folder; empty (and says why) when refused. */
-    public Optional<MovePlan> planPaste() {
+    public Optional<TreeEdits.MovePlan> planPaste() {
         if (clipboard.isEmpty()) {
             return Optional.empty();
         }
@@ -361,7 +304,7 @@ public final class TreeViewModel {
         }
         List<TreeNode> nodes = clipboard;
         clipboard = List.of();
-        return Optional.of(planMove(nodes, folder));
+        return Optional.of(edits.planMove(nodes, folder));
     }
 
     /** While dragging: why the folder under the pointer refuses the drop (empty: it accepts). */
@@ -369,131 +312,9 @@ public final class TreeViewModel {
         status.say(why.isEmpty() ? "" : "Can't drop here: " + why);
     }
 
-    /** Runs a move; the moved nodes stay selected at their new places. */
-    public void move(MovePlan plan) {
-        Set<NodeKey> keys = new LinkedHashSet<>();
-        for (MoveOperation.Step s : plan.operation().steps()) {
-            keys.add(s.node() instanceof TreeNode.Folder ? NodeKey.folder(s.target()) : s.node().key());
-        }
-        execute(plan.operation(), msg -> {
-            if (msg == null) {
-                reveal(keys);
-            }
-        });
-        reveal(keys);
-    }
-
-    /** Drops with the link modifier: a link row for each top-level node in {@code folder}. */
-    public void link(List<TreeNode> nodes, String folder) {
-        for (TreeNode n : MoveOperation.topLevel(nodes)) {
-            execute(new LinkOperation(n, folder), msg -> { });
-        }
-    }
-
-    /** Renames a node in its folder; blank or unchanged names change nothing. */
-    public void rename(TreeNode node, String newName) {
-        String name = newName == null ? "" : newName.strip();
-        TreeSession s = session.get();
-        if (s == null || name.isEmpty() || name.equals(node.name())) {
-            return;
-        }
-        String target = EntryPath.child(EntryPath.parent(EntryPath.normalize(node.path())), name);
-        NodeKey key = node instanceof TreeNode.Folder ? NodeKey.folder(target) : node.key();
-        execute(MoveOperation.rename(node, name, s.journals()), msg -> {
-            if (msg == null) {
-                reveal(List.of(key));
-            }
-        });
-    }
-
-    /** "Untitled folder" in the current folder; once made, the view starts renaming it. */
-    public void newFolder() {
-        TreeSession s = session.get();
-        if (s == null) {
-            return;
-        }
-        search(null);
-        String parent = currentFolder();
-        expandTo(parent);
-        NewFolderOperation op = NewFolderOperation.in(s.index(), parent);
-        execute(op, msg -> {
-            if (msg == null) {
-                NodeKey key = NodeKey.folder(op.path());
-                reveal(List.of(key));
-                renaming.set(null);
-                renaming.set(key);
-            }
-        });
-    }
-
-    /** Deletes what the plan lists; the status says what the server deleted. */
-    public void delete(DeletePlan plan) {
-        DeleteOperation op = DeleteOperation.of(plan.nodes());
-        execute(op, msg -> {
-            if (msg == null) {
-                status.say(DeletePlan.doneSentence(op.deleted()));
-            }
-        });
-    }
-
-    /** The star: turns a row into a shortcut (link row) or back. */
-    public void toggleShortcut(FileSystemEntry row) {
-        execute(new ShortcutOperation(row, !row.isLink()), msg -> { });
-    }
-
-    public void undo() {
-        TreeSession s = session.get();
-        if (s != null) {
-            s.undo(this::historyStepDone);
-        }
-    }
-
-    public void redo() {
-        TreeSession s = session.get();
-        if (s != null) {
-            s.redo(this::historyStepDone);
-        }
-    }
-
-    /** F5: forgets what was loaded and loads it again. */
-    public void refresh() {
-        TreeSession s = session.get();
-        if (s != null) {
-            invalidateCounts();
-            status.say("Refreshing…");
-            s.refresh();
-        }
-    }
-
-    /** Runs an edit; {@code then} hears null on success or the message of the failure. */
-    void execute(Operation op, Consumer<String> then) {
-        TreeSession s = session.get();
-        if (s == null) {
-            return;
-        }
-        status.say(op.description() + "…");
-        s.execute(op, msg -> {
-            invalidateCounts();
-            history.follow(s);
-            then.accept(msg);
-        });
-    }
 
     // ---- wiring -----------------------------------------------------------------------------
 
-    private void historyStepDone(String failure) {
-        invalidateCounts();
-        if (failure != null) {
-            status.fail(failure);
-        }
-        history.follow(session.get());
-    }
-
-    private void invalidateCounts() {
-        if (counts != null) {
-            counts.invalidate();
-        }
-    }
 
     private void attach(TreeSession old, TreeSession s) {
         if (old != null) {
@@ -506,7 +327,7 @@ public final class TreeViewModel {
         selection.clear();
         shortcuts.clear();
         counts = null;
-        history.follow(s);
+        edits.history().follow(s);
         if (s != null) {
             counts = new FolderCounts(s, runner, f -> {
                 if (s == session.get()) {
@@ -525,7 +346,7 @@ public final class TreeViewModel {
                 @Override
                 public void finished(String description, String error) {
                     if (s == session.get()) {
-                        history.follow(s);
+                        edits.history().follow(s);
                     }
                 }
             });
@@ -560,21 +381,8 @@ public final class TreeViewModel {
         rowsVersion.set(rowsVersion.get() + 1);
     }
 
-    private String pathOf(NodeKey.Item key) {
-        FileSystemEntry e = shownIndex().byId(key.id());
-        return e == null ? null : e.path();
-    }
-
-    /** The node of a key in the index shown now, or null. */
+    /** The node of a key in the index shown now (null for the root or a node it lacks). */
     private TreeNode resolve(NodeKey key) {
-        TreeIndex index = shownIndex();
-        if (key instanceof NodeKey.Folder f) {
-            return f.path().isEmpty() ? null : index.folder(f.path());
-        }
-        FileSystemEntry row = index.byId(((NodeKey.Item) key).id());
-        if (row == null) {
-            return null;
-        }
-        return row.isFolder() ? index.folder(row.path()) : new TreeNode.Item(row);
+        return key instanceof NodeKey.Folder f && f.path().isEmpty() ? null : shownIndex().node(key);
     }
 }
