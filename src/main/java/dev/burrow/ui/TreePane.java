@@ -255,6 +255,9 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         if (item != null) {
             vm.select(List.of(key), key);
             view.scrollTo(view.getRow(item));
+            // Lay the cells out now: a later layout pass that moves the editing cell to another
+            // row would end the edit before the person could type.
+            view.layout();
             view.edit(item);
         }
     }
