@@ -49,7 +49,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(Theme.LIGHT);
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("dev");
     private final ObservableList<MoveJournal.Snapshot> interrupted = FXCollections.observableArrayList();
-    private final ObservableList<MoveJournal.Snapshot> interruptedView = FXCollections.unmodifiableObservableList(interrupted);
+    private final ObservableList<MoveJournal.Snapshot> interruptedView =
+            FXCollections.unmodifiableObservableList(interrupted);
     private final RateLimitCountdown countdown;
     private final TreeViewModel tree;
     private final ExportsViewModel exports;

@@ -133,7 +133,7 @@ public final class TreeViewModel {
         return folder.isEmpty() || (search.active() ? search.expanded() : expanded).contains(folder);
     }
 
-    /** The folder new things go into: the lead folder, the lead item's folder, or the root. */
+    /** Where new things go: the first selected folder, else the first selected item's folder, else the root. */
     public String currentFolder() {
         List<TreeNode> sel = selectedNodes();
         if (sel.isEmpty()) {
