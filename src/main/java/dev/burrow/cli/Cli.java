@@ -188,15 +188,16 @@ public final class Cli {
         PostHogClient client = opened.client();
         TreeCommands tree = new TreeCommands(client, out, json).journals(dev.burrow.tree.FileMoveJournalStore
                 .forConnection(configDir(args).resolve("journals"), opened.journalKey()));
+        TreeQueries queries = new TreeQueries(client.fileSystem(), out, json);
         switch (verb) {
-            case "ls" -> tree.ls(args);
-            case "find" -> tree.find(args);
+            case "ls" -> queries.ls(args);
+            case "find" -> queries.find(args);
             case "mkdir" -> tree.mkdir(args);
             case "mv" -> tree.mv(args);
             case "rm" -> tree.rm(args);
             case "shortcut" -> tree.shortcut(args);
             case "link" -> tree.link(args);
-            case "count" -> tree.count(args);
+            case "count" -> queries.count(args);
             case "exports" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).list(args);
             case "export" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).export(args);
             default -> throw CliException.usage("unknown command '" + verb + "'");
