@@ -35,16 +35,16 @@ final class AboutDialog {
         }
         a.setTitle("About Burrow");
         a.setHeaderText("Burrow " + version);
-        Label what = new Label("A desktop file browser for PostHog's project tree, with a local workspace.");
+        Label what = new Label("A desktop file browser for PostHog's project tree, with a local workspace."
+                + " Licensed under the Apache License 2.0. Bundled libraries and their licenses:");
         what.setWrapText(true);
         TextArea licenses = new TextArea(LICENSES);
         licenses.setId("licenses");
         licenses.setEditable(false);
-        licenses.setWrapText(true);
+        licenses.setWrapText(false); // the notice is laid out in 78 columns
         licenses.setPrefRowCount(14);
-        a.getDialogPane().setContent(new VBox(10, what,
-                new Label("Licensed under the Apache License 2.0. Bundled libraries and their licenses:"), licenses));
-        a.getDialogPane().setPrefWidth(560);
+        a.getDialogPane().setContent(new VBox(10, what, licenses));
+        a.getDialogPane().setPrefWidth(720);
         a.show();
     }
 }
