@@ -1,12 +1,11 @@
 package dev.burrow;
 
-import dev.burrow.cli.LocalEndpoint;
 import dev.burrow.server.ApiKey;
 import dev.burrow.server.DataFolder;
 import dev.burrow.server.LocalServer;
 import dev.burrow.server.ServeCommand;
 import dev.burrow.server.ServerConfig;
-import dev.burrow.ui.Workspace;
+import dev.burrow.settings.RunningWorkspace;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -18,7 +17,7 @@ import java.util.Set;
  * SQLite in WAL mode, made for several processes, and neither server claims anything else the
  * other needs (ports are free ones, keys are per process, nothing is locked for good).
  */
-final class LocalWorkspace implements Workspace, LocalEndpoint {
+final class LocalWorkspace implements RunningWorkspace {
 
     private final LocalServer server;
     private final String key;

@@ -5,6 +5,7 @@ import dev.burrow.client.PostHogClient;
 import dev.burrow.client.Sleeper;
 import dev.burrow.settings.ConfigFolder;
 import dev.burrow.settings.Connections;
+import dev.burrow.settings.RunningWorkspace;
 import dev.burrow.settings.SettingsException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class Cli {
 
     private final Map<String, String> env;
     private final Function<Path, Connections> connections;
-    private final LocalEndpoint.Starter localWorkspace;
+    private final RunningWorkspace.Starter localWorkspace;
     private Sleeper sleeper = Sleeper.REAL;
 
     /**
@@ -54,7 +55,7 @@ public final class Cli {
      * @param connections    opens the saved profiles in a configuration folder
      * @param localWorkspace starts the local workspace's server, used when no host is given
      */
-    public Cli(Map<String, String> env, Function<Path, Connections> connections, LocalEndpoint.Starter localWorkspace) {
+    public Cli(Map<String, String> env, Function<Path, Connections> connections, RunningWorkspace.Starter localWorkspace) {
         this.env = Map.copyOf(env);
         this.connections = Objects.requireNonNull(connections);
         this.localWorkspace = Objects.requireNonNull(localWorkspace);
@@ -129,7 +130,7 @@ public final class Cli {
     }
 
     /** A connection opened for one command: its client and, for the local workspace, its own server. */
-    record Opened(PostHogClient client, LocalEndpoint local) implements AutoCloseable {
+    record Opened(PostHogClient client, RunningWorkspace local) implements AutoCloseable {
 
         /** The connection a move journal belongs to: the window names them the same way. */
         String journalKey() {
@@ -150,7 +151,7 @@ public final class Cli {
             return new Opened(PostHogClient.builder(connection.host(), connection.apiKey(), connection.environment())
                     .build(), null);
         }
-        LocalEndpoint local = startLocal();
+        RunningWorkspace local = startLocal();
         try {
             return new Opened(PostHogClient.builder(local.baseUrl(), local.apiKey(), local.environment()).build(), local);
         } catch (RuntimeException e) {
@@ -171,7 +172,7 @@ public final class Cli {
                 }));
     }
 
-    private LocalEndpoint startLocal() {
+    private RunningWorkspace startLocal() {
         try {
             return localWorkspace.start();
         } catch (CliException e) {

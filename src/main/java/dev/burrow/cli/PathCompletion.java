@@ -6,7 +6,6 @@ import dev.burrow.client.FileSystemQuery;
 import dev.burrow.client.PostHogClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,11 +117,8 @@ final class PathCompletion {
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
                 Files.setLastModifiedTime(tmp, FileTime.from(clock.get()));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+                // readers see the old listing or the new one; where a file system can't swap, no cache
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -150,6 +150,15 @@ class CliCompletionTest {
         return burrow;
     }
 
+    /** Runs a shell command; answers what it printed, once it ended well. */
+    private static String shell(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
     /** Runs the bash script's function as bash would on TAB, with the line typed so far. */
     private List<String> tab(Path burrow, Path script, String... typed) throws Exception {
         String line = String.join(" ", typed);
@@ -161,11 +170,7 @@ class CliCompletionTest {
                 + "COMP_WORDS=(" + words + ")\nCOMP_CWORD=" + (typed.length - 1) + "\n"
                 + "COMP_LINE='" + line.replace("'", "'\\''") + "'\nCOMP_POINT=${#COMP_LINE}\n"
                 + "_burrow\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        Process p = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        List<String> lines = new ArrayList<>(out.lines().toList());
+        List<String> lines = new ArrayList<>(shell("bash", "-c", program).lines().toList());
         lines.removeIf(String::isEmpty);
         return lines;
     }
@@ -194,9 +199,6 @@ class CliCompletionTest {
                 "zsh is not installed here");
         Path script = dir.resolve("_burrow");
         Files.writeString(script, CompletionCommand.script("zsh"), StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("zsh", "-n", script.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        shell("zsh", "-n", script.toString());
     }
 }

@@ -9,6 +9,7 @@ import dev.burrow.server.ServerConfig;
 import dev.burrow.settings.Connections;
 import dev.burrow.settings.FileSecretStore;
 import dev.burrow.settings.ProfileStore;
+import dev.burrow.settings.RunningWorkspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +48,10 @@ final class CliSupport implements AutoCloseable {
      * Starts the local workspace as {@code dev.burrow.LocalWorkspace} does: its own server on the
      * data folder, loopback, a free port, a key for this run only.
      */
-    static LocalEndpoint localWorkspace(Path dataDir) throws Exception {
+    static RunningWorkspace localWorkspace(Path dataDir) throws Exception {
         String key = "run-" + java.util.UUID.randomUUID();
         LocalServer local = LocalServer.start(ServerConfig.local(dataDir, new ApiKey(key, Set.of())));
-        return new LocalEndpoint() {
+        return new RunningWorkspace() {
             @Override
             public String baseUrl() {
                 return local.baseUrl();
