@@ -25,6 +25,7 @@ public final class Planner {
     static final String INTO_ITSELF = "a folder can't move into itself";
     static final String OCCUPIED = "a row with its name is already there, and moving the folder would merge them";
     static final String CARRIED = "a folder it is in moves too";
+    static final String NO_PARENT_ROW = "a folder above it has no folder row, so undo could not put it back exactly";
 
     private Planner() {
     }
@@ -94,6 +95,12 @@ public final class Planner {
                 skipped.add(skip(m.row(), INTO_ITSELF));
             } else if (!index.rowsAt(m.to()).isEmpty() || index.hasFolder(m.to())) {
                 skipped.add(skip(m.row(), OCCUPIED));
+            } else if (EntryPath.ancestors(from).stream().anyMatch(a -> {
+                TreeNode.Folder f = index.folder(a);
+                return f == null || f.isSynthetic();
+            })) {
+                // moving it back with POST move would make that folder row: undo would not be exact
+                skipped.add(skip(m.row(), NO_PARENT_ROW));
             } else if (!sources.add(from)) {
                 skipped.add(skip(m.row(), CARRIED)); // a second folder row of the same folder
             } else {

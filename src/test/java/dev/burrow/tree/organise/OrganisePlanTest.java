@@ -138,14 +138,17 @@ class OrganisePlanTest extends OrganiseSupport {
     @Test
     void foldersMoveWhenTheQueryNamesThemAndTheirContentsRideAlong() {
         start("empty");
+        folder("Projects");
         String q1 = folder("Projects/Q1");
         folder("Projects/Q2");
         folder("Archive/Q2");
+        String orphan = folder("Loose/Q3");
         String inside = item("Projects/Q1/report", "insight", "s1", null, null);
-        Plan plan = plan("type:folder path:Projects", "Archive");
+        Plan plan = plan("type:folder Q", "Archive");
         assertEquals("Archive/Q1", to(plan, q1));
         assertEquals(Planner.OCCUPIED, plan.skipped().stream().filter(s -> s.path().equals("Projects/Q2"))
                 .findFirst().orElseThrow().reason());
+        assertEquals(Planner.NO_PARENT_ROW, reason(plan, orphan), "'Loose' has no folder row");
         assertNull(to(plan, inside), "the folder carries it");
     }
 
