@@ -241,11 +241,22 @@ final class OrganiseCommand {
             return;
         }
         OrganiseUndo undo = OrganiseUndo.of(last, store);
-        run(undo, new TreeIndex());
+        reverting(undo);
         if (json) {
             out.println(Rows.pretty(PlanReport.undone(last.id(), undo)));
         } else {
             PlanReport.undoneText(last.description(), undo, out);
+        }
+    }
+
+    /** Runs an undo; a failure says that running it again finishes it (it checks every row anew). */
+    private void reverting(OrganiseUndo undo) {
+        try {
+            run(undo, new TreeIndex());
+        } catch (ApiException | IllegalStateException failure) {
+            int code = failure instanceof ApiException.Network ? Cli.EXIT_NETWORK : Cli.EXIT_REFUSED;
+            throw new CliException(code, "undo stopped after putting back " + PlanReport.count(undo.restored().size(),
+                    "item") + ": " + failure.getMessage() + " Run `burrow organise --undo` again to finish it.");
         }
     }
 
@@ -260,7 +271,7 @@ final class OrganiseCommand {
             if (journal.state() == BatchJournal.State.UNDOING) {
                 // an undo cut short: finishing it means undoing the rest
                 OrganiseUndo undo = OrganiseUndo.of(journal, store);
-                run(undo, new TreeIndex());
+                reverting(undo);
                 resumed.add(PlanReport.undone(journal.id(), undo));
                 if (!json) {
                     PlanReport.undoneText(journal.description(), undo, out);

@@ -15,8 +15,8 @@ import java.util.Map;
 /** {@link OrganiseLookup} over a {@link PostHogClient}: the server's search, paged, and dashboard reads. */
 public final class ClientLookup implements OrganiseLookup {
 
-    /** Rows per search page: ten pages for 10,000 matches. */
-    static final int PAGE = 1000;
+    /** Rows per search page: each page costs the server a whole search, so few large ones (PostHog sets no maximum). */
+    static final int PAGE = 10_000;
 
     private final PostHogClient client;
     private final FileSystemApi fs;

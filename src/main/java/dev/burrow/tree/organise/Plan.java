@@ -6,6 +6,7 @@ import dev.burrow.client.RateBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public record Plan(String query, String template, int matched, List<Move> moves,
 
         /** The folder the row arrives in ("" is the top level). */
         public String folder() {
-            return EntryPath.parent(to);
+            return folderOf(to);
         }
 
         public boolean isFolder() {
@@ -64,13 +65,36 @@ public record Plan(String query, String template, int matched, List<Move> moves,
         return moves.isEmpty();
     }
 
-    /** The moves by destination folder, folders in case-insensitive path order. */
+    /**
+     * The parent of a canonical path ({@link EntryPath#normalize}): everything before its last
+     * {@code /} that is not escaped. The same as {@link EntryPath#parent}, without splitting.
+     */
+    static String folderOf(String canonical) {
+        for (int i = canonical.length() - 1; i >= 0; i--) {
+            if (canonical.charAt(i) == '/') {
+                int backslashes = 0;
+                for (int j = i - 1; j >= 0 && canonical.charAt(j) == '\\'; j--) {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 0) {
+                    return canonical.substring(0, i);
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The moves by destination folder, folders in case-insensitive path order, moves in plan order. */
     public Map<String, List<Move>> byDestination() {
-        Map<String, List<Move>> groups = new LinkedHashMap<>();
-        moves.stream()
-                .sorted(Comparator.comparing((Move m) -> m.folder().toLowerCase(Locale.ROOT)).thenComparing(Move::folder))
-                .forEach(m -> groups.computeIfAbsent(m.folder(), k -> new ArrayList<>()).add(m));
-        return groups;
+        Map<String, List<Move>> groups = new HashMap<>();
+        for (Move m : moves) {
+            groups.computeIfAbsent(m.folder(), k -> new ArrayList<>()).add(m);
+        }
+        List<String> folders = new ArrayList<>(groups.keySet());
+        folders.sort(Comparator.comparing((String f) -> f.toLowerCase(Locale.ROOT)).thenComparing(Comparator.naturalOrder()));
+        Map<String, List<Move>> ordered = new LinkedHashMap<>();
+        folders.forEach(f -> ordered.put(f, groups.get(f)));
+        return ordered;
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,6 +45,8 @@ public final class Planner {
         List<Plan.Move> folders = new ArrayList<>();
         List<Plan.Skip> skipped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, String> canonical = new HashMap<>();
+        Map<String, Integer> depths = new HashMap<>();
         for (FileSystemEntry row : matches.rows()) {
             if (row.id() == null || !seen.add(row.id())) {
                 continue;
@@ -55,16 +59,18 @@ public final class Planner {
                 skipped.add(skip(row, LINK));
                 continue;
             }
-            Template.Filled filled = template.fill(new RowFacts(row, matches.users(), tiles));
+            Template.Filled filled = template.fill(new RowFacts(row, matches.users(), tiles), canonical);
             if (filled.skipped() != null) {
                 skipped.add(skip(row, filled.skipped()));
                 continue;
             }
-            String to = EntryPath.child(filled.folder(), row.name());
-            String from = EntryPath.normalize(row.path());
-            if (to.equals(from)) {
+            String folder = filled.folder();
+            String leaf = EntryPath.escape(row.name());
+            String to = folder.isEmpty() ? leaf : folder + "/" + leaf;
+            int depth = depths.computeIfAbsent(folder, EntryPath::depth) + 1;
+            if (to.equals(row.path()) || to.equals(EntryPath.normalize(row.path()))) {
                 skipped.add(skip(row, IN_PLACE));
-            } else if (to.length() > EntryPath.MAX_LENGTH || EntryPath.depth(to) > EntryPath.MAX_DEPTH) {
+            } else if (to.length() > EntryPath.MAX_LENGTH || depth > EntryPath.MAX_DEPTH) {
                 skipped.add(skip(row, TOO_LONG));
             } else {
                 (row.isFolder() ? folders : items).add(new Plan.Move(row.id(), row.path(), to, row));

@@ -131,6 +131,11 @@ public final class Template {
 
     /** Fills the template in from what is known of one row. */
     Filled fill(RowFacts row) {
+        return fill(row, new java.util.HashMap<>());
+    }
+
+    /** As {@link #fill(RowFacts)}; {@code canonical} remembers filled-in paths already made canonical (few differ). */
+    Filled fill(RowFacts row, java.util.Map<String, String> canonical) {
         StringBuilder path = new StringBuilder();
         for (Part p : parts) {
             if (p.kind() == null) {
@@ -159,7 +164,7 @@ public final class Template {
             }
             path.append(value);
         }
-        return new Filled(EntryPath.normalize(path.toString()), null);
+        return new Filled(canonical.computeIfAbsent(path.toString(), EntryPath::normalize), null);
     }
 
     /** A filled-in destination folder (escaped, canonical; "" is the top level), or why the row has none. */

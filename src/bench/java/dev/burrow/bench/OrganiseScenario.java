@@ -1,0 +1,135 @@
+package dev.burrow.bench;
+
+import dev.burrow.client.PostHogClient;
+import dev.burrow.tree.ClientBackend;
+import dev.burrow.tree.TreeIndex;
+import dev.burrow.tree.organise.ClientLookup;
+import dev.burrow.tree.organise.DashboardTiles;
+import dev.burrow.tree.organise.FileBatchJournalStore;
+import dev.burrow.tree.organise.Matches;
+import dev.burrow.tree.organise.OrganiseBatch;
+import dev.burrow.tree.organise.OrganiseUndo;
+import dev.burrow.tree.organise.Plan;
+import dev.burrow.tree.organise.Planner;
+import dev.burrow.tree.organise.Template;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * #8 organising many rows at once, on the synthetic tree of {@link MoveScenario#SEED} (~111,000
+ * rows, {@code Synthetic/Big/Flat} holding 10,000): (a) planning 10,000 moves as the window does
+ * it, the whole index already loaded (the server's search, all pages, then the planner);
+ * (b) requests per move when applying; (c) applying 1,000 moves on the local workspace, journal
+ * on disk, no rate budget (what the server and client cost; PostHog's budget is computed apart).
+ * Every apply is undone afterwards, so the reused data folder stays as seeded.
+ */
+final class OrganiseScenario {
+
+    static final String QUERY = "path:Flat";
+    static final String TEMPLATE = "Archive/{type}/{created:yyyy-MM}";
+    static final int RUNS = 5;
+    static final int APPLIED = 1000;
+
+    private OrganiseScenario() {
+    }
+
+    static List<Result> run(ServerProcess server, Path work) throws Exception {
+        List<Result> out = new ArrayList<>();
+        try (PostHogClient client = IndexScenario.client(server)) {
+            CountingBackend backend = new CountingBackend(new ClientBackend(client));
+            TreeIndex index = new TreeIndex();
+            backend.everything(1000, index::putAll);
+            index.markComplete(true);
+            ClientLookup lookup = new ClientLookup(client);
+            Template template = Template.parse(TEMPLATE);
+
+            // (a) plan time: search + planner, median of RUNS after one warm-up
+            List<Double> total = new ArrayList<>();
+            List<Double> search = new ArrayList<>();
+            List<Double> planner = new ArrayList<>();
+            Plan plan = null;
+            for (int i = 0; i <= RUNS; i++) {
+                long t0 = System.nanoTime();
+                Matches matches = lookup.search(QUERY);
+                long t1 = System.nanoTime();
+                plan = Planner.plan(index, matches, template, DashboardTiles.NONE);
+                long t2 = System.nanoTime();
+                if (i > 0) {
+                    search.add(Stats.ms(t1 - t0));
+                    planner.add(Stats.ms(t2 - t1));
+                    total.add(Stats.ms(t2 - t0));
+                }
+            }
+            int moves = plan.moves().size();
+            if (moves < 10_000) {
+                throw new IllegalStateException(QUERY + " planned " + moves + " moves, not 10,000");
+            }
+            out.add(Result.judged(String.format(Locale.ROOT, "8a plan %,d moves on a %,d-row tree", moves, index.size()),
+                    Stats.median(total), 1000, Stats.median(total) / 1000, "ms", "≤ 1,000 ms", Stats.median(total) <= 1000,
+                    "the window's way: index loaded; the server's search (" + QUERY + ", pages of 1,000) "
+                    + median(search) + " ms + Planner " + median(planner) + " ms (" + TEMPLATE + ", "
+                    + plan.newFolders().size() + " new folders); runs " + total));
+
+            // (b) and (c): apply the first 1,000 moves, then undo them
+            List<Plan.Move> first = plan.moves().subList(0, APPLIED);
+            Plan part = new Plan(plan.query(), plan.template(), APPLIED, first, List.of(),
+                    Planner.missingFolders(index, first.stream().map(Plan.Move::folder).toList()));
+            Path journals = Files.createDirectories(work.resolve("organise-journals"));
+            FileBatchJournalStore store = new FileBatchJournalStore(journals);
+            List<Double> apply = new ArrayList<>();
+            List<Double> undo = new ArrayList<>();
+            long requests = 0;
+            for (int i = 0; i < 3; i++) {
+                TreeIndex copy = new TreeIndex();
+                copy.putAll(index.rows());
+                OrganiseBatch batch = OrganiseBatch.of(part, store);
+                batch.applyLocally(copy);
+                long before = backend.requests.get();
+                long t0 = System.nanoTime();
+                batch.send(backend);
+                apply.add(Stats.ms(System.nanoTime() - t0));
+                requests = backend.requests.get() - before;
+                batch.reconcile(copy);
+                if (batch.outcome() != OrganiseBatch.Outcome.COMPLETE) {
+                    throw new IllegalStateException("the batch ended " + batch.outcome());
+                }
+                OrganiseUndo back = (OrganiseUndo) batch.inverse();
+                back.applyLocally(copy);
+                t0 = System.nanoTime();
+                back.send(backend);
+                undo.add(Stats.ms(System.nanoTime() - t0));
+                if (back.restored().size() != APPLIED) {
+                    throw new IllegalStateException("undo put back " + back.restored().size() + " of " + APPLIED);
+                }
+            }
+            double ceiling = (double) part.requests() / APPLIED;
+            double perMove = (double) requests / APPLIED;
+            out.add(Result.judged("8b requests per move when applying", perMove, 1.0, perMove, "requests",
+                    "1 PATCH per item (+ 1 per new folder)", requests <= part.requests(),
+                    requests + " requests for " + APPLIED + " moves and " + part.newFolders().size()
+                    + " new folders (ceiling " + String.format(Locale.ROOT, "%.3f", ceiling) + " a move); nothing else"));
+            out.add(new Result("8c apply 1,000 moves on the local workspace", Stats.median(apply), Double.NaN,
+                    Double.NaN, "ms", "(recorded)", null, "server and client only, journal on disk; runs " + apply
+                    + "; undo of the same runs " + undo + "; at PostHog's rate limit the same "
+                    + part.requests() + " requests take " + part.timeAtRateLimit().toSeconds() + " s (the client's"
+                    + " budget: 360 at once, then 2 a second)"));
+            cleanUp(journals);
+        }
+        return out;
+    }
+
+    private static String median(List<Double> values) {
+        return String.format(Locale.ROOT, "%.0f", Stats.median(values));
+    }
+
+    private static void cleanUp(Path journals) throws java.io.IOException {
+        try (var files = Files.list(journals)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}
