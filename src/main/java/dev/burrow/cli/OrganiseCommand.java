@@ -222,14 +222,7 @@ final class OrganiseCommand {
     }
 
     private void run(Operation op, TreeIndex index) {
-        op.applyLocally(index);
-        try {
-            op.send(backend);
-        } catch (RuntimeException e) {
-            op.revertLocally(index);
-            throw e;
-        }
-        op.reconcile(index);
+        OrganiseBatch.runHere(op, index, backend);
     }
 
     // ---- undo and resume ----------------------------------------------------------------------------

@@ -11,10 +11,7 @@ import dev.burrow.server.TestServer;
 import dev.burrow.tree.organise.BatchJournal;
 import dev.burrow.tree.organise.FileBatchJournalStore;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Year;
@@ -82,9 +79,8 @@ class CliOrganiseCrashTest {
         return String.valueOf(Year.now(ZoneOffset.UTC).getValue());
     }
 
-    private List<String> connection() {
-        return List.of("--host", server.server().baseUrl(), "--api-key", TestServer.KEY, "--environment", "1",
-                "--config-dir", dir.resolve("config").toString());
+    private OrganiseRun cli() {
+        return new OrganiseRun(server.server().baseUrl(), TestServer.KEY, dir.resolve("config"));
     }
 
     /** Starts the organise in a child JVM and stops it at its first progress line; answers that line. */
@@ -92,7 +88,7 @@ class CliOrganiseCrashTest {
         List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaBinary(), "-cp", ChildJvm.testClassPath(),
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", Main.class.getName(), "organise",
                 "--where", "path:Inbox", "--to", "Done/{created:yyyy}", "--yes"));
-        cmd.addAll(connection());
+        cmd.addAll(cli().connection());
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
         String progress = null;
@@ -127,14 +123,7 @@ class CliOrganiseCrashTest {
     }
 
     private Result cli(String... words) {
-        List<String> all = new ArrayList<>(List.of(words));
-        all.addAll(connection());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(Map.of(), CliSupport::connections).stdin(new ByteArrayInputStream(new byte[0]), false)
-                .run("organise", all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return cli().run(null, words);
     }
 
     private BatchJournal journal() {

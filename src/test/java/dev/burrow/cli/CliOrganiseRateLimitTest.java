@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.burrow.server.ApiKey;
 import dev.burrow.server.TestServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +37,9 @@ class CliOrganiseRateLimitTest {
                 assertTrue(sent <= 480, "the server throttles after its 480 a minute");
             }
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = new Cli(Map.of(), CliSupport::connections).stdin(new ByteArrayInputStream(new byte[0]), false)
-                    .run("organise", new String[] {"--where", "path:Inbox", "--to", "Done", "--yes", "--json",
-                        "--host", server.server().baseUrl(), "--api-key", TestServer.KEY, "--environment", "1",
-                        "--config-dir", dir.toString()},
-                            new PrintStream(out, true, StandardCharsets.UTF_8),
-                            new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, code, () -> out + "\n" + err);
+            CliSupport.Result r = new OrganiseRun(server.server().baseUrl(), TestServer.KEY, dir)
+                    .run(null, "--where", "path:Inbox", "--to", "Done", "--yes", "--json");
+            assertEquals(0, r.code(), r::toString);
             assertEquals(30, server.column("SELECT id FROM file_system WHERE path LIKE 'Done/item %'").size());
             assertTrue(server.column("SELECT id FROM file_system WHERE path LIKE 'Inbox/%'").isEmpty());
         }

@@ -11,10 +11,6 @@ import dev.burrow.api.Json;
 import dev.burrow.cli.CliSupport.Result;
 import dev.burrow.client.EntryFields;
 import dev.burrow.client.FileSystemQuery;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,18 +40,8 @@ class CliOrganiseTest {
         s.close();
     }
 
-    /** Runs organise with the connection and a private config folder; {@code answer} is stdin (null: not a terminal). */
     Result organise(String answer, String... words) {
-        List<String> all = new ArrayList<>(List.of(words));
-        all.addAll(List.of("--host", s.server.baseUrl(), "--api-key", CliSupport.KEY, "--environment", "1",
-                "--config-dir", dir.resolve("config").toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        byte[] in = answer == null ? new byte[0] : answer.getBytes(StandardCharsets.UTF_8);
-        int code = new Cli(Map.of(), CliSupport::connections).stdin(new ByteArrayInputStream(in), answer != null)
-                .run("organise", all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new OrganiseRun(s.server.baseUrl(), CliSupport.KEY, dir.resolve("config")).run(answer, words);
     }
 
     static Result ok(Result r) {

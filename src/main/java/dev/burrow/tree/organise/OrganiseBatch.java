@@ -112,6 +112,22 @@ public final class OrganiseBatch implements Operation {
         return "Organise " + (moves == 1 ? "1 item" : moves + " items") + " into " + template;
     }
 
+    /**
+     * Runs an operation on this thread as {@code TreeSession} does across threads: locally, sent,
+     * then reconciled, or reverted when sending fails (the failure is rethrown). For the command
+     * line, which has no session.
+     */
+    public static void runHere(Operation op, TreeIndex index, TreeBackend backend) {
+        op.applyLocally(index);
+        try {
+            op.send(backend);
+        } catch (RuntimeException e) {
+            op.revertLocally(index);
+            throw e;
+        }
+        op.reconcile(index);
+    }
+
     /** Stops the batch before its next request (any thread). */
     public void cancel() {
         cancelRequested = true;

@@ -42,14 +42,7 @@ class OrganiseBatchTest extends OrganiseSupport {
 
     /** Runs an operation as the owner would: locally, then sent, then reconciled (or reverted on failure). */
     static void run(Operation op, TreeIndex index, dev.burrow.tree.TreeBackend backend) {
-        op.applyLocally(index);
-        try {
-            op.send(backend);
-        } catch (RuntimeException e) {
-            op.revertLocally(index);
-            throw e;
-        }
-        op.reconcile(index);
+        OrganiseBatch.runHere(op, index, backend);
     }
 
     /** The paths of the rows the index has, by id (the index must agree with the server). */
