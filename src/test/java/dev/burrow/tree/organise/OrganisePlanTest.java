@@ -41,12 +41,15 @@ class OrganisePlanTest extends OrganiseSupport {
         String team = item("Inbox/c", "insight", "s3", null, "{\"created_by\":9}");
         String nobody = item("Inbox/d", "insight", "s4", null, "{\"created_by\":99}");
         server.sql("UPDATE file_system SET created_by = NULL WHERE id = ?", nobody);
+        String rowOnly = item("Inbox/e", "insight", "s5", null, "{}");
+        server.sql("UPDATE file_system SET created_by = 7 WHERE id = ?", rowOnly);
         Plan plan = plan("path:Inbox", "People/{creator}");
         assertEquals("People/Ada Lovelace/a", to(plan, ada));
         assertEquals("People/bob@example.com/b", to(plan, bob));
         assertEquals("People/R&D\\/QA Team/c", to(plan, team), "a name with '/' stays one folder");
         assertEquals(List.of("People", "R&D/QA Team", "c"), EntryPath.split(to(plan, team)));
         assertEquals("People/Unknown/d", to(plan, nobody));
+        assertEquals("People/Ada Lovelace/e", to(plan, rowOnly), "without meta.created_by, the row's created_by");
     }
 
     @Test
