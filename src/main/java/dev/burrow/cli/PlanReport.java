@@ -28,7 +28,8 @@ final class PlanReport {
             String folder = group.getKey().isEmpty() ? "/ (the top level)" : group.getKey() + "/";
             out.println(folder + (fresh.contains(group.getKey()) ? "  [new folder]" : ""));
             for (Plan.Move m : group.getValue()) {
-                out.println("  " + m.from() + " → " + m.to() + (m.isFolder() ? "  (a folder, with its contents)" : ""));
+                out.println("  " + m.from() + " → " + m.to() + (m.isFolder() ? "  (a folder, with its contents)" : "")
+                        + (plan.clashes().contains(m.id()) ? "  (its name is taken there: PostHog keeps both)" : ""));
             }
         }
         if (!plan.skipped().isEmpty()) {

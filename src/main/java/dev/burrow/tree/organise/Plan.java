@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What organising would do: every move, every matched row it leaves alone and why, the folders
@@ -21,10 +22,12 @@ import java.util.Map;
  * @param matched    how many rows the query matched
  * @param moves      one per row that moves, in the server's search order
  * @param skipped    matched rows that stay, each with the reason
- * @param newFolders folder rows to create before the moves, parents before children
+ * @param newFolders folder rows to create before the moves, parents first
+ * @param clashes    ids of moves whose name is already taken in their destination, by a row there
+ *                   or by another move (PostHog allows it; a preview says so)
  */
 public record Plan(String query, String template, int matched, List<Move> moves, List<Skip> skipped,
-        List<String> newFolders) {
+        List<String> newFolders, Set<String> clashes) {
 
     /**
      * One row's move. {@code from} is the path exactly as stored (undo writes it back
@@ -54,6 +57,13 @@ public record Plan(String query, String template, int matched, List<Move> moves,
         moves = List.copyOf(moves);
         skipped = List.copyOf(skipped);
         newFolders = List.copyOf(newFolders);
+        clashes = Set.copyOf(clashes);
+    }
+
+    /** A plan without name clashes (a part of another plan, tests). */
+    public Plan(String query, String template, int matched, List<Move> moves, List<Skip> skipped,
+            List<String> newFolders) {
+        this(query, template, matched, moves, skipped, newFolders, Set.of());
     }
 
     /** Requests applying costs: one per move and one per new folder, nothing else. */

@@ -88,7 +88,35 @@ public final class Planner {
         }
         moves.addAll(movingFolders);
         return new Plan(matches.query(), template.text(), matches.rows().size(), moves, skipped,
-                missingFolders(index, moves.stream().map(Plan.Move::folder).toList()));
+                missingFolders(index, moves.stream().map(Plan.Move::folder).toList()), clashes(index, moves));
+    }
+
+    /** Moves whose name is taken in their destination: by a row that stays there, or by another move. */
+    private static Set<String> clashes(TreeIndex index, List<Plan.Move> moves) {
+        Set<String> moving = new HashSet<>();
+        moves.forEach(m -> moving.add(m.id()));
+        Map<String, Set<String>> taken = new HashMap<>();
+        Map<String, String> firstBy = new HashMap<>();
+        Set<String> out = new HashSet<>();
+        for (Plan.Move m : moves) {
+            Set<String> names = taken.computeIfAbsent(m.folder(), f -> {
+                Set<String> there = new HashSet<>();
+                for (TreeNode n : index.children(f)) {
+                    if (n.row() == null || !moving.contains(n.row().id())) {
+                        there.add(n.name());
+                    }
+                }
+                return there;
+            });
+            String other = firstBy.putIfAbsent(m.to(), m.id());
+            if (names.contains(m.row().name()) || other != null) {
+                out.add(m.id());
+                if (other != null) {
+                    out.add(other);
+                }
+            }
+        }
+        return out;
     }
 
     /** Folder moves that can go: not into themselves, not onto a row of their name, not inside another moving folder. */

@@ -173,6 +173,19 @@ class OrganisePlanTest extends OrganiseSupport {
     }
 
     @Test
+    void namesAlreadyTakenInTheDestinationAreMarked() {
+        start("empty");
+        item("Sorted/Insights/Pageviews", "insight", "s0", null, null);
+        String taken = item("Inbox/Pageviews", "insight", "s1", null, null);
+        String twinA = item("Inbox/A/Same", "insight", "s2", null, null);
+        String twinB = item("Inbox/B/Same", "insight", "s3", null, null);
+        String free = item("Inbox/Unique", "insight", "s4", null, null);
+        Plan plan = plan("path:Inbox", "Sorted/{type}");
+        assertEquals(Set.of(taken, twinA, twinB), plan.clashes());
+        assertEquals("Sorted/Insights/Unique", to(plan, free));
+    }
+
+    @Test
     void theRowsPlannedAreExactlyTheRowsTheServersSearchFinds() {
         start("demo");
         for (String q : List.of("type:insight path:Unfiled", "user:me -type:dashboard", "revenue", "-type:folder",
