@@ -68,7 +68,7 @@ public final class Planner {
             String leaf = EntryPath.escape(row.name());
             String to = folder.isEmpty() ? leaf : folder + "/" + leaf;
             int depth = depths.computeIfAbsent(folder, EntryPath::depth) + 1;
-            if (to.equals(row.path()) || to.equals(EntryPath.normalize(row.path()))) {
+            if (to.equals(row.path()) || (mayBeOdd(row.path()) && to.equals(EntryPath.normalize(row.path())))) {
                 skipped.add(skip(row, IN_PLACE));
             } else if (to.length() > EntryPath.MAX_LENGTH || depth > EntryPath.MAX_DEPTH) {
                 skipped.add(skip(row, TOO_LONG));
@@ -191,6 +191,12 @@ public final class Planner {
         List<String> out = new ArrayList<>(needed);
         out.sort(Comparator.comparingInt(EntryPath::depth).thenComparing(Comparator.naturalOrder()));
         return out;
+    }
+
+    /** False when a stored path is surely canonical already (no empty segment, no backslash): no need to normalise it. */
+    private static boolean mayBeOdd(String path) {
+        return path.isEmpty() || path.charAt(0) == '/' || path.charAt(path.length() - 1) == '/'
+                || path.contains("//") || path.indexOf('\\') >= 0;
     }
 
     private static Plan.Skip skip(FileSystemEntry row, String reason) {
