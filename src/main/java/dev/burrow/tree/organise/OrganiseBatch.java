@@ -245,14 +245,14 @@ public final class OrganiseBatch implements Operation {
                     + " command right now.");
         }
         int total = folders.size() + entries.size() - start;
-        int[] sent = {0};
+        int sent = 0;
         try (claim) {
             for (String f : folders) {
                 if (stopIfCancelled()) {
                     return;
                 }
                 createFolder(backend, f);
-                listener.progress(++sent[0], total);
+                listener.progress(++sent, total);
             }
             for (int i = start; i < entries.size(); i++) {
                 if (stopIfCancelled()) {
@@ -263,7 +263,7 @@ public final class OrganiseBatch implements Operation {
                 if (done % BatchJournal.SAVE_EVERY == 0) {
                     store.append(journalId, BatchJournal.Event.done(done));
                 }
-                listener.progress(++sent[0], total);
+                listener.progress(++sent, total);
             }
             finish(BatchJournal.State.APPLIED, Outcome.COMPLETE);
         } catch (RuntimeException failure) {
