@@ -74,6 +74,14 @@ public final class BenchMain {
                 }
             });
         }
+        if (want.isEmpty() || want.contains("8")) {
+            Path r = root;
+            failed |= step("#8 (organise, seed " + MoveScenario.SEED + ")", results, "8", () -> {
+                try (ServerProcess server = ServerProcess.start(r, MoveScenario.SEED)) {
+                    return OrganiseScenario.run(server, work);
+                }
+            });
+        }
         if (want.isEmpty() || want.contains("6")) {
             Path r = root;
             failed |= step("#6 (window, seed " + MoveScenario.SEED + ")", results, "6", () -> ui(r));

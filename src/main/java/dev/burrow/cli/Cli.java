@@ -34,13 +34,13 @@ public final class Cli {
     static final String COMPLETE = "__complete";
 
     public static final Set<String> VERBS = Set.of("ls", "find", "mkdir", "mv", "rm", "shortcut", "link", "count",
-            "exports", "export", "profiles", "completion", COMPLETE);
+            "exports", "export", "organise", "profiles", "completion", COMPLETE);
 
     /** The system property naming the cache folder (for tests; else Burrow's cache folder). */
     public static final String CACHE_DIR_PROPERTY = "burrow.cacheDir";
 
     /** Verbs after which the paths a shell completes may have changed. */
-    private static final Set<String> CHANGES_PATHS = Set.of("mkdir", "mv", "rm", "link");
+    private static final Set<String> CHANGES_PATHS = Set.of("mkdir", "mv", "rm", "link", "organise");
 
     /** The system property naming the configuration folder (for tests; {@code --config-dir} wins). */
     public static final String CONFIG_DIR_PROPERTY = "burrow.configDir";
@@ -49,6 +49,8 @@ public final class Cli {
     private final Function<Path, Connections> connections;
     private final RunningWorkspace.Starter localWorkspace;
     private Sleeper sleeper = Sleeper.REAL;
+    private java.io.InputStream stdin = System.in;
+    private boolean interactive = System.console() != null;
 
     /**
      * @param env            stands for the environment variables ({@code BURROW_HOST}, …)
@@ -64,6 +66,13 @@ public final class Cli {
     /** For tests: how the export verb waits between polls. */
     public Cli sleeper(Sleeper value) {
         this.sleeper = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** For tests: where organise reads its yes/no, and whether a person is there to answer. */
+    public Cli stdin(java.io.InputStream in, boolean person) {
+        this.stdin = Objects.requireNonNull(in);
+        this.interactive = person;
         return this;
     }
 
@@ -201,6 +210,8 @@ public final class Cli {
             case "count" -> queries.count(args);
             case "exports" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).list(args);
             case "export" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).export(args);
+            case "organise" -> new OrganiseCommand(client, out, err, json, stdin, interactive,
+                    configDir(args).resolve("organise"), opened.journalKey(), System::nanoTime).run(args);
             default -> throw CliException.usage("unknown command '" + verb + "'");
         }
     }

@@ -3,7 +3,7 @@
 # connection names and PostHog paths come from `burrow __complete`, which answers a path from a
 # small cached listing of one folder (refreshed after a minute, or after a command changed paths).
 
-_burrow_verbs="ls find mkdir mv rm shortcut link count exports export profiles serve completion help"
+_burrow_verbs="ls find mkdir mv rm shortcut link count organise exports export profiles serve completion help"
 
 _burrow() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
@@ -33,7 +33,7 @@ _burrow() {
             COMPREPLY=($(compgen -W "sync async" -- "$cur")); return ;;
         -o|--output|--data|--config-dir)
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        --host|--api-key|--environment|--dashboard|--insight|--timeout|--port)
+        --host|--api-key|--environment|--dashboard|--insight|--timeout|--port|--where|--to)
             return ;;
     esac
     local connection="--host --api-key --environment --profile --help"
@@ -45,6 +45,7 @@ _burrow() {
             mkdir) flags="-p --parents --json $connection" ;;
             rm) flags="-r --recursive --json $connection" ;;
             export) flags="--dashboard --insight --format -o --output --timeout --json $connection" ;;
+            organise) flags="--where --to --dry-run --yes --undo --resume --json $connection" ;;
             profiles) flags="--json --help" ;;
             serve) flags="--host --port --data --api-key --seed --rate-limit --environment --exports --help" ;;
         esac

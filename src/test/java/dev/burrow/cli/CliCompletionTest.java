@@ -184,6 +184,7 @@ class CliCompletionTest {
         Path burrow = launcher();
         assertEquals(List.of("ls", "link"), tab(burrow, script, "burrow", "l"));
         assertEquals(List.of("--recursive"), tab(burrow, script, "burrow", "rm", "--rec"));
+        assertEquals(List.of("--dry-run"), tab(burrow, script, "burrow", "organise", "--dr"));
         assertEquals(List.of("csv"), tab(burrow, script, "burrow", "export", "--format", "c"));
         assertEquals(List.of("on", "off"), tab(burrow, script, "burrow", "shortcut", ""));
         assertEquals(List.of("Marketing/Campaigns/2026/Q1\\ \\\\/\\ Q2/"),

@@ -152,6 +152,24 @@ class CliConnectionTest {
     }
 
     @Test
+    void aBatchOrganisedOnTheLocalWorkspaceIsUndoneByALaterCommand() {
+        // each command's local server has its own port: the batch journal is kept under "local"
+        String config = dir.resolve("config").toString();
+        java.util.List<dev.burrow.api.FileSystemEntry> before = s.client.fileSystem().listAll(
+                dev.burrow.client.FileSystemQuery.all().withSearch("type:insight path:Unfiled").withLimit(1000));
+        assertFalse(before.isEmpty());
+        Result apply = CliSupport.runWith(Map.of(), "organise", "--where", "type:insight path:Unfiled", "--to",
+                "Tidied/{type}", "--yes", "--config-dir", config);
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(before.size(), s.below("Tidied").stream().filter(r -> !r.isFolder()).count(), apply::toString);
+        Result undo = CliSupport.runWith(Map.of(), "organise", "--undo", "--config-dir", config);
+        assertEquals(0, undo.code(), undo::toString);
+        for (dev.burrow.api.FileSystemEntry row : before) {
+            assertEquals(1, s.rowsAt(row.path()).stream().filter(r -> r.id().equals(row.id())).count(), row::path);
+        }
+    }
+
+    @Test
     void profilesListsTheSavedConnectionsWithoutKeysAndMarksTheDefault() {
         Path config = dir.resolve("config");
         Connections saved = CliSupport.connections(config);
