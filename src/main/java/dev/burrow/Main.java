@@ -57,7 +57,7 @@ public final class Main {
                     return new Cli(System.getenv(), Connections::open, LocalWorkspace::startDefault).run(verb, rest, out, err);
                 }
                 err.println("burrow: unknown command '" + verb + "'. Run `burrow --help`.");
-                return 1;
+                return Cli.EXIT_USAGE;
             }
         }
     }

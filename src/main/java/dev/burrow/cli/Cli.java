@@ -26,8 +26,8 @@ import java.util.function.Function;
 public final class Cli {
 
     public static final int EXIT_OK = 0;
-    public static final int EXIT_USAGE = 1;
-    public static final int EXIT_REFUSED = 2;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_REFUSED = 1;
     public static final int EXIT_NETWORK = 3;
 
     /** The hidden verb the completion scripts call (see {@link CompletionCommand}). */

@@ -50,7 +50,7 @@ final class PathResolver {
         return t;
     }
 
-    /** As {@link #resolve}, for a path that must be there: else {@code no such path}, exit 2. */
+    /** As {@link #resolve}, for a path that must be there: else {@code no such path}, exit 1. */
     ResolvedPath existing(String rawPath) {
         ResolvedPath t = resolve(rawPath);
         if (!t.exists()) {

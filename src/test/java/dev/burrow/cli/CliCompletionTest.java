@@ -130,7 +130,7 @@ class CliCompletionTest {
         Result zsh = CliSupport.runWith(Map.of(), "completion", "zsh");
         assertTrue(zsh.out().startsWith("#compdef burrow"), zsh::toString);
         Result fish = CliSupport.runWith(Map.of(), "completion", "fish");
-        assertEquals(1, fish.code());
+        assertEquals(2, fish.code());
         assertEquals("burrow: usage: burrow completion bash|zsh (not 'fish')\n", fish.err());
     }
 

@@ -37,7 +37,7 @@ class CliConnectionTest {
         String secret = "phx_wrong_key_do_not_print";
         Result r = CliSupport.runWith(Map.of(), "ls", "--host", s.server.baseUrl(), "--api-key", secret,
                 "--environment", "1");
-        assertEquals(2, r.code(), r::toString);
+        assertEquals(1, r.code(), r::toString);
         assertTrue(r.err().contains("(401)"), r::toString);
         assertTrue(r.err().contains("Personal API key found in request Authorization header is invalid."), r::toString);
         assertTrue(r.err().contains("--api-key"), "says where the key comes from: " + r);
@@ -59,27 +59,27 @@ class CliConnectionTest {
     @Test
     void missingOrWrongArgumentsAreUsageErrors() {
         Result keyButNoHost = CliSupport.runWith(Map.of(), "ls", "--api-key", "k1");
-        assertEquals(1, keyButNoHost.code());
+        assertEquals(2, keyButNoHost.code());
         assertEquals("burrow: --api-key is set but no server is: pass --host URL or set BURROW_HOST (with none of"
                 + " them, burrow works on the local workspace)\n", keyButNoHost.err());
         Result envButNoHost = CliSupport.runWith(Map.of("BURROW_ENVIRONMENT", "2"), "ls");
-        assertEquals(1, envButNoHost.code());
+        assertEquals(2, envButNoHost.code());
         assertTrue(envButNoHost.err().startsWith("burrow: BURROW_ENVIRONMENT is set but no server is"),
                 envButNoHost::toString);
         Result noEnv = CliSupport.runWith(Map.of(), "ls", "--host", s.server.baseUrl(), "--api-key", "k1");
-        assertEquals(1, noEnv.code());
+        assertEquals(2, noEnv.code());
         assertTrue(noEnv.err().contains("--environment"), noEnv::toString);
-        assertEquals(1, s.run("rm").code());
-        assertEquals(1, s.run("link", "Marketing").code());
+        assertEquals(2, s.run("rm").code());
+        assertEquals(2, s.run("link", "Marketing").code());
         Result unknown = s.run("ls", "--colour");
-        assertEquals(1, unknown.code());
+        assertEquals(2, unknown.code());
         assertEquals("burrow: unknown option '--colour'\n", unknown.err());
         Result misplaced = s.run("ls", "--format", "png");
-        assertEquals(1, misplaced.code());
-        assertEquals(1, s.run("ls", "--host").code());
-        assertEquals(1, CliSupport.runWith(Map.of(), "ls", "--host", "ftp://x", "--api-key", "k1", "--environment",
+        assertEquals(2, misplaced.code());
+        assertEquals(2, s.run("ls", "--host").code());
+        assertEquals(2, CliSupport.runWith(Map.of(), "ls", "--host", "ftp://x", "--api-key", "k1", "--environment",
                 "1").code());
-        assertEquals(1, CliSupport.runWith(Map.of(), "ls", "--host", s.server.baseUrl(), "--api-key", "k1",
+        assertEquals(2, CliSupport.runWith(Map.of(), "ls", "--host", s.server.baseUrl(), "--api-key", "k1",
                 "--environment", "one").code());
     }
 
@@ -92,7 +92,7 @@ class CliConnectionTest {
         assertTrue(r.out().contains("Marketing/"));
         // A flag beats the variable.
         Result flagWins = CliSupport.runWith(env, "ls", "--api-key", "wrong");
-        assertEquals(2, flagWins.code());
+        assertEquals(1, flagWins.code());
     }
 
     @Test
@@ -117,7 +117,7 @@ class CliConnectionTest {
         }
 
         Result unknown = CliSupport.runWith(Map.of(), "ls", "--profile", "home", "--config-dir", config.toString());
-        assertEquals(1, unknown.code());
+        assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("no saved connection named 'home'"), unknown::toString);
         // The local workspace profile beats the variables (a profile comes before them).
         Map<String, String> elsewhere = Map.of("BURROW_HOST", "http://127.0.0.1:9", "BURROW_API_KEY", "k1",
@@ -128,7 +128,7 @@ class CliConnectionTest {
         assertTrue(local.out().contains("Marketing/"), local::toString);
         Result localWithHost = CliSupport.runWith(Map.of(), "ls", "--profile", ConnectionProfile.LOCAL_NAME,
                 "--host", s.server.baseUrl(), "--config-dir", config.toString());
-        assertEquals(1, localWithHost.code(), localWithHost::toString);
+        assertEquals(2, localWithHost.code(), localWithHost::toString);
     }
 
     @Test
@@ -204,7 +204,7 @@ class CliConnectionTest {
                 config.toString());
         assertFalse(env.out().lines().anyMatch(l -> l.startsWith("*")), env::toString);
         assertTrue(env.out().contains("commands go to BURROW_HOST (https://ph.example.com)"), env::toString);
-        assertEquals(1, CliSupport.runWith(Map.of(), "profiles", "extra").code());
+        assertEquals(2, CliSupport.runWith(Map.of(), "profiles", "extra").code());
     }
 
     @Test
