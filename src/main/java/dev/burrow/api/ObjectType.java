@@ -125,6 +125,11 @@ public enum ObjectType {
         return of(wire).map(t -> t.href(ref, id)).orElse(null);
     }
 
+    /** What a tree row's {@code ref} holds for an object of this type: its short id or its numeric id. */
+    public String ref(long id, String shortId) {
+        return refIsShortId ? shortId : Long.toString(id);
+    }
+
     /** The app-relative URL of an object; {@code ref} is its id or short id, {@code id} its numeric id. */
     public String href(String ref, long id) {
         if (isHogFunction()) {
