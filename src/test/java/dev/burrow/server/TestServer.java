@@ -161,13 +161,11 @@ public final class TestServer implements AutoCloseable {
     public void rows(List<String> paths, String type) {
         try {
             server.database().write(c -> {
-                try (var ps = TreeRows.prepareInsert(c)) {
+                try (var batch = TreeRows.batch(c)) {
                     for (String p : paths) {
-                        TreeRows.bindInsert(ps, new TreeRow(Ids.uuid7(), 1, p, type, null, null, Boolean.FALSE, null,
+                        batch.add(new TreeRow(Ids.uuid7(), 1, p, type, null, null, Boolean.FALSE, null,
                                 Timestamps.now(), 1L));
-                        ps.addBatch();
                     }
-                    ps.executeBatch();
                 }
                 return null;
             });

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,8 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>All writes go through one connection, one transaction at a time, under a lock: SQLite
  * allows one writer anyway, and serialising here means no client ever sees "database is
- * locked". Reads use a small pool of their own connections and, thanks to WAL, run beside a
- * write.
+ * locked". Another process may open the same file (the command line beside the window): its
+ * writes wait for ours and ours for its, and nothing of the file's content is kept in memory
+ * between transactions, so neither ever works from a stale copy. Reads use a small pool of their
+ * own connections and, thanks to WAL, run beside a write.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,6 +30,9 @@ public final class Database implements AutoCloseable {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** How long a statement waits for another connection or process to let go of the file. */
+    private static final int BUSY_TIMEOUT_MS = 30_000;
 
     private final Path file;
     private final Connection writer;
@@ -37,11 +43,11 @@ public final class Database implements AutoCloseable {
 
     private Database(Path file, int readerCount) throws SQLException {
         this.file = file;
-        this.writer = open(file);
+        this.writer = open(file, true);
         Migrations.apply(writer);
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            Connection reader = open(file);
+            Connection reader = open(file, false);
             try (Statement st = reader.createStatement()) {
                 st.execute("PRAGMA query_only = ON");
             }
@@ -60,12 +66,23 @@ public final class Database implements AutoCloseable {
         return new Database(dataDir.resolve("burrow.sqlite"), readerCount);
     }
 
-    private static Connection open(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    /**
+     * A connection to the file. The writer's transactions begin {@code IMMEDIATE}: they take
+     * SQLite's write lock at once, so a write in another process (a command line beside the
+     * window) waits for this one instead of failing when it tries to upgrade a read.
+     */
+    private static Connection open(Path file, boolean writer) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+        if (writer) {
+            props.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement st = c.createStatement()) {
+            // the timeout first: switching to WAL waits for a process that holds the file
+            st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA synchronous = NORMAL");
-            st.execute("PRAGMA busy_timeout = 30000");
             st.execute("PRAGMA foreign_keys = ON");
             // 4 MB of page cache per connection (the indexes do the work): five connections stay well
             // inside the app's memory budget

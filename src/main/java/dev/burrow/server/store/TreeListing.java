@@ -1,0 +1,175 @@
+package dev.burrow.server.store;
+
+import dev.burrow.api.EntryPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The reads of {@code file_system} that answer lists: pages, searches, Recents, counts. */
+public final class TreeListing {
+
+    /** How many rows a count previews. */
+    public static final int PREVIEW = 200;
+
+    private TreeListing() {
+    }
+
+    /** The total that matched and the rows of the page asked for. */
+    public record TreePage(long count, List<TreeRow> rows) {
+    }
+
+    /** A row with the time the caller last viewed its object. */
+    public record ViewedRow(TreeRow row, String viewedAt) {
+    }
+
+    public static TreePage page(Connection c, TreeFilter filter, TreeOrder order, int limit, int offset)
+            throws SQLException {
+        if (order == TreeOrder.SEARCH && !filter.byParent()) {
+            return searchPage(c, filter, limit, offset);
+        }
+        String where = filter.whereSql();
+        long count;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM file_system " + where)) {
+            TreeRows.bind(ps, filter.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+        }
+        if (count == 0 || offset >= count) {
+            return new TreePage(count, List.of());
+        }
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(limit);
+        params.add(offset);
+        return new TreePage(count, TreeRows.query(c, where + " ORDER BY " + order.sql + " LIMIT ? OFFSET ?", params));
+    }
+
+    /**
+     * A search in the default order, in one pass over the narrow search index: every matching
+     * row id in order gives the count and the page, and only the page's rows are read whole.
+     */
+    private static TreePage searchPage(Connection c, TreeFilter filter, int limit, int offset) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM file_system INDEXED BY fs_search "
+                + filter.whereSql() + " ORDER BY haystack")) {
+            TreeRows.bind(ps, filter.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        if (offset >= ids.size()) {
+            return new TreePage(ids.size(), List.of());
+        }
+        List<Long> page = ids.subList(offset, (int) Math.min(ids.size(), (long) offset + limit));
+        Map<Long, TreeRow> byRowid = new HashMap<>();
+        for (int from = 0; from < page.size(); from += 500) {
+            List<Long> chunk = page.subList(from, Math.min(page.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TreeRows.COLUMNS + ", rowid FROM file_system"
+                    + " WHERE rowid IN (" + marks + ")")) {
+                TreeRows.bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byRowid.put(rs.getLong(11), TreeRows.read(rs));
+                    }
+                }
+            }
+        }
+        List<TreeRow> rows = new ArrayList<>(page.size());
+        for (Long id : page) {
+            TreeRow row = byRowid.get(id);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return new TreePage(ids.size(), rows);
+    }
+
+    /**
+     * The caller's Recents: rows of the objects they viewed, by view time. A search looks only
+     * at the 200 latest views; {@code searchSql} names bare {@code file_system} columns.
+     */
+    public static List<ViewedRow> recents(Connection c, long userId, int team, String notType, String searchSql,
+            List<Object> searchParams, boolean newestFirst, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT f.id, f.team, f.path, f.type, f.ref, f.href, f.shortcut, f.meta,"
+                + " f.created_at, f.created_by, v.viewed_at FROM ");
+        if (searchSql != null) {
+            sql.append("(SELECT * FROM view_log WHERE user_id = ? AND team = ? ORDER BY viewed_at DESC LIMIT 200) v");
+            params.add(userId);
+            params.add(team);
+        } else {
+            sql.append("view_log v");
+        }
+        sql.append(" JOIN file_system f ON f.type = v.type AND f.ref = v.ref AND f.team = v.team"
+                + " WHERE v.user_id = ? AND v.team = ? AND (f.shortcut IS NULL OR f.shortcut = 0)"
+                + " AND f." + Visibility.LISTED);
+        params.add(userId);
+        params.add(team);
+        if (notType != null) {
+            sql.append(" AND f.type <> ?");
+            params.add(notType);
+        }
+        if (searchSql != null) {
+            // the condition names bare columns; inside this join they belong to f
+            sql.append(" AND f.id IN (SELECT id FROM file_system WHERE ").append(searchSql).append(")");
+            params.addAll(searchParams);
+        }
+        sql.append(" ORDER BY v.viewed_at ").append(newestFirst ? "DESC" : "ASC").append(" LIMIT ?");
+        params.add(limit);
+        List<ViewedRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            TreeRows.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ViewedRow(TreeRows.read(rs), rs.getString(11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a count answers: the total below a folder and the first rows by depth, then path. */
+    public record Below(long count, List<TreeRow> preview) {
+    }
+
+    /** §11: how many rows below {@code folder} {@code team} sees, with the first {@link #PREVIEW} of them. */
+    public static Below below(Connection c, String folder, int team) throws SQLException {
+        long n = SubtreeCounts.visibleBelow(c, folder, team);
+        long wanted = Math.min(n, PREVIEW);
+        String lo = folder + "/";
+        String hi = folder + "0";
+        List<TreeRow> preview = new ArrayList<>();
+        // one depth at a time along the (depth, path) index, until the preview is full
+        int depth = Math.max(1, EntryPath.depth(folder));
+        int deepest = Integer.MAX_VALUE;
+        for (int d = depth; preview.size() < wanted && d <= deepest; d++) {
+            if (d == depth + EntryPath.MAX_DEPTH) {
+                // rows deeper than any path may be are legacy ones: look once for the deepest
+                deepest = deepest(c, lo, hi);
+            }
+            preview.addAll(TreeRows.query(c, "WHERE depth = ? AND path >= ? AND path < ? AND " + Visibility.SQL
+                    + " ORDER BY path LIMIT ?", List.of(d, lo, hi, team, wanted - preview.size())));
+        }
+        return new Below(n, preview);
+    }
+
+    private static int deepest(Connection c, String lo, String hi) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(depth) FROM file_system WHERE path >= ? AND path < ?")) {
+            ps.setString(1, lo);
+            ps.setString(2, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+}
