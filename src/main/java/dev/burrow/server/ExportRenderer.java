@@ -29,7 +29,7 @@ final class ExportRenderer {
     static final String NO_RECORDINGS = "The local server has no session recordings, so it cannot render"
             + " this export.";
     static final String NO_HEATMAPS = "The local server does not render heatmap screenshots.";
-    static final String MISSING_TARGET = "Export is missing required dashboard, insight ID, or session_recording_id"
+    static final String NOTHING_TO_EXPORT = "Export is missing required dashboard, insight ID, or session_recording_id"
             + " in export_context";
     static final String NO_PATH_FETCH = "The local server does not fetch export_context.path: export an insight, or"
             + " send its query in export_context.source.";
@@ -112,7 +112,7 @@ final class ExportRenderer {
             if (job.insight() != null) {
                 InsightData insight = insight(job.insight(), job.team(), displayOf(ctx.get("source")));
                 if (insight == null) {
-                    throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+                    throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
                 }
                 return PngRenderer.insight(insight);
             }
@@ -125,7 +125,7 @@ final class ExportRenderer {
             if (ExportAnswers.truthy(ctx.get("heatmap_url"))) {
                 throw new RenderFailure(NO_HEATMAPS, "NotImplementedError", RenderFailure.USER);
             }
-            throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+            throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
         }
         // CSV and XLSX: export_context.source, else the insight's stored query.
         JsonNode source = ctx.get("source");
@@ -138,7 +138,7 @@ final class ExportRenderer {
         } else if (job.insight() != null) {
             data = insight(job.insight(), job.team(), null);
             if (data == null) {
-                throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+                throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
             }
         } else if (ExportAnswers.truthy(ctx.get("path"))) {
             throw new RenderFailure(NO_PATH_FETCH, "NotImplementedError", RenderFailure.USER);
@@ -203,7 +203,7 @@ final class ExportRenderer {
             return new Dash(dash.name(), payload.path("description").asText(""), tiles);
         });
         if (d == null) {
-            throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+            throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
         }
         return PngRenderer.dashboard(d.name(), d.description(), d.tiles());
     }

@@ -10,6 +10,7 @@ import dev.burrow.server.store.UsersTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,13 +38,14 @@ final class TreeEntries {
                 creators.add(row.createdBy());
             }
         }
-        Map<Long, BasicUser> members = UsersTable.members(c, creators);
+        Map<Long, JsonNode> members = new HashMap<>();
+        UsersTable.members(c, creators).forEach((id, user) -> members.put(id, Json.MAPPER.valueToTree(user)));
         List<FileSystemEntry> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             TreeRow row = rows.get(i);
-            BasicUser by = row.createdBy() == null ? null : members.get(row.createdBy());
             out.add(new FileSystemEntry(row.id(), row.path(), row.depth(), row.type(), row.ref(), row.href(),
-                    meta(row.meta()), row.shortcut(), row.createdAt(), by == null ? null : Json.MAPPER.valueToTree(by),
+                    meta(row.meta()), row.shortcut(), row.createdAt(),
+                    row.createdBy() == null ? null : members.get(row.createdBy()),
                     lastViewed == null ? null : lastViewed.get(i), null));
         }
         return out;

@@ -6,9 +6,11 @@ import dev.burrow.server.search.SearchFilter;
 import dev.burrow.server.search.SqlCondition;
 import dev.burrow.server.store.Database;
 import dev.burrow.server.store.Timestamps;
+import dev.burrow.server.store.TreeCounts;
 import dev.burrow.server.store.TreeFilter;
 import dev.burrow.server.store.TreeListing;
 import dev.burrow.server.store.TreeOrder;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +41,13 @@ final class TreeList {
                 .typePrefix(r.nonEmptyParam("type__startswith"))
                 .createdAfter(time(r, "created_at__gt"))
                 .createdBefore(time(r, "created_at__lt"));
-        if (search != null) {
-            SqlCondition cond = searchCondition(r, search);
-            filter.matching(cond.sql(), cond.params());
-        }
         TreeOrder order = order(r.nonEmptyParam("ref") != null, orderBy, depth != null, search != null);
         Paging paging = Paging.of(r);
         Page<FileSystemEntry> page = db.read(c -> {
+            if (search != null) {
+                SqlCondition cond = searchCondition(c, r, search);
+                filter.matching(cond.sql(), cond.params());
+            }
             TreeListing.TreePage rows = TreeListing.page(c, filter, order, paging.limit(), paging.offset());
             List<FileSystemEntry> entries = TreeEntries.of(c, rows.rows(), null);
             return paging.answer(r, rows.count(), entries, TreeEntries.metaCreators(c, entries));
@@ -71,8 +73,9 @@ final class TreeList {
         return searching ? TreeOrder.SEARCH : TreeOrder.PATH_IGNORING_CASE;
     }
 
-    private static SqlCondition searchCondition(Request r, String search) {
-        return SearchFilter.compile(search, Fields.truthy(r.param("search_name_only")), r.userId());
+    private static SqlCondition searchCondition(Connection c, Request r, String search) throws SQLException {
+        return SearchFilter.compile(search, Fields.truthy(r.param("search_name_only")), r.userId(),
+                TreeCounts.types(c));
     }
 
     /** A time filter: absent is null; anything that is not a date-time is DRF's 400. */
@@ -92,8 +95,8 @@ final class TreeList {
     private Response recents(Request r, boolean newestFirst) throws SQLException {
         int limit = Paging.limitUpTo1000(r, true);
         String search = r.nonEmptyParam("search");
-        SqlCondition cond = search == null ? null : searchCondition(r, search);
         Page<FileSystemEntry> page = db.read(c -> {
+            SqlCondition cond = search == null ? null : searchCondition(c, r, search);
             List<TreeListing.ViewedRow> viewed = TreeListing.recents(c, r.userId(), r.environment(),
                     r.nonEmptyParam("not_type"), cond == null ? null : cond.sql(),
                     cond == null ? List.of() : cond.params(), newestFirst, limit);

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The maintained subtree counts against the rows themselves: for every string a stored path
- * continues with {@code /}, per environment and hog-function-or-not, how many rows lie below.
+ * The counts the writes keep against the rows themselves: for every string a stored path
+ * continues with {@code /}, per environment and hog-function-or-not, how many rows lie below;
+ * and how many rows have each type.
  */
 final class CountCheck {
 
@@ -41,6 +42,20 @@ final class CountCheck {
                 return null;
             });
             assertEquals(recounted, kept, "subtree counts kept by the writes against a recount of the rows");
+            Map<String, Long> types = new TreeMap<>();
+            Map<String, Long> keptTypes = new TreeMap<>();
+            db.read(c -> {
+                for (String[] q : new String[][] {{"SELECT type, count(*) FROM file_system GROUP BY type", "rows"},
+                    {"SELECT type, n FROM type_counts", "kept"}}) {
+                    try (var ps = c.prepareStatement(q[0]); var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            (q[1].equals("rows") ? types : keptTypes).put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+                return null;
+            });
+            assertEquals(types, keptTypes, "type counts kept by the writes against a recount of the rows");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code count} and {@code count_by_path} read counts that every write keeps (§11): after any
  * mix of creates, PATCHes of path and type, moves, merges, links, deletes, undos, unfiled and
- * other environments' hog functions, they equal a recount of the rows.
+ * other environments' hog functions, they equal a recount of the rows; so do the counts of
+ * each type that searches read.
  */
 class SubtreeCountsTest extends ContractSupport {
 
@@ -125,7 +126,7 @@ class SubtreeCountsTest extends ContractSupport {
     }
 
     @Test
-    void aStoreFromBeforeCountsWereKeptIsCountedWhenOpened() throws Exception {
+    void aStoreFromBeforeCountsWereKeptIsCountedAndSearchableWhenOpened() throws Exception {
         s.close();
         s = TestServer.start("demo", List.of(new ApiKey(TestServer.KEY, Set.of())), false);
         Path dir = s.dataDir();
@@ -133,7 +134,11 @@ class SubtreeCountsTest extends ContractSupport {
         try (Database db = Database.open(dir, 1)) {
             db.write(c -> {
                 try (var st = c.createStatement()) {
+                    // the schema of version 3: no counts, the haystack's search index
                     st.execute("DROP TABLE subtree_counts");
+                    st.execute("DROP TABLE type_counts");
+                    st.execute("DROP INDEX fs_listing");
+                    st.execute("CREATE INDEX fs_search ON file_system(haystack, type, team)");
                     st.execute("PRAGMA user_version = 3");
                 }
                 return null;
@@ -147,7 +152,10 @@ class SubtreeCountsTest extends ContractSupport {
                 }
             }) > 10, "the demo's folders are counted");
         }
-        s = TestServer.start();
+        s = TestServer.start("demo", List.of(new ApiKey(TestServer.KEY, Set.of())), false, dir);
+        assertEquals(s.column("SELECT count(*) FROM file_system WHERE type NOT IN ('link', 'message_template',"
+                + " 'hog_flow') AND (instr(lower(path), 'activation') > 0 OR instr(lower(type), 'activation') > 0)")
+                .get(0), s.get("file_system/?search=activation").body().get("count").asText());
     }
 
     @Test

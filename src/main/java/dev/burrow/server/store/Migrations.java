@@ -117,7 +117,7 @@ final class Migrations {
             // page of the whole tree walks the index instead of sorting every row: the full index
             // load (100 pages of 1,000 over 100,000 rows) went from ~30 s to a few seconds.
             Step.sql("CREATE INDEX fs_order ON file_system(path_lower, type, team)"),
-            // 4: how many rows lie below each folder, kept by every write (SubtreeCounts), so that a
+            // 4: how many rows lie below each folder, kept by every write (TreeCounts), so that a
             // count no longer reads every row it counts; filled from the rows already there.
             c -> {
                 Step.sql("""
@@ -128,8 +128,21 @@ final class Migrations {
                         n       INTEGER NOT NULL,
                         PRIMARY KEY (prefix, team, hog)
                     ) WITHOUT ROWID""").apply(c);
-                SubtreeCounts.rebuild(c);
-            });
+                TreeCounts.rebuildBelow(c);
+            },
+            // 5: a search scans one index along the lower-cased path, in the order it answers in
+            // (case-insensitive path, then type), and learns the types there are from type_counts
+            // (kept by every write) rather than from a haystack of path and type on every row: the
+            // scan reads a fifth less. The haystack's index goes.
+            Step.sql("""
+                CREATE TABLE type_counts (
+                    type    TEXT PRIMARY KEY,
+                    n       INTEGER NOT NULL
+                ) WITHOUT ROWID""",
+                "INSERT INTO type_counts(type, n) SELECT type, count(*) FROM file_system GROUP BY type",
+                "CREATE INDEX fs_listing ON file_system(path_lower, lower(type), type, team)",
+                "DROP INDEX fs_search",
+                "ANALYZE file_system"));
 
     private Migrations() {
     }

@@ -14,7 +14,7 @@ public final class RowBatch implements AutoCloseable {
 
     private final Connection connection;
     private final PreparedStatement insert;
-    private final SubtreeCounts.Tally tally = new SubtreeCounts.Tally();
+    private final TreeCounts.Tally tally = new TreeCounts.Tally();
     private int pending;
     private long written;
 

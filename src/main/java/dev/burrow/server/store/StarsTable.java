@@ -126,19 +126,19 @@ public final class StarsTable {
     }
 
     /**
-     * Folder stars follow a folder move from {@code old} to {@code target}: their refs (folder
+     * Folder stars follow a folder move from {@code old} to {@code newPath}: their refs (folder
      * paths) change prefix, and the moved folder's own star takes the new name if it had the old.
      */
-    public static void followFolderMove(Connection c, String old, String target) throws SQLException {
+    public static void followFolderMove(Connection c, String old, String newPath) throws SQLException {
         String oldLeaf = EntryPath.escape(EntryPath.leaf(old));
-        String newLeaf = EntryPath.escape(EntryPath.leaf(target));
+        String newLeaf = EntryPath.escape(EntryPath.leaf(newPath));
         try (PreparedStatement ps = c.prepareStatement("UPDATE stars SET path = CASE WHEN ref = ? AND path = ?"
                 + " THEN ? ELSE path END, ref = ? || substr(ref, ?) WHERE type = 'folder' AND (ref = ? OR"
                 + " (ref >= ? AND ref < ?))")) {
             ps.setString(1, old);
             ps.setString(2, oldLeaf);
             ps.setString(3, newLeaf);
-            ps.setString(4, target);
+            ps.setString(4, newPath);
             ps.setInt(5, old.codePointCount(0, old.length()) + 1);
             ps.setString(6, old);
             ps.setString(7, old + "/");

@@ -14,7 +14,6 @@ public final class TreeFilter {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean byParent;
-    private boolean searching;
 
     private TreeFilter() {
     }
@@ -85,7 +84,6 @@ public final class TreeFilter {
     public TreeFilter matching(String sql, List<Object> values) {
         conditions.add(0, "(" + sql + ")");
         params.addAll(0, values);
-        searching = true;
         return this;
     }
 
@@ -99,13 +97,15 @@ public final class TreeFilter {
         return byParent;
     }
 
-    boolean searching() {
-        return searching;
+    /** {@code FROM file_system … WHERE …}, along the children index when the rows are one folder's children. */
+    String fromWhere() {
+        return fromWhere(byParent ? "fs_children" : null);
     }
 
-    /** {@code [INDEXED BY …] WHERE …} for {@code FROM file_system}. */
-    String whereSql() {
-        return (byParent ? "INDEXED BY fs_children " : "") + "WHERE " + String.join(" AND ", conditions);
+    /** {@code FROM file_system … WHERE …} along {@code index} (null: SQLite's choice). */
+    String fromWhere(String index) {
+        return "FROM file_system " + (index == null ? "" : "INDEXED BY " + index + " ") + "WHERE "
+                + String.join(" AND ", conditions);
     }
 
     List<Object> params() {

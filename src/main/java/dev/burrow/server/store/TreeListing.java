@@ -6,10 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The reads of {@code file_system} that answer lists: pages, searches, Recents, counts. */
 public final class TreeListing {
@@ -28,15 +25,25 @@ public final class TreeListing {
     public record ViewedRow(TreeRow row, String viewedAt) {
     }
 
+    /**
+     * How many rows match, and the page asked for. A search in its default order goes along the
+     * index fs_listing (lower-cased path and type, team): the count scans the index without
+     * reading a row or handing one over to Java, and the page walks it in order and stops at the
+     * page's end.
+     */
     public static TreePage page(Connection c, TreeFilter filter, TreeOrder order, int limit, int offset)
             throws SQLException {
-        if (order == TreeOrder.SEARCH && !filter.byParent()) {
-            return searchPage(c, filter, limit, offset);
-        }
-        String where = filter.whereSql();
+        String fromWhere = order == TreeOrder.SEARCH && !filter.byParent() ? filter.fromWhere("fs_listing")
+                : filter.fromWhere();
+        return page(c, fromWhere, filter.params(), order, limit, offset);
+    }
+
+    /** A count, then the page's rows; {@code fromWhere} is {@code FROM file_system … WHERE …}. */
+    private static TreePage page(Connection c, String fromWhere, List<Object> filterParams, TreeOrder order, int limit,
+            int offset) throws SQLException {
         long count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM file_system " + where)) {
-            TreeRows.bind(ps, filter.params());
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) " + fromWhere)) {
+            TreeRows.bind(ps, filterParams);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 count = rs.getLong(1);
@@ -45,53 +52,11 @@ public final class TreeListing {
         if (count == 0 || offset >= count) {
             return new TreePage(count, List.of());
         }
-        List<Object> params = new ArrayList<>(filter.params());
+        List<Object> params = new ArrayList<>(filterParams);
         params.add(limit);
         params.add(offset);
-        return new TreePage(count, TreeRows.query(c, where + " ORDER BY " + order.sql + " LIMIT ? OFFSET ?", params));
-    }
-
-    /**
-     * A search in the default order, in one pass over the narrow search index: every matching
-     * row id in order gives the count and the page, and only the page's rows are read whole.
-     */
-    private static TreePage searchPage(Connection c, TreeFilter filter, int limit, int offset) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM file_system INDEXED BY fs_search "
-                + filter.whereSql() + " ORDER BY haystack")) {
-            TreeRows.bind(ps, filter.params());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        if (offset >= ids.size()) {
-            return new TreePage(ids.size(), List.of());
-        }
-        List<Long> page = ids.subList(offset, (int) Math.min(ids.size(), (long) offset + limit));
-        Map<Long, TreeRow> byRowid = new HashMap<>();
-        for (int from = 0; from < page.size(); from += 500) {
-            List<Long> chunk = page.subList(from, Math.min(page.size(), from + 500));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TreeRows.COLUMNS + ", rowid FROM file_system"
-                    + " WHERE rowid IN (" + marks + ")")) {
-                TreeRows.bind(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byRowid.put(rs.getLong(11), TreeRows.read(rs));
-                    }
-                }
-            }
-        }
-        List<TreeRow> rows = new ArrayList<>(page.size());
-        for (Long id : page) {
-            TreeRow row = byRowid.get(id);
-            if (row != null) {
-                rows.add(row);
-            }
-        }
-        return new TreePage(ids.size(), rows);
+        return new TreePage(count, TreeRows.select(c, fromWhere + " ORDER BY " + order.sql + " LIMIT ? OFFSET ?",
+                params));
     }
 
     /**
@@ -112,7 +77,7 @@ public final class TreeListing {
         }
         sql.append(" JOIN file_system f ON f.type = v.type AND f.ref = v.ref AND f.team = v.team"
                 + " WHERE v.user_id = ? AND v.team = ? AND (f.shortcut IS NULL OR f.shortcut = 0)"
-                + " AND f." + Visibility.LISTED);
+                + " AND " + Visibility.listed("f.type"));
         params.add(userId);
         params.add(team);
         if (notType != null) {
@@ -144,7 +109,7 @@ public final class TreeListing {
 
     /** §11: how many rows below {@code folder} {@code team} sees, with the first {@link #PREVIEW} of them. */
     public static Below below(Connection c, String folder, int team) throws SQLException {
-        long n = SubtreeCounts.visibleBelow(c, folder, team);
+        long n = TreeCounts.visibleBelow(c, folder, team);
         long wanted = Math.min(n, PREVIEW);
         String lo = folder + "/";
         String hi = folder + "0";

@@ -2,8 +2,8 @@ package dev.burrow.server.store;
 
 /** The orders a {@code file_system/} list can come in (§5). */
 public enum TreeOrder {
-    /** Case-insensitive path: the default. */
-    PATH_IGNORING_CASE("path_lower"),
+    /** Case-insensitive path, then type: the default (the order of the index fs_order). */
+    PATH_IGNORING_CASE("path_lower, type"),
     /** Folders first, then case-insensitive path: any list filtered by depth. */
     FOLDERS_FIRST("is_folder DESC, path_lower"),
     PATH("path"),
@@ -13,10 +13,11 @@ public enum TreeOrder {
     /** A lookup by ref: the object's own rows before its link rows. */
     OWN_ROWS_FIRST("(shortcut IS NULL), shortcut"),
     /**
-     * A search's default: the haystack starts with the lower-cased path, so this is the same
-     * order, and the search index hands rows over in it.
+     * A search's default: case-insensitive path, then case-insensitive type (the order of the
+     * index fs_listing, which a search scans, so it hands rows over in order and stops at the
+     * page's end).
      */
-    SEARCH("haystack");
+    SEARCH("path_lower, lower(type)");
 
     final String sql;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The {@code file_system} table: every write recomputes the path-derived columns and keeps
- * {@link SubtreeCounts} in step, in the caller's transaction. Nothing else writes the table.
+ * {@link TreeCounts} in step, in the caller's transaction. Nothing else writes the table.
  */
 public final class TreeRows {
 
@@ -82,7 +82,7 @@ public final class TreeRows {
     }
 
     /** ASCII-only lower case, as SQLite's {@code lower()} folds, so SQL updates agree with Java. */
-    static String lowerAscii(String s) {
+    public static String lowerAscii(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -107,7 +107,12 @@ public final class TreeRows {
     }
 
     static List<TreeRow> query(Connection c, String sqlAfterFrom, List<?> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM file_system " + sqlAfterFrom)) {
+        return select(c, "FROM file_system " + sqlAfterFrom, params);
+    }
+
+    /** The rows of {@code SELECT COLUMNS} + {@code fromOn} ({@code FROM file_system …}). */
+    static List<TreeRow> select(Connection c, String fromOn, List<?> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " " + fromOn)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<TreeRow> rows = new ArrayList<>();
@@ -207,7 +212,7 @@ public final class TreeRows {
         if (!after.path().equals(before.path())) {
             setPath(c, before.id(), after.path());
         }
-        SubtreeCounts.Tally tally = new SubtreeCounts.Tally();
+        TreeCounts.Tally tally = new TreeCounts.Tally();
         tally.row(before, -1);
         tally.row(after, 1);
         tally.flush(c);
@@ -216,7 +221,7 @@ public final class TreeRows {
     /** Moves one row to {@code newPath}. */
     public static void updatePath(Connection c, TreeRow row, String newPath) throws SQLException {
         setPath(c, row.id(), newPath);
-        SubtreeCounts.Tally tally = new SubtreeCounts.Tally();
+        TreeCounts.Tally tally = new TreeCounts.Tally();
         tally.row(row, -1);
         tally.row(row.withPath(newPath), 1);
         tally.flush(c);
@@ -239,19 +244,19 @@ public final class TreeRows {
 
     /**
      * Replaces the {@code old/} prefix of every row below {@code old} that {@code team} sees with
-     * {@code target/}: one statement when both paths are canonical, else row by row.
+     * {@code newPath/}: one statement when both paths are canonical, else row by row.
      */
-    public static void moveBelow(Connection c, String old, String target, int team) throws SQLException {
-        boolean canonical = EntryPath.normalize(old).equals(old) && EntryPath.normalize(target).equals(target);
+    public static void moveBelow(Connection c, String old, String newPath, int team) throws SQLException {
+        boolean canonical = EntryPath.normalize(old).equals(old) && EntryPath.normalize(newPath).equals(newPath);
         if (!canonical) {
             for (TreeRow d : below(c, old, team, false)) {
-                updatePath(c, d, target + d.path().substring(old.length()));
+                updatePath(c, d, newPath + d.path().substring(old.length()));
             }
             return;
         }
         // Both prefixes are whole segments, so every derived column shifts the same way.
-        int depthShift = EntryPath.depth(target) - EntryPath.depth(old);
-        String targetLower = lower(target);
+        int depthShift = EntryPath.depth(newPath) - EntryPath.depth(old);
+        String newLower = lower(newPath);
         String oldLower = lower(old);
         int from = old.codePointCount(0, old.length()) + 1;
         int fromLower = oldLower.codePointCount(0, oldLower.length()) + 1;
@@ -262,15 +267,15 @@ public final class TreeRows {
                 + " parent = CASE WHEN parent = ? THEN ? ELSE ? || substr(parent, ?) END,"
                 + " depth = depth + ?"
                 + " WHERE path >= ? AND path < ? AND " + Visibility.SQL)) {
-            ps.setString(1, target);
+            ps.setString(1, newPath);
             ps.setInt(2, from);
-            ps.setString(3, targetLower);
+            ps.setString(3, newLower);
             ps.setInt(4, fromLower);
-            ps.setString(5, targetLower);
+            ps.setString(5, newLower);
             ps.setInt(6, fromLower);
             ps.setString(7, old);
-            ps.setString(8, target);
-            ps.setString(9, target);
+            ps.setString(8, newPath);
+            ps.setString(9, newPath);
             ps.setInt(10, from);
             ps.setInt(11, depthShift);
             ps.setString(12, old + "/");
@@ -278,12 +283,12 @@ public final class TreeRows {
             ps.setInt(14, team);
             ps.executeUpdate();
         }
-        SubtreeCounts.moveBelow(c, old, target, team);
+        TreeCounts.moveBelow(c, old, newPath, team);
     }
 
     /** Deletes these rows (those still there); answers how many went. */
     public static int delete(Connection c, List<TreeRow> rows) throws SQLException {
-        SubtreeCounts.Tally tally = new SubtreeCounts.Tally();
+        TreeCounts.Tally tally = new TreeCounts.Tally();
         int gone = 0;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM file_system WHERE id = ?")) {
             for (TreeRow row : rows) {

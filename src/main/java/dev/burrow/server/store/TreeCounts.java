@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How many rows lie below each folder, kept up to date by every write of {@code file_system}
- * in the same transaction, so that a count costs one lookup however many rows it counts.
+ * Counts kept up to date by every write of {@code file_system} in the same transaction: how
+ * many rows lie below each folder, so that a count costs one lookup however many rows it counts;
+ * and how many rows have each type, so that a search knows the types there are without reading
+ * every row.
  *
  * <p>"Below P" is PostHog's string-prefix rule: the rows whose path starts with {@code P/}. So
  * a row counts under every string its path continues with a {@code /}: {@code a/b\/c/d} under
@@ -18,9 +20,21 @@ import java.util.Map;
  * hog-function-or-not, since a request sees other environments' rows except their hog
  * functions ({@link Visibility}).
  */
-public final class SubtreeCounts {
+public final class TreeCounts {
 
-    private SubtreeCounts() {
+    private TreeCounts() {
+    }
+
+    /** Every type some row has. */
+    public static List<String> types(Connection c) throws SQLException {
+        List<String> types = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT type FROM type_counts");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                types.add(rs.getString(1));
+            }
+        }
+        return types;
     }
 
     /** The rows below {@code prefix} a request from {@code team} sees. */
@@ -37,9 +51,9 @@ public final class SubtreeCounts {
 
     /**
      * Shifts the counts of the rows below {@code old} that {@code team} sees to below
-     * {@code target}, as a folder move does with one statement for all its descendants.
+     * {@code newPath}, as a folder move does with one statement for all its descendants.
      */
-    static void moveBelow(Connection c, String old, String target, int team) throws SQLException {
+    static void moveBelow(Connection c, String old, String newPath, int team) throws SQLException {
         Tally tally = new Tally();
         Map<Long, Long> movedTotals = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT prefix, team, hog, n FROM subtree_counts"
@@ -55,7 +69,7 @@ public final class SubtreeCounts {
                     boolean hog = rs.getInt(3) != 0;
                     long n = rs.getLong(4);
                     tally.add(prefix, rowTeam, hog, -n);
-                    tally.add(target + prefix.substring(old.length()), rowTeam, hog, n);
+                    tally.add(newPath + prefix.substring(old.length()), rowTeam, hog, n);
                     if (prefix.equals(old)) {
                         movedTotals.put(Key.group(rowTeam, hog), n);
                     }
@@ -66,13 +80,13 @@ public final class SubtreeCounts {
             int rowTeam = Key.teamOf(e.getKey());
             boolean hog = Key.hogOf(e.getKey());
             tally.addAbove(old, rowTeam, hog, -e.getValue());
-            tally.addAbove(target, rowTeam, hog, e.getValue());
+            tally.addAbove(newPath, rowTeam, hog, e.getValue());
         }
         tally.flush(c);
     }
 
-    /** Recounts everything from the rows (a new store, or one from before counts were kept). */
-    static void rebuild(Connection c) throws SQLException {
+    /** Recounts the rows below each folder (a store from before these counts were kept). */
+    static void rebuildBelow(Connection c) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("DELETE FROM subtree_counts");
         }
@@ -105,10 +119,12 @@ public final class SubtreeCounts {
     static final class Tally {
 
         private final Map<Key, Long> deltas = new HashMap<>();
+        private final Map<String, Long> typeDeltas = new HashMap<>();
 
-        /** One row more ({@code sign} 1) or fewer (-1) below each folder of its path. */
+        /** One row more ({@code sign} 1) or fewer (-1): below each folder of its path, and of its type. */
         void row(TreeRow row, int sign) {
             addAbove(row.path(), row.team(), Visibility.isHogFunction(row.type()), sign);
+            typeDeltas.merge(row.type(), (long) sign, Long::sum);
         }
 
         void rows(List<TreeRow> rows, int sign) {
@@ -128,12 +144,9 @@ public final class SubtreeCounts {
             deltas.merge(new Key(prefix, team, hog), delta, Long::sum);
         }
 
-        boolean isEmpty() {
-            return deltas.isEmpty();
-        }
-
         /** Writes the changes and forgets them; counts that reach zero are removed. */
         void flush(Connection c) throws SQLException {
+            flushTypes(c);
             if (deltas.isEmpty()) {
                 return;
             }
@@ -164,6 +177,34 @@ public final class SubtreeCounts {
                 }
             }
             deltas.clear();
+        }
+
+        private void flushTypes(Connection c) throws SQLException {
+            typeDeltas.values().removeIf(n -> n == 0);
+            if (typeDeltas.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO type_counts(type, n) VALUES (?, ?)"
+                    + " ON CONFLICT(type) DO UPDATE SET n = n + excluded.n")) {
+                for (Map.Entry<String, Long> e : typeDeltas.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setLong(2, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            if (typeDeltas.values().stream().anyMatch(n -> n < 0)) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM type_counts WHERE type = ? AND n = 0")) {
+                    for (Map.Entry<String, Long> e : typeDeltas.entrySet()) {
+                        if (e.getValue() < 0) {
+                            ps.setString(1, e.getKey());
+                            ps.addBatch();
+                        }
+                    }
+                    ps.executeBatch();
+                }
+            }
+            typeDeltas.clear();
         }
 
         private static void bind(PreparedStatement ps, Key k) throws SQLException {
