@@ -1,5 +1,6 @@
 package dev.burrow;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,7 +22,7 @@ class ArchitectureTest {
 
     private static void forbid(String from, String... to) {
         noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAnyPackage(to)
-                .allowEmptyShould(true).check(classes);
+                .check(classes);
     }
 
     @Test
@@ -56,6 +57,31 @@ class ArchitectureTest {
     void serverNeverImportsTheClientSide() {
         forbid("dev.burrow.server..", "dev.burrow.client..", "dev.burrow.tree..", "dev.burrow.exports..",
                 "dev.burrow.ui..", "dev.burrow.settings..", "dev.burrow.cli..", "javafx..");
+    }
+
+    /** The root package is the wiring (entry point, local workspace, version): nothing below imports it. */
+    @Test
+    void theRootPackageHoldsOnlyTheWiring() {
+        classes().that().resideInAPackage("dev.burrow").and().areTopLevelClasses().should()
+                .haveSimpleName("Main").orShould().haveSimpleName("LocalWorkspace").orShould().haveSimpleName("Version")
+                .check(classes);
+        forbid("dev.burrow.(*)..", "dev.burrow");
+    }
+
+    /**
+     * View models and their collaborators touch the toolkit only through the task runner: they
+     * may use observable properties and collections, never nodes, stages, animations or
+     * {@code Platform}.
+     */
+    @Test
+    void viewModelsKeepOffTheToolkit() {
+        noClasses().that().resideInAPackage("dev.burrow.ui").and().haveSimpleNameEndingWith("ViewModel")
+                .or().haveSimpleName("TreeEdits").or().haveSimpleName("TreeSelection").or().haveSimpleName("SearchResults")
+                .or().haveSimpleName("History").or().haveSimpleName("StatusLine").or().haveSimpleName("RateLimitCountdown")
+                .or().haveSimpleName("DeletePlan").or().haveSimpleName("DropDecision")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.application..", "javafx.animation..",
+                        "javafx.scene..", "javafx.stage..", "javafx.util..")
+                .check(classes);
     }
 
     @Test

@@ -74,6 +74,14 @@ public final class BenchMain {
                 }
             });
         }
+        if (want.isEmpty() || want.contains("8")) {
+            Path r = root;
+            failed |= step("#8 (organise, seed " + MoveScenario.SEED + ")", results, "8", () -> {
+                try (ServerProcess server = ServerProcess.start(r, MoveScenario.SEED)) {
+                    return OrganiseScenario.run(server, work);
+                }
+            });
+        }
         if (want.isEmpty() || want.contains("6")) {
             Path r = root;
             failed |= step("#6 (window, seed " + MoveScenario.SEED + ")", results, "6", () -> ui(r));
@@ -149,7 +157,7 @@ public final class BenchMain {
                     "median of 3 runs of the real MainWindow under Monocle; baseline: the median no-op pulse interval;"
                     + " stalls " + stalls + ", pulses " + pulses + ", index load " + field(last, "load") + " ms"));
             out.add(Result.of("6 expanding a " + String.format("%,.0f", field(last, "children")) + "-child folder",
-                    expand, pulse, "ms", "≤ 2 pulses", 2.0, true, "longest pulse interval around TreePane.expandTo("
+                    expand, pulse, "ms", "≤ 2 pulses", 2.0, true, "longest pulse interval around TreeViewModel.expandTo("
                     + SyntheticSeed.BIG_FLAT_FOLDER + "); runs " + expands + "; scrolling to its end afterwards: "
                     + scrolls + " ms"));
             return out;

@@ -21,13 +21,24 @@ final class BenchRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
-    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> void run(Handle handle, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         pool.execute(() -> {
+            if (handle.isCancelled()) {
+                return;
+            }
             try {
                 T result = work.call();
-                owner.execute(() -> onSuccess.accept(result));
+                owner.execute(() -> {
+                    if (handle.complete()) {
+                        onSuccess.accept(result);
+                    }
+                });
             } catch (Exception | Error e) {
-                owner.execute(() -> onFailure.accept(e));
+                owner.execute(() -> {
+                    if (handle.complete()) {
+                        onFailure.accept(e);
+                    }
+                });
             }
         });
     }

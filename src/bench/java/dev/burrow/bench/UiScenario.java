@@ -94,7 +94,7 @@ public final class UiScenario {
         Thread.sleep(500);
         long expandFrom = System.nanoTime();
         fx(() -> {
-            window[0].tree().expandTo(folder);
+            vm[0].tree().expandTo(folder);
             return null;
         });
         Thread.sleep(1000);

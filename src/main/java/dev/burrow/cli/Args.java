@@ -19,14 +19,16 @@ final class Args {
             Map.entry("--environment", "--environment"), Map.entry("--profile", "--profile"),
             Map.entry("--config-dir", "--config-dir"), Map.entry("--dashboard", "--dashboard"),
             Map.entry("--insight", "--insight"), Map.entry("--format", "--format"),
-            Map.entry("-o", "--output"), Map.entry("--output", "--output"), Map.entry("--timeout", "--timeout"));
+            Map.entry("-o", "--output"), Map.entry("--output", "--output"), Map.entry("--timeout", "--timeout"),
+            Map.entry("--where", "--where"), Map.entry("--to", "--to"));
 
     /** Flags, with aliases. */
     private static final Map<String, String> FLAGS = Map.ofEntries(
             Map.entry("--json", "--json"), Map.entry("-R", "--recursive"), Map.entry("--recursive", "--recursive"),
             Map.entry("-r", "--recursive"), Map.entry("-p", "--parents"), Map.entry("--parents", "--parents"),
             Map.entry("--no-server-move", "--no-server-move"), Map.entry("-h", "--help"),
-            Map.entry("--help", "--help"));
+            Map.entry("--help", "--help"), Map.entry("--dry-run", "--dry-run"), Map.entry("--yes", "--yes"),
+            Map.entry("-y", "--yes"), Map.entry("--undo", "--undo"), Map.entry("--resume", "--resume"));
 
     /** Options every verb accepts: the connection. */
     static final Set<String> CONNECTION = Set.of("--host", "--api-key", "--environment", "--profile", "--config-dir",

@@ -31,7 +31,7 @@ public final class Cli {
     public static final int EXIT_NETWORK = 3;
 
     public static final Set<String> VERBS = Set.of("ls", "find", "mkdir", "mv", "rm", "shortcut", "link", "count",
-            "exports", "export");
+            "exports", "export", "organise");
 
     /** The system property naming the configuration folder (for tests; {@code --config-dir} wins). */
     public static final String CONFIG_DIR_PROPERTY = "burrow.configDir";
@@ -39,6 +39,8 @@ public final class Cli {
     private final Map<String, String> env;
     private final Function<Path, Connections> connections;
     private Sleeper sleeper = Sleeper.REAL;
+    private java.io.InputStream stdin = System.in;
+    private boolean interactive = System.console() != null;
 
     /** The real environment variables and the machine's profiles and keychain. */
     public Cli() {
@@ -57,6 +59,13 @@ public final class Cli {
     /** For tests: how the export verb waits between polls. */
     public Cli sleeper(Sleeper value) {
         this.sleeper = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** For tests: where organise reads its yes/no, and whether a person is there to answer. */
+    public Cli stdin(java.io.InputStream in, boolean person) {
+        this.stdin = Objects.requireNonNull(in);
+        this.interactive = person;
         return this;
     }
 
@@ -122,6 +131,8 @@ public final class Cli {
             case "count" -> tree.count(args);
             case "exports" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).list(args);
             case "export" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).export(args);
+            case "organise" -> new OrganiseCommand(client, out, err, json, stdin, interactive,
+                    configDir(args).resolve("organise"), System::nanoTime).run(args);
             default -> throw CliException.usage("unknown command '" + verb + "'");
         }
     }

@@ -17,6 +17,11 @@ final class Help {
               burrow shortcut on|off PATH         mark or unmark the row as a link row (PATCH shortcut)
               burrow link SRC DEST [--json]       make a link copy of SRC in the folder DEST, or at DEST
               burrow count PATH [--json]          count everything below a folder
+              burrow organise --where QUERY --to TEMPLATE [--dry-run] [--yes] [--json]
+                                                  move every item the query finds into folders made
+                                                  from the template: literal text and {type} {creator}
+                                                  {created:yyyy} {created:yyyy-MM} {dashboard} {parent}
+              burrow organise --undo | --resume   revert the last batch / finish one cut short
               burrow exports [--json]             list your exports
               burrow export (--dashboard ID | --insight ID|SHORT_ID) --format png|csv|xlsx|pdf
                             [-o DIR] [--timeout SECONDS] [--json]

@@ -108,6 +108,18 @@ public final class TreeIndex {
         return f == null ? null : new TreeNode.Folder(key, f.rows);
     }
 
+    /** The node a key stands for, or null when the index has none (a folder by path, an item by id). */
+    public TreeNode node(NodeKey key) {
+        if (key instanceof NodeKey.Folder f) {
+            return folder(f.path());
+        }
+        FileSystemEntry row = byId(((NodeKey.Item) key).id());
+        if (row == null) {
+            return null;
+        }
+        return row.isFolder() ? folder(row.path()) : new TreeNode.Item(row);
+    }
+
     /** The children of a folder, sorted folders first then by name. */
     public List<TreeNode> children(String folderPath) {
         FolderData f = folders.get(EntryPath.normalize(folderPath));

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public sealed interface TreeNode permits TreeNode.Folder, TreeNode.Item {
 
-    /** A stable key for views: folders by path, items by id. */
-    String key();
+    /** A stable key for views and commands: folders by path, items by id. */
+    NodeKey key();
 
     /** The escaped path. */
     String path();
@@ -34,8 +34,8 @@ public sealed interface TreeNode permits TreeNode.Folder, TreeNode.Item {
         }
 
         @Override
-        public String key() {
-            return "F:" + path;
+        public NodeKey key() {
+            return new NodeKey.Folder(path);
         }
 
         @Override
@@ -56,8 +56,8 @@ public sealed interface TreeNode permits TreeNode.Folder, TreeNode.Item {
     record Item(FileSystemEntry row) implements TreeNode {
 
         @Override
-        public String key() {
-            return "I:" + row.id();
+        public NodeKey key() {
+            return new NodeKey.Item(row.id());
         }
 
         @Override

@@ -51,8 +51,10 @@ public final class TreeSession {
     private final Deque<Operation> redo = new ArrayDeque<>();
     private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int running;
-    private boolean indexLoading;
-    private int generation;
+    /** The loads in flight; a refresh, a new search or closing the session cancels them. */
+    private final Map<String, TaskRunner.Handle> folderLoads = new HashMap<>();
+    private TaskRunner.Handle indexLoad = finished();
+    private TaskRunner.Handle searching = finished();
 
     public TreeSession(TreeBackend backend, TaskRunner runner, MoveJournal.Store journals) {
         this.backend = new AliasingBackend(backend, aliases);
@@ -90,6 +92,25 @@ public final class TreeSession {
         }
     }
 
+    private static TaskRunner.Handle finished() {
+        TaskRunner.Handle h = new TaskRunner.Handle();
+        h.complete();
+        return h;
+    }
+
+    /** Starts tracking a load: the busy count goes up until it ends or is cancelled. */
+    private TaskRunner.Handle started() {
+        busy(1);
+        return new TaskRunner.Handle();
+    }
+
+    /** Cancels a load in flight: it requests nothing more and its answer is dropped. */
+    private void cancel(TaskRunner.Handle load) {
+        if (load.cancel()) {
+            busy(-1);
+        }
+    }
+
     private void busy(int delta) {
         running += delta;
         for (Listener l : listeners) {
@@ -122,26 +143,33 @@ public final class TreeSession {
         }
     }
 
-    /** Forgets everything and loads the root again (F5). */
+    /** Forgets everything and loads the root again (F5); loads in flight stop. */
     public void refresh() {
-        generation++;
+        cancelLoads();
         index.clear();
         states.clear();
-        indexLoading = false;
         changed(EVERYTHING);
         loadFolder("");
     }
 
+    /** Stops every load and search in flight (a refresh, or the window leaving this session). */
+    public void cancelLoads() {
+        for (TaskRunner.Handle h : List.copyOf(folderLoads.values())) {
+            cancel(h);
+        }
+        folderLoads.clear();
+        cancel(indexLoad);
+        cancelSearch();
+    }
+
     private void loadPage(String folder, int offset) {
-        int gen = generation;
         states.put(folder, FolderState.LOADING);
         changed(Set.of(folder));
-        busy(1);
-        runner.run(() -> backend.children(folder, FOLDER_PAGE + 1, offset), (Page<FileSystemEntry> page) -> {
+        TaskRunner.Handle load = started();
+        folderLoads.put(folder, load);
+        runner.run(load, () -> backend.children(folder, FOLDER_PAGE + 1, offset), (Page<FileSystemEntry> page) -> {
             busy(-1);
-            if (gen != generation) {
-                return;
-            }
+            folderLoads.remove(folder, load);
             List<FileSystemEntry> rows = page.results();
             boolean more = rows.size() > FOLDER_PAGE;
             List<FileSystemEntry> shown = more ? rows.subList(0, FOLDER_PAGE) : rows;
@@ -151,9 +179,7 @@ public final class TreeSession {
             changed(touched);
         }, error -> {
             busy(-1);
-            if (gen != generation) {
-                return;
-            }
+            folderLoads.remove(folder, load);
             states.put(folder, new FolderState.Failed(message(error)));
             changed(Set.of(folder));
             finished("Load " + (folder.isEmpty() ? "the project" : folder), message(error));
@@ -163,29 +189,31 @@ public final class TreeSession {
     /**
      * Fetches every row in the background, in large pages, so that expand, counts and search
      * previews become local; trees above {@link #INDEX_LIMIT} rows stay lazy. Pages are put
-     * into the index one at a time on the owner's thread, so it never stalls for long.
+     * into the index one at a time on the owner's thread, so it never stalls for long. A refresh
+     * cancels the load: it fetches no further page.
      */
     public void loadIndex() {
-        if (indexLoading || index.isComplete()) {
+        if (indexLoad.isRunning() || index.isComplete()) {
             return;
         }
-        indexLoading = true;
-        int gen = generation;
-        busy(1);
-        runner.run(() -> {
+        TaskRunner.Handle load = started();
+        indexLoad = load;
+        runner.run(load, () -> {
             long total = backend.total();
             if (total > INDEX_LIMIT) {
                 return -1L;
             }
-            return backend.everything(INDEX_PAGE, page -> runner.post(() -> {
-                if (gen == generation) {
-                    changed(index.putAll(page));
-                }
-            }));
+            return backend.everything(INDEX_PAGE, page -> {
+                load.checkNotCancelled(); // a superseded load stops here: no further page is fetched
+                runner.post(() -> {
+                    if (!load.isCancelled()) {
+                        changed(index.putAll(page));
+                    }
+                });
+            });
         }, (Long total) -> {
             busy(-1);
-            indexLoading = false;
-            if (gen != generation || total < 0) {
+            if (total < 0) {
                 return;
             }
             index.markComplete(true);
@@ -194,25 +222,31 @@ public final class TreeSession {
             finished("Index", null);
         }, error -> {
             busy(-1);
-            indexLoading = false;
             finished("Load the whole tree", message(error));
         });
     }
 
-    /** Searches on the server; results are also put into the index. */
+    /**
+     * Searches on the server; results are also put into the index. A new search cancels the
+     * one in flight, whose results never arrive.
+     */
     public void search(String text, Consumer<List<FileSystemEntry>> results) {
-        int gen = generation;
-        busy(1);
-        runner.run(() -> backend.search(text, 500), (List<FileSystemEntry> rows) -> {
+        cancelSearch();
+        TaskRunner.Handle search = started();
+        searching = search;
+        runner.run(search, () -> backend.search(text, 500), (List<FileSystemEntry> rows) -> {
             busy(-1);
-            if (gen == generation) {
-                changed(index.putAll(rows));
-                results.accept(rows);
-            }
+            changed(index.putAll(rows));
+            results.accept(rows);
         }, error -> {
             busy(-1);
             finished("Search", message(error));
         });
+    }
+
+    /** Drops the search in flight, if any (the search field was cleared). */
+    public void cancelSearch() {
+        cancel(searching);
     }
 
     // ---- edits --------------------------------------------------------------------------

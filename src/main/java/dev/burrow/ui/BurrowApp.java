@@ -92,8 +92,8 @@ public final class BurrowApp extends Application {
         java.nio.file.Path journalRoot = ConfigFolder.defaultPath().resolve("journals");
         vm.setJournalStores(t -> FileMoveJournalStore.forConnection(journalRoot,
                 t.local() ? "local" : t.baseUrl() + "#" + t.environment()));
-        vm.versionProperty().set(version);
-        vm.themeProperty().set(theme);
+        vm.useVersion(version);
+        vm.useTheme(theme);
         vm.themeProperty().addListener((o, a, t) -> {
             applyTheme(t);
             preferences = preferences.withTheme(t);
@@ -114,7 +114,7 @@ public final class BurrowApp extends Application {
     /** Preferences arrive after the window shows: the welcome, the export folder, and saving them. */
     private void usePreferences(Preferences loaded) {
         preferences = loaded.withTheme(theme);
-        vm.showWelcomeProperty().set(!preferences.welcomeDismissed());
+        vm.offerWelcome(!preferences.welcomeDismissed());
         vm.showWelcomeProperty().addListener((o, was, is) -> {
             if (!is) {
                 preferences = preferences.withWelcomeDismissed(true);
@@ -122,7 +122,7 @@ public final class BurrowApp extends Application {
             }
         });
         if (preferences.lastExportFolder() != null) {
-            vm.exports().folderProperty().set(java.nio.file.Path.of(preferences.lastExportFolder()));
+            vm.exports().useFolder(java.nio.file.Path.of(preferences.lastExportFolder()));
         }
         vm.exports().folderProperty().addListener((o, a, folder) -> {
             preferences = preferences.withLastExportFolder(folder == null ? null : folder.toString());

@@ -51,7 +51,7 @@ public final class DetailsPane extends VBox {
         VBox.setVgrow(meta, Priority.ALWAYS);
         empty.getStyleClass().add("text-muted");
         empty.setWrapText(true);
-        vm.selectedProperty().addListener((o, old, node) -> show(node));
+        vm.tree().selectedProperty().addListener((o, old, node) -> show(node));
         show(null);
     }
 

@@ -1,6 +1,5 @@
 package dev.burrow.ui;
 
-import dev.burrow.tree.MoveCheck;
 import dev.burrow.tree.TreeNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,8 @@ import javafx.scene.input.TransferMode;
 import javafx.util.Duration;
 
 /**
- * Drag-and-drop in the tree: which rows are dragged, where they may land (the rules are
- * {@link MoveCheck}'s), the highlight and the refusal, opening a folder after a hover,
+ * Drag-and-drop in the tree: which rows are dragged, where they may land (the view model's
+ * decision, on {@code MoveCheck}'s rules), the highlight and the refusal, opening a folder after a hover,
  * scrolling near the edges, and the drop itself (a move, or a link with the link modifier).
  */
 final class DragController {
@@ -30,6 +29,9 @@ final class DragController {
     /** What the pane does with a drop. */
     interface Target {
         List<TreeNode> selectedNodes();
+
+        /** Whether these nodes may land in {@code folder}, and if not why (the view model decides). */
+        DropDecision decide(List<TreeNode> nodes, String folder);
 
         /** Says why the current drop target refuses (empty when it accepts). */
         void explain(String why);
@@ -85,7 +87,7 @@ final class DragController {
         dragged = inSelection ? new ArrayList<>(selection) : List.of(node);
         Dragboard db = cell.startDragAndDrop(TransferMode.MOVE, TransferMode.LINK);
         ClipboardContent content = new ClipboardContent();
-        content.put(KEYS, String.join("\n", dragged.stream().map(TreeNode::key).toList()));
+        content.put(KEYS, String.join("\n", dragged.stream().map(n -> n.key().toString()).toList()));
         content.putString(String.join("\n", dragged.stream().map(TreeNode::path).toList()));
         db.setContent(content);
         db.setDragView(cell.snapshot(null, null));
@@ -119,40 +121,21 @@ final class DragController {
 
     /** True when every dragged node may move into {@code folder}. */
     boolean allowed(String folder) {
-        if (dragged.isEmpty()) {
-            return false;
-        }
-        for (TreeNode n : dragged) {
-            if (!MoveCheck.of(n, folder).allowed()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Why the drop is refused, for the status line. */
-    String refusal(String folder) {
-        for (TreeNode n : dragged) {
-            MoveCheck c = MoveCheck.of(n, folder);
-            if (!c.allowed()) {
-                return "“" + n.name() + "”: " + c.explanation();
-            }
-        }
-        return "";
+        return target.decide(dragged, folder).allowed();
     }
 
     private void over(EntryCell cell, DragEvent e) {
         if (!e.getDragboard().hasContent(KEYS)) {
             return;
         }
-        String folder = folderOf(cell);
-        boolean ok = allowed(folder);
+        DropDecision decision = target.decide(dragged, folderOf(cell));
+        boolean ok = decision.allowed();
         if (ok) {
             e.acceptTransferModes(TransferMode.MOVE, TransferMode.LINK);
         }
         cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, ok);
         cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, !ok);
-        String why = ok ? "" : refusal(folder);
+        String why = decision.reason();
         if (!why.equals(lastExplanation)) {
             lastExplanation = why;
             target.explain(why);

@@ -82,8 +82,8 @@ public final class ExportPanel extends VBox {
         message.textProperty().bind(exports.messageProperty());
 
         getChildren().addAll(target, formRow, folderRow, list, message);
-        vm.selectedProperty().addListener((o, a, n) -> select(n));
-        select(vm.selectedProperty().get());
+        vm.tree().selectedProperty().addListener((o, a, n) -> select(n));
+        select(vm.tree().selectedProperty().get());
     }
 
     private void select(TreeNode node) {
@@ -113,7 +113,7 @@ public final class ExportPanel extends VBox {
         }
         File f = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
-            exports.folderProperty().set(f.toPath());
+            exports.useFolder(f.toPath());
         }
     }
 

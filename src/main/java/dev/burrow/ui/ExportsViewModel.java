@@ -15,13 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -101,8 +100,8 @@ public final class ExportsViewModel {
 
     private final TaskRunner runner;
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
-    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
-    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private PostHogClient client;
 
     public ExportsViewModel(TaskRunner runner, Path initialFolder) {
@@ -114,12 +113,18 @@ public final class ExportsViewModel {
         return lines;
     }
 
-    public ObjectProperty<Path> folderProperty() {
-        return folder;
+    /** Where downloads go. */
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message;
+        return message.getReadOnlyProperty();
+    }
+
+    /** Sends the next downloads into {@code target} (chosen in the panel, or remembered). */
+    public void useFolder(Path target) {
+        folder.set(target);
     }
 
     /** Which formats a row can be exported as: dashboards as PNG/PDF, insights in all four. */
@@ -203,7 +208,7 @@ public final class ExportsViewModel {
     private void start(Line line, PostHogClient c, NewExport request, Path target) {
         ExportJob job = new ExportJob(ExportService.over(c.exports()), target, Duration.ofMinutes(12));
         line.job = job;
-        Throttle throttle = new Throttle(line);
+        Throttle throttle = new Throttle(runner, line);
         runner.run(() -> job.run(request, throttle::offer), end -> throttle.flush(end), e -> line.state.set(
                 new ExportState.Failed(null, e.getMessage())));
     }
@@ -227,7 +232,7 @@ public final class ExportsViewModel {
         }
         ExportJob job = new ExportJob(ExportService.over(c.exports()), target, Duration.ofMinutes(12));
         line.job = job;
-        Throttle throttle = new Throttle(line);
+        Throttle throttle = new Throttle(runner, line);
         line.state.set(new ExportState.Rendering(id, 0));
         runner.run(() -> job.follow(c.exports().retrieve(id), throttle::offer), throttle::flush,
                 e -> line.state.set(new ExportState.Failed(id, e.getMessage())));
@@ -261,12 +266,14 @@ public final class ExportsViewModel {
 
     /** Hands job states to the FX thread at most every 100 ms (progress can arrive far faster). */
     private static final class Throttle {
+        private final TaskRunner runner;
         private final Line line;
         private final AtomicReference<ExportState> latest = new AtomicReference<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private volatile long lastPost;
 
-        Throttle(Line line) {
+        Throttle(TaskRunner runner, Line line) {
+            this.runner = runner;
             this.line = line;
         }
 
@@ -276,7 +283,7 @@ public final class ExportsViewModel {
             boolean important = !(s instanceof ExportState.Downloading);
             if ((important || now - lastPost > 100_000_000L) && scheduled.compareAndSet(false, true)) {
                 lastPost = now;
-                Platform.runLater(() -> {
+                runner.post(() -> {
                     scheduled.set(false);
                     ExportState v = latest.get();
                     if (v != null) {

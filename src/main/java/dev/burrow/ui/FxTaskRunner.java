@@ -1,38 +1,59 @@
 package dev.burrow.ui;
 
 import dev.burrow.tree.TaskRunner;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
-/** Runs blocking work on a small pool of daemon threads and hands outcomes to the FX thread. */
+/**
+ * Runs blocking work on a small pool of daemon threads and hands outcomes to the FX thread; the
+ * one place where the view models' background work meets the toolkit.
+ */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
 
     public FxTaskRunner(int threads) {
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "burrow-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "burrow-work-" + n.incrementAndGet()));
+        timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "burrow-timer"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     @Override
-    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> void run(Handle handle, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         pool.execute(() -> {
+            if (handle.isCancelled()) {
+                return; // superseded before it started: send nothing
+            }
             T result;
             try {
                 result = work.call();
             } catch (Exception | Error e) {
-                Platform.runLater(() -> onFailure.accept(e));
+                Platform.runLater(() -> {
+                    if (handle.complete()) {
+                        onFailure.accept(e);
+                    }
+                });
                 return;
             }
-            Platform.runLater(() -> onSuccess.accept(result));
+            Platform.runLater(() -> {
+                if (handle.complete()) {
+                    onSuccess.accept(result);
+                }
+            });
         });
     }
 
@@ -42,7 +63,28 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public Handle postLater(Duration delay, Runnable onOwnerThread) {
+        Handle handle = new Handle();
+        timer.schedule(() -> Platform.runLater(() -> {
+            if (handle.complete()) {
+                onOwnerThread.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return handle;
+    }
+
+    /**
+     * After a large load: parsing tens of megabytes of pages left garbage; one collection lets
+     * the JVM hand that memory back instead of keeping the heap grown (off the FX thread).
+     */
+    @Override
+    public void settled() {
+        pool.execute(System::gc);
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
+        timer.shutdownNow();
     }
 }

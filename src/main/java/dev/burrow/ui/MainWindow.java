@@ -1,12 +1,5 @@
 package dev.burrow.ui;
 
-import dev.burrow.api.EntryPath;
-import dev.burrow.api.FileSystemEntry;
-import dev.burrow.tree.NewFolderOperation;
-import dev.burrow.tree.TreeIndex;
-import dev.burrow.tree.TreeNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -45,9 +38,9 @@ public final class MainWindow extends BorderPane {
     public MainWindow(MainViewModel vm, Consumer<String> showUrl, Runnable openConnections) {
         this.vm = vm;
         getStyleClass().add("main-window");
-        tree = new TreePane(vm);
+        tree = new TreePane(vm.tree());
         DetailsPane details = new DetailsPane(vm, showUrl);
-        ShortcutsPane shortcuts = new ShortcutsPane(vm, tree::reveal);
+        ShortcutsPane shortcuts = new ShortcutsPane(vm, vm.tree()::reveal);
 
         ExportPanel exportPanel = new ExportPanel(vm, vm.exports(), showUrl);
         javafx.scene.control.Tab detailsTab = new javafx.scene.control.Tab("Details", details);
@@ -93,23 +86,26 @@ public final class MainWindow extends BorderPane {
         Button newFolder = button("new-folder", Material2AL.CREATE_NEW_FOLDER, "New folder (Ctrl+Shift+N)",
                 this::newFolder);
         Button delete = button("delete", Material2AL.DELETE, "Delete (Delete)", this::deleteSelected);
-        Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", vm::refresh);
-        Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", vm::undo);
-        Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        redo.disableProperty().bind(vm.canRedoProperty().not());
-        vm.undoTextProperty().addListener((o, a, t) -> undo.getTooltip().setText(t + " (Ctrl+Z)"));
-        vm.redoTextProperty().addListener((o, a, t) -> redo.getTooltip().setText(t + " (Ctrl+Shift+Z)"));
+        TreeViewModel treeVm = vm.tree();
+        TreeEdits edits = treeVm.edits();
+        Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", edits::refresh);
+        Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", edits::undo);
+        Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", edits::redo);
+        History history = edits.history();
+        undo.disableProperty().bind(history.canUndoProperty().not());
+        redo.disableProperty().bind(history.canRedoProperty().not());
+        history.undoTextProperty().addListener((o, a, t) -> undo.getTooltip().setText(t + " (Ctrl+Z)"));
+        history.redoTextProperty().addListener((o, a, t) -> redo.getTooltip().setText(t + " (Ctrl+Shift+Z)"));
 
         search.setId("search");
         search.setPromptText("Search — name:, path:, type:, -not");
         search.setPrefColumnCount(28);
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
-        debounce.setOnFinished(e -> vm.search(search.getText()));
+        debounce.setOnFinished(e -> treeVm.search(search.getText()));
         search.textProperty().addListener((o, a, t) -> {
             if (t == null || t.isBlank()) {
                 debounce.stop();
-                vm.search(null);
+                treeVm.search(null);
             } else {
                 debounce.playFromStart();
             }
@@ -132,9 +128,7 @@ public final class MainWindow extends BorderPane {
         Button connections = button("connections", Material2MZ.SETTINGS, "Connections…", openConnections);
         Button about = button("about", Material2AL.HELP_OUTLINE, "About Burrow",
                 () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), vm.versionProperty().get()));
-        Button themeButton = button("theme", Material2MZ.WB_SUNNY, "Dark theme", () -> vm.themeProperty().set(
-                vm.themeProperty().get() == dev.burrow.settings.Theme.DARK ? dev.burrow.settings.Theme.LIGHT
-                        : dev.burrow.settings.Theme.DARK));
+        Button themeButton = button("theme", Material2MZ.WB_SUNNY, "Dark theme", vm::toggleTheme);
         javafx.beans.value.ChangeListener<dev.burrow.settings.Theme> showTheme = (o, a, t) -> {
             boolean dark = t == dev.burrow.settings.Theme.DARK;
             themeButton.setGraphic(Icons.icon(dark ? Material2AL.BEDTIME : Material2MZ.WB_SUNNY, 18));
@@ -163,7 +157,7 @@ public final class MainWindow extends BorderPane {
         close.setId("dismiss-welcome");
         close.getStyleClass().add("flat");
         close.setTooltip(new Tooltip("Don't show this again"));
-        close.setOnAction(e -> vm.showWelcomeProperty().set(false));
+        close.setOnAction(e -> vm.dismissWelcome());
         HBox box = new HBox(10, Icons.icon(Material2AL.INFO, 18), text, connect, close);
         box.setId("welcome");
         box.getStyleClass().add("welcome");
@@ -242,11 +236,11 @@ public final class MainWindow extends BorderPane {
             var acc = scene.getAccelerators();
             acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                     this::newFolder);
-            acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+            acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.tree().edits()::undo);
             acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                    vm::redo);
-            acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo);
-            acc.put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+                    vm.tree().edits()::redo);
+            acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.tree().edits()::redo);
+            acc.put(new KeyCodeCombination(KeyCode.F5), vm.tree().edits()::refresh);
             acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 search.requestFocus();
                 search.selectAll();
@@ -260,7 +254,7 @@ public final class MainWindow extends BorderPane {
                 deleteSelected();
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.X) {
-                tree.cut();
+                vm.tree().cut();
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.V) {
                 tree.paste();
@@ -271,44 +265,19 @@ public final class MainWindow extends BorderPane {
 
     /** Ctrl+Shift+N: "Untitled folder" in the current folder, then rename it in place. */
     public void newFolder() {
-        if (vm.session() == null) {
-            return;
-        }
-        if (tree.isSearching()) {
+        if (vm.tree().isSearching()) {
             search.clear();
         }
-        String parent = tree.currentFolder();
-        tree.expandTo(parent);
-        NewFolderOperation[] op = new NewFolderOperation[1];
-        op[0] = vm.newFolder(parent, msg -> {
-            if (msg == null) {
-                tree.editWhenShown("F:" + EntryPath.normalize(op[0].path()));
-            }
-        });
+        vm.tree().edits().newFolder();
     }
 
     /** Delete: confirm with the list of what goes, then delete; Ctrl+Z restores. */
     public void deleteSelected() {
-        List<TreeNode> nodes = tree.selectedNodes();
-        if (nodes.isEmpty() || vm.session() == null) {
-            return;
-        }
-        TreeIndex index = vm.session().index();
-        List<FileSystemEntry> rows = new ArrayList<>();
-        long total = 0;
-        for (TreeNode n : nodes) {
-            if (n instanceof TreeNode.Folder f) {
-                List<FileSystemEntry> sub = index.subtree(f.path());
-                sub.removeAll(f.rows());
-                rows.addAll(sub);
-                total += index.isComplete() ? index.countBelow(f.path())
-                        : vm.counts().get(f.path()).orElse(sub.size());
+        vm.tree().edits().planDelete().ifPresent(plan -> {
+            if (Dialogs.confirmDelete(getScene() == null ? null : getScene().getWindow(), plan.what(),
+                    plan.rowsInside(), plan.totalInside())) {
+                vm.tree().edits().delete(plan);
             }
-        }
-        String what = nodes.size() == 1 ? "“" + nodes.get(0).name() + "”" : nodes.size() + " items";
-        if (!Dialogs.confirmDelete(getScene() == null ? null : getScene().getWindow(), what, rows, total)) {
-            return;
-        }
-        vm.delete(nodes, msg -> { });
+        });
     }
 }

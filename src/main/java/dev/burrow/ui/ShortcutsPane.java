@@ -20,7 +20,7 @@ public final class ShortcutsPane extends VBox {
         setPadding(new Insets(10, 6, 6, 10));
         Label title = new Label("Shortcuts");
         title.getStyleClass().add("pane-title");
-        ListView<FileSystemEntry> list = new ListView<>(vm.shortcuts());
+        ListView<FileSystemEntry> list = new ListView<>(vm.tree().shortcuts());
         list.setId("shortcuts-list");
         list.setPlaceholder(new Label("No shortcuts yet.\nStar a row to add one."));
         list.setCellFactory(v -> new ListCell<>() {

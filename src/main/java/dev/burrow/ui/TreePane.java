@@ -1,17 +1,12 @@
 package dev.burrow.ui;
 
-import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
-import dev.burrow.tree.FolderState;
-import dev.burrow.tree.MoveCheck;
-import dev.burrow.tree.MoveOperation;
-import dev.burrow.tree.TreeIndex;
+import dev.burrow.tree.NodeKey;
 import dev.burrow.tree.TreeNode;
-import dev.burrow.tree.TreeSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,13 +21,13 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The project tree. Folder items fill their children from the session's index when they are
- * expanded (loading in the background first where the index is not complete); every change
- * the session reports refreshes the expanded folders, keeping items, expansion and selection.
+ * The project tree. Shows what the {@link TreeViewModel} says: each open folder's lines, which
+ * folders are open, and the selection; forwards the person's gestures (select, open, close,
+ * drop, rename) to it. Items are reused across refills, so expansion and scrolling stay put.
  */
 public final class TreePane extends BorderPane implements EntryCell.Host, DragController.Target {
 
-    /** A folder line whose children come from the index. */
+    /** A folder line whose children come from the view model when it is open. */
     private final class FolderItem extends TreeItem<Row> {
         final String path;
 
@@ -40,7 +35,15 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
             super(new Row.Node(folder));
             this.path = folder.path();
             getChildren().add(new TreeItem<>(new Row.Loading(path)));
+            setExpanded(vm.isExpanded(path));
             expandedProperty().addListener((o, was, is) -> {
+                if (!syncing) {
+                    if (is) {
+                        vm.expand(path);
+                    } else {
+                        vm.collapse(path);
+                    }
+                }
                 if (is) {
                     fill(this);
                 }
@@ -53,140 +56,118 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
     }
 
-    private final MainViewModel vm;
+    private final TreeViewModel vm;
     private final TreeView<Row> view = new TreeView<>();
-    private final FolderItem root = new FolderItem(TreeNode.Folder.ROOT);
-    private final DragController drag;
-    private TreeSession session;
-    private TreeIndex searchIndex;
-    private List<TreeNode> clipboard = List.of();
-    private Set<String> pendingSelection = Set.of();
-    private boolean refreshQueued;
+    private final FolderItem root;
+    /** True while the pane changes items and selection itself: those changes are not gestures. */
+    private boolean syncing;
+    /** True while the pane tells the view model about a selection gesture. */
+    private boolean forwarding;
 
-    public TreePane(MainViewModel vm) {
+    public TreePane(TreeViewModel vm) {
         this.vm = vm;
+        this.root = new FolderItem(TreeNode.Folder.ROOT);
         getStyleClass().add("tree-pane");
         view.setId("project-tree");
         view.setShowRoot(false);
         view.setRoot(root);
         view.setEditable(true);
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        drag = new DragController(view, this);
+        DragController drag = new DragController(view, this);
         view.setCellFactory(v -> new EntryCell(this, drag::hooks));
         setCenter(view);
 
-        view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> publishSelection());
+        view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> forwardSelection());
         view.getSelectionModel().getSelectedItems().addListener(
-                (ListChangeListener<TreeItem<Row>>) c -> publishSelection());
+                (ListChangeListener<TreeItem<Row>>) c -> forwardSelection());
         view.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
-        vm.sessionProperty().addListener((o, old, s) -> attach(s));
-        vm.searchResultsProperty().addListener((o, old, rows) -> showSearch(rows));
-        vm.onCountArrived(f -> view.refresh());
-        if (vm.session() != null) {
-            attach(vm.session());
-        }
-    }
-
-    /** Tells the view model which node is selected (also after a refresh replaced its row). */
-    private void publishSelection() {
-        TreeItem<Row> item = view.getSelectionModel().getSelectedItem();
-        TreeNode node = item == null || item.getValue() == null ? null : item.getValue().treeNode();
-        if (!java.util.Objects.equals(node, vm.selectedProperty().get())) {
-            vm.selectedProperty().set(node);
-        }
+        vm.rowsVersionProperty().addListener((o, a, b) -> refresh());
+        vm.selection().addListener((ListChangeListener<NodeKey>) c -> {
+            if (!forwarding) {
+                showSelection();
+            }
+        });
+        vm.countsVersionProperty().addListener((o, a, b) -> view.refresh());
+        vm.edits().renamingProperty().addListener((o, a, key) -> {
+            if (key != null) {
+                Platform.runLater(() -> editWhenShown(key));
+            }
+        });
+        root.setExpanded(true);
+        refresh();
     }
 
     public TreeView<Row> view() {
         return view;
     }
 
-    private void attach(TreeSession s) {
-        this.session = s;
-        searchIndex = null;
-        if (s == null) {
-            return;
+    // ---- from the view model ----------------------------------------------------------------
+
+    /** Refills the open folders, opens and closes folders as the view model says, shows the selection. */
+    private void refresh() {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            refreshOpen(root);
+        } finally {
+            syncing = was;
         }
-        s.addListener(new TreeSession.Listener() {
-            @Override
-            public void foldersChanged(Set<String> folderPaths) {
-                if (s == session) {
-                    queueRefresh();
+        showSelection();
+    }
+
+    private void refreshOpen(FolderItem item) {
+        fill(item);
+        for (TreeItem<Row> child : item.getChildren()) {
+            if (child instanceof FolderItem f) {
+                boolean open = vm.isExpanded(f.path);
+                if (f.isExpanded() != open) {
+                    f.setExpanded(open);
                 }
-            }
-        });
-        root.setExpanded(true);
-        fill(root);
-    }
-
-    /** Coalesces the many changes of one pulse (index pages, optimistic edits) into one refresh. */
-    private void queueRefresh() {
-        if (!refreshQueued) {
-            refreshQueued = true;
-            Platform.runLater(() -> {
-                refreshQueued = false;
-                syncSearchRows();
-                refreshExpanded(root);
-                applyPendingSelection();
-                publishSelection();
-            });
-        }
-    }
-
-    private void refreshExpanded(FolderItem item) {
-        if (item == root || item.isExpanded()) {
-            fill(item);
-            for (TreeItem<Row> child : item.getChildren()) {
-                if (child instanceof FolderItem f && f.isExpanded()) {
-                    refreshExpanded(f);
+                if (open) {
+                    refreshOpen(f);
                 }
             }
         }
     }
 
-    private TreeIndex index() {
-        return searchIndex != null ? searchIndex : session == null ? new TreeIndex() : session.index();
-    }
-
-    /** Sets a folder item's children from the index, reusing the items it already has. */
+    /** Sets a folder item's children to the view model's lines, reusing the items it already has. */
     private void fill(FolderItem item) {
-        if (session == null) {
-            return;
-        }
-        List<TreeItem<Row>> next = new ArrayList<>();
-        FolderState state = searchIndex != null ? new FolderState.Loaded(0, false) : session.state(item.path);
-        if (state instanceof FolderState.NotLoaded) {
-            session.loadFolder(item.path);
-            state = session.state(item.path);
-        }
-        Map<String, TreeItem<Row>> existing = new HashMap<>();
+        Map<NodeKey, TreeItem<Row>> existing = new HashMap<>();
         for (TreeItem<Row> c : item.getChildren()) {
             if (c.getValue() instanceof Row.Node n) {
                 existing.put(n.node().key(), c);
             }
         }
-        for (TreeNode node : index().children(item.path)) {
-            TreeItem<Row> reuse = existing.get(node.key());
-            Row row = new Row.Node(node);
+        List<TreeItem<Row>> next = new ArrayList<>();
+        for (Row row : vm.rows(item.path)) {
+            if (!(row instanceof Row.Node n)) {
+                next.add(new TreeItem<>(row));
+                continue;
+            }
+            TreeItem<Row> reuse = existing.get(n.node().key());
             if (reuse != null) {
                 if (!row.equals(reuse.getValue())) {
                     reuse.setValue(row);
                 }
                 next.add(reuse);
+            } else if (n.node() instanceof TreeNode.Folder f) {
+                FolderItem folder = new FolderItem(f);
+                if (folder.isExpanded()) {
+                    fill(folder); // open in the view model: show its lines at once
+                }
+                next.add(folder);
             } else {
-                next.add(node instanceof TreeNode.Folder f ? new FolderItem(f) : new TreeItem<>(row));
+                next.add(new TreeItem<>(row));
             }
         }
-        if (state instanceof FolderState.Loading) {
-            next.add(new TreeItem<>(new Row.Loading(item.path)));
-        } else if (state instanceof FolderState.Failed f) {
-            next.add(new TreeItem<>(new Row.Failed(item.path, f.message())));
-        } else if (state instanceof FolderState.Loaded l && l.hasMore()) {
-            next.add(new TreeItem<>(new Row.More(item.path)));
-        } else if (next.isEmpty() && item != root) {
-            next.add(new TreeItem<>(new Row.Empty(item.path)));
-        }
         if (!sameItems(item.getChildren(), next)) {
-            item.getChildren().setAll(next);
+            boolean was = syncing;
+            syncing = true;
+            try {
+                item.getChildren().setAll(next);
+            } finally {
+                syncing = was;
+            }
         }
     }
 
@@ -206,157 +187,59 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         return !(item.getValue() instanceof Row.Node);
     }
 
-    // ---- search ---------------------------------------------------------------------------
-
-    private void showSearch(List<FileSystemEntry> rows) {
-        if (rows == null) {
-            searchIndex = null;
-            root.getChildren().clear();
-            fill(root);
-            queueRefresh();
+    /** Highlights exactly the view model's selection; scrolls to rows a command asked to reveal. */
+    private void showSelection() {
+        List<NodeKey> want = List.copyOf(vm.selection());
+        Set<NodeKey> toReveal = vm.toReveal();
+        if (toReveal.isEmpty() && highlighted().equals(new HashSet<>(want)) && leadShown()) {
             return;
         }
-        TreeIndex results = new TreeIndex();
-        results.putAll(rows);
-        results.markComplete(true);
-        searchIndex = results;
-        root.getChildren().clear();
-        fill(root);
-        expandAll(root);
-    }
-
-    /**
-     * Brings the rows of the search results up to date with the session after an edit (a star,
-     * a rename, a move, a delete), so that results show what the server now has.
-     */
-    private void syncSearchRows() {
-        if (searchIndex == null || session == null) {
-            return;
-        }
-        TreeIndex live = session.index();
-        List<FileSystemEntry> now = new ArrayList<>();
-        boolean changed = false;
-        for (FileSystemEntry row : searchIndex.rows()) {
-            FileSystemEntry current = live.byId(row.id());
-            if (current == null && live.isComplete()) {
-                changed = true; // gone
-            } else if (current != null && !current.equals(row)) {
-                now.add(current);
-                changed = true;
-            } else {
-                now.add(row);
-            }
-        }
-        if (changed) {
-            TreeIndex results = new TreeIndex();
-            results.putAll(now);
-            results.markComplete(true);
-            searchIndex = results;
-        }
-    }
-
-    private void expandAll(TreeItem<Row> item) {
-        for (TreeItem<Row> c : item.getChildren()) {
-            if (c instanceof FolderItem f) {
-                f.setExpanded(true);
-                expandAll(f);
-            }
-        }
-    }
-
-    public boolean isSearching() {
-        return searchIndex != null;
-    }
-
-    // ---- selection --------------------------------------------------------------------------
-
-    @Override
-    public List<TreeNode> selectedNodes() {
-        List<TreeNode> out = new ArrayList<>();
-        for (TreeItem<Row> item : view.getSelectionModel().getSelectedItems()) {
-            if (item != null && item.getValue() != null && item.getValue().treeNode() != null) {
-                out.add(item.getValue().treeNode());
-            }
-        }
-        return out;
-    }
-
-    /** The folder new things go into: the selected folder, the selected item's folder, or the root. */
-    public String currentFolder() {
-        List<TreeNode> sel = selectedNodes();
-        if (sel.isEmpty()) {
-            return "";
-        }
-        TreeNode n = sel.get(0);
-        return n instanceof TreeNode.Folder f ? f.path() : EntryPath.parent(EntryPath.normalize(n.path()));
-    }
-
-    /** Selects the lines with these keys once they show ("I:id" for items, "F:path" for folders). */
-    public void selectKeys(Set<String> keys) {
-        pendingSelection = new LinkedHashSet<>(keys);
-        for (String k : keys) {
-            String path = k.startsWith("F:") ? k.substring(2) : pathOfId(k.substring(2));
-            if (path != null) {
-                expandTo(EntryPath.parent(EntryPath.normalize(path)));
-            }
-        }
-        queueRefresh();
-    }
-
-    private String pathOfId(String id) {
-        FileSystemEntry e = index().byId(id);
-        return e == null ? null : e.path();
-    }
-
-    /** Expands every folder down to {@code folder} (loading them as needed). */
-    public void expandTo(String folder) {
-        FolderItem item = root;
-        for (String ancestor : withSelf(folder)) {
-            FolderItem next = null;
-            for (TreeItem<Row> c : item.getChildren()) {
-                if (c instanceof FolderItem f && f.path.equals(ancestor)) {
-                    next = f;
+        Map<NodeKey, TreeItem<Row>> found = new LinkedHashMap<>();
+        collect(root, new HashSet<>(want), found);
+        boolean was = syncing;
+        syncing = true;
+        try {
+            view.getSelectionModel().clearSelection();
+            NodeKey lead = vm.selectedProperty().get() == null ? null : vm.selectedProperty().get().key();
+            for (NodeKey k : want) {
+                if (found.containsKey(k) && !k.equals(lead)) {
+                    view.getSelectionModel().select(found.get(k));
                 }
             }
-            if (next == null) {
-                return;
+            if (lead != null && found.containsKey(lead)) {
+                view.getSelectionModel().select(found.get(lead));
             }
-            next.setExpanded(true);
-            item = next;
+        } finally {
+            syncing = was;
+        }
+        List<NodeKey> revealedNow = found.keySet().stream().filter(toReveal::contains).toList();
+        if (!revealedNow.isEmpty()) {
+            view.scrollTo(view.getRow(found.get(revealedNow.get(0))));
+            vm.revealed(revealedNow);
         }
     }
 
-    private static List<String> withSelf(String folder) {
-        List<String> out = new ArrayList<>(EntryPath.ancestors(folder));
-        if (!folder.isEmpty()) {
-            out.add(EntryPath.normalize(folder));
+    private Set<NodeKey> highlighted() {
+        Set<NodeKey> out = new HashSet<>();
+        for (TreeItem<Row> item : view.getSelectionModel().getSelectedItems()) {
+            if (item != null && item.getValue() instanceof Row.Node n) {
+                out.add(n.node().key());
+            }
         }
         return out;
     }
 
-    private void applyPendingSelection() {
-        if (pendingSelection.isEmpty()) {
-            return;
-        }
-        Set<String> want = new HashSet<>(pendingSelection);
-        List<TreeItem<Row>> found = new ArrayList<>();
-        collect(root, want, found);
-        if (!found.isEmpty()) {
-            view.getSelectionModel().clearSelection();
-            for (TreeItem<Row> f : found) {
-                view.getSelectionModel().select(f);
-            }
-            view.scrollTo(view.getRow(found.get(0)));
-            if (found.size() == want.size()) {
-                pendingSelection = Set.of();
-            }
-        }
+    private boolean leadShown() {
+        TreeNode lead = vm.selectedProperty().get();
+        TreeItem<Row> item = view.getSelectionModel().getSelectedItem();
+        TreeNode shown = item == null || item.getValue() == null ? null : item.getValue().treeNode();
+        return lead == null ? shown == null : shown != null && lead.key().equals(shown.key());
     }
 
-    private void collect(TreeItem<Row> item, Set<String> want, List<TreeItem<Row>> found) {
+    private void collect(TreeItem<Row> item, Set<NodeKey> want, Map<NodeKey, TreeItem<Row>> found) {
         for (TreeItem<Row> c : item.getChildren()) {
             if (c.getValue() instanceof Row.Node n && want.contains(n.node().key())) {
-                found.add(c);
+                found.put(n.node().key(), c);
             }
             if (c.isExpanded()) {
                 collect(c, want, found);
@@ -364,12 +247,43 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
     }
 
-    /** Shows a row of the tree: expands its folders and selects it. */
-    public void reveal(FileSystemEntry row) {
-        selectKeys(Set.of(row.isFolder() ? "F:" + EntryPath.normalize(row.path()) : "I:" + row.id()));
+    /** Starts renaming the line with this key if it shows (a new folder). */
+    private void editWhenShown(NodeKey key) {
+        Map<NodeKey, TreeItem<Row>> found = new LinkedHashMap<>();
+        collect(root, Set.of(key), found);
+        TreeItem<Row> item = found.get(key);
+        if (item != null) {
+            vm.select(List.of(key), key);
+            view.scrollTo(view.getRow(item));
+            // Lay the cells out now: a later layout pass that moves the editing cell to another
+            // row would end the edit before the person could type.
+            view.layout();
+            view.edit(item);
+        }
     }
 
-    // ---- commands ---------------------------------------------------------------------------
+    // ---- to the view model --------------------------------------------------------------------
+
+    /** Tells the view model what the person selected (unless the pane is changing it itself). */
+    private void forwardSelection() {
+        if (syncing) {
+            return;
+        }
+        List<NodeKey> keys = new ArrayList<>();
+        for (TreeItem<Row> item : view.getSelectionModel().getSelectedItems()) {
+            if (item != null && item.getValue() instanceof Row.Node n) {
+                keys.add(n.node().key());
+            }
+        }
+        TreeItem<Row> leadItem = view.getSelectionModel().getSelectedItem();
+        TreeNode lead = leadItem == null || leadItem.getValue() == null ? null : leadItem.getValue().treeNode();
+        forwarding = true;
+        try {
+            vm.select(keys, lead == null ? null : lead.key());
+        } finally {
+            forwarding = false;
+        }
+    }
 
     private void keys(KeyEvent e) {
         if (e.getCode() == KeyCode.F2 || (e.getCode() == KeyCode.ENTER && !e.isShortcutDown())) {
@@ -387,130 +301,69 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
     }
 
-    /** Ctrl+X: remembers the selection to move with {@link #paste}. */
-    public void cut() {
-        clipboard = selectedNodes();
-        if (!clipboard.isEmpty()) {
-            vm.statusMessage(clipboard.size() == 1 ? "Cut “" + clipboard.get(0).name() + "”: paste it into a folder."
-                    : "Cut " + clipboard.size() + " items: paste them into a folder.");
-        }
+    /** Ctrl+V: moves what was cut into the current folder, asking first when it is large. */
+    public void paste() {
+        vm.planPaste().ifPresent(this::move);
     }
 
-    /** Ctrl+V: moves what was cut into the current folder. */
-    public void paste() {
-        if (clipboard.isEmpty()) {
+    private void move(TreeEdits.MovePlan plan) {
+        if (plan.needsConfirmation() && !Dialogs.confirmMove(getScene() == null ? null : getScene().getWindow(),
+                plan.operation(), plan.rows())) {
             return;
         }
-        String folder = currentFolder();
-        List<TreeNode> nodes = clipboard;
-        for (TreeNode n : nodes) {
-            MoveCheck c = MoveCheck.of(n, folder);
-            if (!c.allowed()) {
-                vm.statusMessage("Can't paste “" + n.name() + "” here: " + c.explanation());
-                return;
-            }
-        }
-        clipboard = List.of();
-        drop(nodes, folder, false);
+        vm.edits().move(plan);
+    }
+
+    // ---- DragController.Target ------------------------------------------------------------------
+
+    @Override
+    public List<TreeNode> selectedNodes() {
+        return vm.selectedNodes();
+    }
+
+    @Override
+    public DropDecision decide(List<TreeNode> nodes, String folder) {
+        return vm.decideDrop(nodes, folder);
     }
 
     @Override
     public void explain(String why) {
-        vm.statusMessage(why.isEmpty() ? "" : "Can't drop here: " + why);
+        vm.explainDrop(why);
     }
 
     @Override
     public void drop(List<TreeNode> nodes, String folder, boolean link) {
         if (link) {
-            for (TreeNode n : MoveOperation.topLevel(nodes)) {
-                vm.link(n, folder);
-            }
-            return;
+            vm.edits().link(nodes, folder);
+        } else {
+            move(vm.edits().planMove(nodes, folder));
         }
-        MoveOperation op = vm.move(nodes, folder);
-        long rows = rowsMoving(op);
-        if (rows > 50 && !Dialogs.confirmMove(getScene() == null ? null : getScene().getWindow(), op, rows)) {
-            return;
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (MoveOperation.Step s : op.steps()) {
-            keys.add(s.node() instanceof TreeNode.Folder ? "F:" + EntryPath.normalize(s.target()) : s.node().key());
-        }
-        vm.execute(op, msg -> {
-            if (msg == null) {
-                selectKeys(keys);
-            }
-        });
-        selectKeys(keys);
     }
 
-    private long rowsMoving(MoveOperation op) {
-        long n = 0;
-        for (MoveOperation.Step s : op.steps()) {
-            n++;
-            if (s.node() instanceof TreeNode.Folder f) {
-                OptionalLong c = count(f.path());
-                n += c.orElse(0);
-            }
-        }
-        return n;
-    }
-
-    // ---- EntryCell.Host -----------------------------------------------------------------------
+    // ---- EntryCell.Host -------------------------------------------------------------------------
 
     @Override
     public OptionalLong count(String folder) {
-        if (searchIndex != null || vm.counts() == null) {
-            return OptionalLong.empty();
-        }
-        return vm.counts().get(folder);
+        return vm.count(folder);
     }
 
     @Override
     public void toggleShortcut(FileSystemEntry row) {
-        vm.toggleShortcut(row);
+        vm.edits().toggleShortcut(row);
     }
 
     @Override
     public void retry(String folder) {
-        if (session != null) {
-            session.loadFolder(folder);
-        }
+        vm.retry(folder);
     }
 
     @Override
     public void loadMore(String folder) {
-        if (session != null) {
-            session.loadMore(folder);
-        }
+        vm.loadMore(folder);
     }
 
     @Override
     public void rename(TreeNode node, String newName) {
-        String name = newName.strip();
-        if (name.isEmpty() || name.equals(node.name())) {
-            return;
-        }
-        String target = EntryPath.child(EntryPath.parent(EntryPath.normalize(node.path())), name);
-        Set<String> keys = Set.of(node instanceof TreeNode.Folder ? "F:" + target : node.key());
-        vm.rename(node, name, msg -> {
-            if (msg == null) {
-                selectKeys(keys);
-            }
-        });
-    }
-
-    /** Starts renaming the line with this key as soon as it shows (a new folder). */
-    public void editWhenShown(String key) {
-        Platform.runLater(() -> {
-            List<TreeItem<Row>> found = new ArrayList<>();
-            collect(root, Set.of(key), found);
-            if (!found.isEmpty()) {
-                view.getSelectionModel().clearSelection();
-                view.getSelectionModel().select(found.get(0));
-                view.scrollTo(view.getRow(found.get(0)));
-                view.edit(found.get(0));
-            }
-        });
+        vm.edits().rename(node, newName);
     }
 }

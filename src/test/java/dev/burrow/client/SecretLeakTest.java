@@ -194,14 +194,16 @@ class SecretLeakTest {
             MainViewModel vm = new MainViewModel(TaskRunner.sameThread(), MoveJournal.Store.inMemory());
             MainViewModel.Target target = new MainViewModel.Target("Leak test", server.baseUrl(), KEY, 1, false);
             vm.connect(target);
-            vm.newFolder("", m -> texts.add(String.valueOf(m)));
-            vm.refresh();
-            vm.search("leak");
+            vm.tree().edits().newFolder();
+            texts.add(vm.statusProperty().get());
+            vm.tree().edits().refresh();
+            vm.tree().search("leak");
             assertTrue(vm.session().index().size() > 0, "the view-model loaded the tree: " + vm.statusProperty().get());
             TreeNode first = vm.session().index().children("").stream().findFirst().orElse(null);
             if (first != null) {
-                vm.rename(first, "Renamed by leak test", m -> texts.add(String.valueOf(m)));
-                vm.undo();
+                vm.tree().edits().rename(first, "Renamed by leak test");
+                texts.add(vm.statusProperty().get());
+                vm.tree().edits().undo();
             }
             texts.add(target.toString());
             texts.add(vm.statusProperty().get());

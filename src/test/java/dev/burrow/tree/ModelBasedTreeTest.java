@@ -1,5 +1,6 @@
 package dev.burrow.tree;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,9 +55,7 @@ class ModelBasedTreeTest {
     /** Seeds that once found undo failing on ids a restore had replaced (see IdAliases). */
     @Test
     void undoStillWorksAfterARestoreGaveRowsNewIds() {
-        if (System.getProperty("burrow.seed") != null) {
-            return;
-        }
+        assumeTrue(System.getProperty("burrow.seed") == null, "a single seed was asked for: -Dburrow.seed");
         new Run(1010, false, true, OPS).go();
         new Run(2005, true, false, OPS).go();
     }
@@ -65,10 +64,9 @@ class ModelBasedTreeTest {
         String one = System.getProperty("burrow.seed");
         if (one != null) {
             boolean f = Boolean.parseBoolean(System.getProperty("burrow.faults", Boolean.toString(faults)));
-            if (f == faults) {
-                new Run(Long.parseLong(one), f, Boolean.parseBoolean(System.getProperty("burrow.move",
-                        Long.parseLong(one) % 2 == 0 ? "true" : "false")), OPS).go();
-            }
+            assumeTrue(f == faults, "the seed asked for runs " + (f ? "with" : "without") + " faults");
+            new Run(Long.parseLong(one), f, Boolean.parseBoolean(System.getProperty("burrow.move",
+                    Long.parseLong(one) % 2 == 0 ? "true" : "false")), OPS).go();
             return;
         }
         int seeds = Integer.getInteger("burrow.model.seeds", 4);

@@ -15,9 +15,9 @@ class DeletedSummaryTest {
     @Test
     void countsDeletedObjectsByTypeAsPostHogsToastDoes() {
         assertEquals("Deleted 2 dashboards and 1 insight. Ctrl+Z restores them.",
-                MainViewModel.deletedSummary(List.of(d("dashboard", true), d("insight", true), d("dashboard", true))));
+                DeletePlan.doneSentence(List.of(d("dashboard", true), d("insight", true), d("dashboard", true))));
         assertEquals("Deleted 1 early access feature. This can't be undone.",
-                MainViewModel.deletedSummary(List.of(d("early_access_feature", false))));
-        assertEquals("Deleted. Ctrl+Z puts it back.", MainViewModel.deletedSummary(List.of()));
+                DeletePlan.doneSentence(List.of(d("early_access_feature", false))));
+        assertEquals("Deleted. Ctrl+Z puts it back.", DeletePlan.doneSentence(List.of()));
     }
 }

@@ -46,8 +46,8 @@ class ExportPanelWindowTest extends WindowTestBase {
 
     private void selectTheInsightAndOpenExports(ExportsViewModel.Format format) {
         interact(() -> {
-            vm.exports().folderProperty().set(downloads);
-            window.tree().reveal(vm.session().index().rowsAt("Reports/Signups").get(0));
+            vm.exports().useFolder(downloads);
+            vm.tree().reveal(vm.session().index().rowsAt("Reports/Signups").get(0));
         });
         waitFx("the insight is selected", () -> {
             TreeItem<Row> s = tree().getSelectionModel().getSelectedItem();

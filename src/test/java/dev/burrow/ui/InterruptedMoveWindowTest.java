@@ -1,6 +1,5 @@
 package dev.burrow.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.burrow.api.FileSystemEntry;
@@ -20,6 +19,8 @@ class InterruptedMoveWindowTest extends WindowTestBase {
 
     private final MoveJournal.Store store = MoveJournal.Store.inMemory();
     private final List<String> ids = new ArrayList<>();
+    private final List<String> before = new ArrayList<>();
+    private final List<String> after = new ArrayList<>();
 
     @Override
     void seed() {
@@ -30,7 +31,11 @@ class InterruptedMoveWindowTest extends WindowTestBase {
             FileSystemEntry r = create("Old/item " + i, "insight");
             entries.add(new MoveJournal.Entry(r.id(), r.path(), "New/item " + i));
         }
-        entries.forEach(e -> ids.add(e.id()));
+        entries.forEach(e -> {
+            ids.add(e.id());
+            before.add(e.from());
+            after.add(e.to());
+        });
         // The earlier run moved the first four rows, then died.
         for (int i = 0; i < 4; i++) {
             api.fileSystem().patch(entries.get(i).id(), new EntryFields().path(entries.get(i).to()));
@@ -59,8 +64,7 @@ class InterruptedMoveWindowTest extends WindowTestBase {
     void finishingAnInterruptedMovePutsEveryRowAtTheNewPath() {
         reconnectWithTheJournal();
         clickOn("#finish-move");
-        waitUntil("every row is under New", () -> serverPathsOfTheMovedRows().stream()
-                .allMatch(p -> p.equals("New") || p.startsWith("New/")));
+        waitUntil("every row is at its new path", () -> serverPathsOfTheMovedRows().equals(after));
         waitUntil("the journal is gone", () -> store.pending().isEmpty());
         Node banner = lookup("#interrupted-move").query();
         waitFx("the offer is gone", () -> !banner.isVisible());
@@ -71,10 +75,12 @@ class InterruptedMoveWindowTest extends WindowTestBase {
     void rollingBackAnInterruptedMovePutsEveryRowBack() {
         reconnectWithTheJournal();
         clickOn("#roll-back-move");
-        waitUntil("every row is under Old", () -> serverPathsOfTheMovedRows().stream()
-                .allMatch(p -> p.equals("Old") || p.startsWith("Old/")));
+        waitUntil("every row is back at its old path", () -> serverPathsOfTheMovedRows().equals(before));
         waitUntil("the journal is gone", () -> store.pending().isEmpty());
-        assertEquals(9, serverPathsOfTheMovedRows().size());
-        assertTrue(serverRowAt("New").isEmpty());
+        assertTrue(serverPaths().stream().noneMatch(p -> p.equals("New") || p.startsWith("New/")),
+                "nothing is left under New: " + serverPaths());
+        Node banner = lookup("#interrupted-move").query();
+        waitFx("the offer is gone", () -> !banner.isVisible());
+        waitFx("the tree shows Old again", () -> item("Old").isPresent() && item("New").isEmpty());
     }
 }

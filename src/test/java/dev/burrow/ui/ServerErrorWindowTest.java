@@ -41,7 +41,7 @@ class ServerErrorWindowTest extends WindowTestBase {
         assertTrue(item("Docs/Roadmap").isPresent());
         assertEquals(before, serverTree(), "nothing changed on the server");
         assertEquals("Docs/Handbook", serverRow(doc.id()).path());
-        assertFalse(onFx(() -> vm.canUndoProperty().get()), "a failed edit is not in the undo history");
+        assertFalse(onFx(() -> vm.tree().edits().history().canUndoProperty().get()), "a failed edit is not in the undo history");
         assertFalse(status().contains("Exception"), status());
     }
 }

@@ -113,7 +113,7 @@ class TreeWindowTest extends WindowTestBase {
         idle();
 
         assertEquals(before, serverTree());
-        assertFalse(onFx(() -> vm.canUndoProperty().get()), "nothing was done, nothing to undo");
+        assertFalse(onFx(() -> vm.tree().edits().history().canUndoProperty().get()), "nothing was done, nothing to undo");
         assertTrue(item("Marketing/Campaigns").isPresent());
     }
 

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -37,6 +37,9 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.testfx.api.FxRobot;
@@ -155,16 +158,22 @@ abstract class WindowTestBase extends FxRobot {
 
     // ---- waiting --------------------------------------------------------------------------
 
-    /** Waits (polling on the test thread) until the condition holds; fails with {@code what} after the timeout. */
+    /** Waits until the condition holds (the FX queue drained before each look); fails with {@code what} after the timeout. */
     void waitUntil(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
+            await(what).until(() -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.call();
             });
-        } catch (TimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             fail("Timed out after " + TIMEOUT_S + " s waiting until " + what);
         }
+    }
+
+    /** Awaitility on the test thread, polling every 25 ms up to the timeout. */
+    private static ConditionFactory await(String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(TIMEOUT_S)).pollInterval(Duration.ofMillis(25))
+                .pollInSameThread();
     }
 
     /** As {@link #waitUntil}, with the condition read on the FX thread. */
@@ -303,7 +312,7 @@ abstract class WindowTestBase extends FxRobot {
         String want = EntryPath.normalize(path);
         TreeCell<Row>[] found = new TreeCell[1];
         try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
+            await("a cell shows " + path).until(() -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 found[0] = onFx(() -> {
                     TreeItem<Row> i = find(tree().getRoot(), want);
@@ -320,7 +329,7 @@ abstract class WindowTestBase extends FxRobot {
                 });
                 return found[0] != null;
             });
-        } catch (TimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             fail("No cell shows " + path + "; shown: " + shownPaths());
         }
         return found[0];

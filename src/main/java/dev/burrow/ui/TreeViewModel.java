@@ -1,0 +1,388 @@
+package dev.burrow.ui;
+
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.tree.FolderCounts;
+import dev.burrow.tree.FolderState;
+import dev.burrow.tree.MoveCheck;
+import dev.burrow.tree.NodeKey;
+import dev.burrow.tree.TaskRunner;
+import dev.burrow.tree.TreeIndex;
+import dev.burrow.tree.TreeNode;
+import dev.burrow.tree.TreeSession;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The project tree's state and commands, between {@code TreePane} and the {@link TreeSession}:
+ * the one selection (what the highlighted rows, Details and every command mean), which folders
+ * are open, the search results, the clipboard, the drop decision and the edits. Holds no nodes
+ * and touches the toolkit only through the {@link TaskRunner}.
+ */
+public final class TreeViewModel {
+
+    private final TaskRunner runner;
+    private final StatusLine status;
+    private final TreeEdits edits;
+    private final TreeSelection selection = new TreeSelection(this::resolve);
+    private final SearchResults search = new SearchResults();
+    private final Set<String> expanded = new HashSet<>(Set.of(""));
+    private final ObservableList<FileSystemEntry> shortcuts = FXCollections.observableArrayList();
+    private final ObservableList<FileSystemEntry> shortcutsView = FXCollections.unmodifiableObservableList(shortcuts);
+    private final ReadOnlyObjectWrapper<TreeSession> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
+    private List<TreeNode> clipboard = List.of();
+    private FolderCounts counts;
+    private boolean rowsQueued;
+
+    TreeViewModel(TaskRunner runner, StatusLine status, ReadOnlyObjectProperty<TreeSession> windowSession) {
+        this.runner = runner;
+        this.status = status;
+        this.edits = new TreeEdits(this, status);
+        windowSession.addListener((o, old, s) -> attach(old, s));
+        attach(null, windowSession.get());
+    }
+
+    // ---- Properties -------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<TreeSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    /** The selected nodes' keys in selection order: what the highlighted rows show. */
+    public ObservableList<NodeKey> selection() {
+        return selection.keys();
+    }
+
+    /** The lead of the selection (the node last selected): Details' subject. */
+    public ReadOnlyObjectProperty<TreeNode> selectedProperty() {
+        return selection.leadProperty();
+    }
+
+    /** The search's rows, or null when the tree shows everything. */
+    public ReadOnlyObjectProperty<List<FileSystemEntry>> searchResultsProperty() {
+        return search.rowsProperty();
+    }
+
+    public ObservableList<FileSystemEntry> shortcuts() {
+        return shortcutsView;
+    }
+
+    /** Goes up once per batch of changes to the rows shown (coalesced per pulse): views refill. */
+    public ReadOnlyIntegerProperty rowsVersionProperty() {
+        return rowsVersion.getReadOnlyProperty();
+    }
+
+    /** Goes up when a folder's count arrived: views redraw their badges. */
+    public ReadOnlyIntegerProperty countsVersionProperty() {
+        return countsVersion.getReadOnlyProperty();
+    }
+
+    /** The edits on what this model shows and selects: move, rename, delete, undo… */
+    public TreeEdits edits() {
+        return edits;
+    }
+
+    TreeSession session() {
+        return session.get();
+    }
+
+    FolderCounts counts() {
+        return counts;
+    }
+
+    void invalidateCounts() {
+        if (counts != null) {
+            counts.invalidate();
+        }
+    }
+
+    // ---- Queries ----------------------------------------------------------------------------
+
+    public List<TreeNode> selectedNodes() {
+        return selection.nodes();
+    }
+
+    /** Keys selected by a command whose rows the view has not shown yet. */
+    public Set<NodeKey> toReveal() {
+        return selection.toReveal();
+    }
+
+    /** What was cut (Ctrl+X) and waits for a paste. */
+    public List<TreeNode> clipboard() {
+        return clipboard;
+    }
+
+    public boolean isSearching() {
+        return search.active();
+    }
+
+    public boolean isExpanded(String folder) {
+        return folder.isEmpty() || (search.active() ? search.expanded() : expanded).contains(folder);
+    }
+
+    /** Where new things go: the first selected folder, else the first selected item's folder, else the root. */
+    public String currentFolder() {
+        List<TreeNode> sel = selectedNodes();
+        if (sel.isEmpty()) {
+            return "";
+        }
+        TreeNode n = sel.get(0);
+        return n instanceof TreeNode.Folder f ? f.path() : EntryPath.parent(EntryPath.normalize(n.path()));
+    }
+
+    /** The index the tree shows: the search results, or the session's. */
+    TreeIndex shownIndex() {
+        TreeSession s = session.get();
+        return search.active() ? search.index() : s == null ? new TreeIndex() : s.index();
+    }
+
+    /**
+     * A folder's lines: its children, then a placeholder (loading, failed, load more, empty).
+     * Asks the server for a folder not loaded yet.
+     */
+    public List<Row> rows(String folder) {
+        TreeSession s = session.get();
+        if (s == null) {
+            return List.of();
+        }
+        FolderState state = search.active() ? new FolderState.Loaded(0, false) : s.state(folder);
+        if (state instanceof FolderState.NotLoaded) {
+            s.loadFolder(folder);
+            state = s.state(folder);
+        }
+        return Row.linesOf(folder, shownIndex().children(folder), state);
+    }
+
+    /** The rows below a folder, when known (not while searching). */
+    public OptionalLong count(String folder) {
+        return search.active() || counts == null ? OptionalLong.empty() : counts.get(folder);
+    }
+
+    /** Whether these nodes may be dropped into {@code folder} (the rules are {@link MoveCheck}'s). */
+    public DropDecision decideDrop(List<TreeNode> nodes, String folder) {
+        if (nodes.isEmpty()) {
+            return new DropDecision(null, MoveCheck.UNCHANGED);
+        }
+        for (TreeNode n : nodes) {
+            MoveCheck c = MoveCheck.of(n, folder);
+            if (!c.allowed()) {
+                return new DropDecision(n, c);
+            }
+        }
+        return DropDecision.ALLOWED;
+    }
+
+
+    // ---- Commands: selection and view state -------------------------------------------------
+
+    /** The person selected these rows (click, keys); {@code lead} is the one last selected. */
+    public void select(List<NodeKey> keys, NodeKey lead) {
+        selection.set(keys, lead);
+    }
+
+    /** Selects these nodes and opens the folders down to them; the view scrolls to them once shown. */
+    public void reveal(Collection<NodeKey> keys) {
+        for (NodeKey k : keys) {
+            TreeNode node = shownIndex().node(k);
+            String path = k instanceof NodeKey.Folder f ? f.path() : node == null ? null : node.path();
+            if (path != null) {
+                expandTo(EntryPath.parent(EntryPath.normalize(path)));
+            }
+        }
+        selection.reveal(keys);
+        queueRowsChanged();
+    }
+
+    /** Shows a row of the tree: opens its folders and selects it. */
+    public void reveal(FileSystemEntry row) {
+        reveal(List.of(NodeKey.of(row)));
+    }
+
+    /** The view shows these keys now (and scrolled to them). */
+    public void revealed(Collection<NodeKey> shown) {
+        selection.revealed(shown);
+    }
+
+    /** A folder was opened (by the person, or a hover while dragging); loads it if needed. */
+    public void expand(String folder) {
+        (search.active() ? search.expanded() : expanded).add(folder);
+        TreeSession s = session.get();
+        if (s != null && !search.active() && s.state(folder) instanceof FolderState.NotLoaded) {
+            s.loadFolder(folder);
+        }
+    }
+
+    public void collapse(String folder) {
+        (search.active() ? search.expanded() : expanded).remove(folder);
+    }
+
+    /** Opens every folder down to {@code folder}. */
+    public void expandTo(String folder) {
+        List<String> chain = new ArrayList<>(EntryPath.ancestors(folder));
+        if (!folder.isEmpty()) {
+            chain.add(EntryPath.normalize(folder));
+        }
+        for (String f : chain) {
+            expand(f);
+        }
+        queueRowsChanged();
+    }
+
+    /** Searches on the server; an empty text clears the search (and drops one in flight). */
+    public void search(String text) {
+        TreeSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        if (text == null || text.isBlank()) {
+            s.cancelSearch();
+            if (search.active()) {
+                search.clear();
+                rowsChanged();
+            }
+            return;
+        }
+        String query = text.strip();
+        s.search(query, rows -> {
+            if (s != session.get()) {
+                return;
+            }
+            search.show(rows);
+            rowsChanged();
+            status.say(rows.size() + (rows.size() == 1 ? " match" : " matches") + " for “" + query + "”.");
+        });
+    }
+
+    public void retry(String folder) {
+        TreeSession s = session.get();
+        if (s != null) {
+            s.loadFolder(folder);
+        }
+    }
+
+    public void loadMore(String folder) {
+        TreeSession s = session.get();
+        if (s != null) {
+            s.loadMore(folder);
+        }
+    }
+
+    // ---- Commands: edits --------------------------------------------------------------------
+
+    /** Ctrl+X: remembers the selection, to move it with {@link #planPaste()}. */
+    public void cut() {
+        clipboard = selectedNodes();
+        if (!clipboard.isEmpty()) {
+            status.say(clipboard.size() == 1 ? "Cut “" + clipboard.get(0).name() + "”: paste it into a folder."
+                    : "Cut " + clipboard.size() + " items: paste them into a folder.");
+        }
+    }
+
+    /** Ctrl+V: the move of what was cut into the current folder; empty (and says why) when refused. */
+    public Optional<TreeEdits.MovePlan> planPaste() {
+        if (clipboard.isEmpty()) {
+            return Optional.empty();
+        }
+        String folder = currentFolder();
+        DropDecision d = decideDrop(clipboard, folder);
+        if (!d.allowed()) {
+            status.say("Can't paste “" + d.refused().name() + "” here: " + d.check().explanation());
+            return Optional.empty();
+        }
+        List<TreeNode> nodes = clipboard;
+        clipboard = List.of();
+        return Optional.of(edits.planMove(nodes, folder));
+    }
+
+    /** While dragging: why the folder under the pointer refuses the drop (empty: it accepts). */
+    public void explainDrop(String why) {
+        status.say(why.isEmpty() ? "" : "Can't drop here: " + why);
+    }
+
+
+    // ---- wiring -----------------------------------------------------------------------------
+
+
+    private void attach(TreeSession old, TreeSession s) {
+        if (old != null) {
+            old.cancelLoads();
+        }
+        session.set(s);
+        clipboard = List.of();
+        search.clear();
+        expanded.clear();
+        selection.clear();
+        shortcuts.clear();
+        counts = null;
+        edits.history().follow(s);
+        if (s != null) {
+            counts = new FolderCounts(s, runner, f -> {
+                if (s == session.get()) {
+                    countsVersion.set(countsVersion.get() + 1);
+                }
+            });
+            s.addListener(new TreeSession.Listener() {
+                @Override
+                public void foldersChanged(Set<String> folderPaths) {
+                    if (s == session.get()) {
+                        followShortcuts(s);
+                        queueRowsChanged();
+                    }
+                }
+
+                @Override
+                public void finished(String description, String error) {
+                    if (s == session.get()) {
+                        edits.history().follow(s);
+                    }
+                }
+            });
+        }
+        rowsChanged();
+    }
+
+    private void followShortcuts(TreeSession s) {
+        List<FileSystemEntry> now = s.index().shortcutRows();
+        if (!now.equals(shortcuts)) {
+            shortcuts.setAll(now);
+        }
+    }
+
+    /** Coalesces the many changes of one pulse (index pages, optimistic edits) into one refill. */
+    private void queueRowsChanged() {
+        if (!rowsQueued) {
+            rowsQueued = true;
+            runner.post(() -> {
+                rowsQueued = false;
+                TreeSession s = session.get();
+                if (s != null) {
+                    search.follow(s.index());
+                }
+                rowsChanged();
+            });
+        }
+    }
+
+    private void rowsChanged() {
+        selection.follow();
+        rowsVersion.set(rowsVersion.get() + 1);
+    }
+
+    /** The node of a key in the index shown now (null for the root or a node it lacks). */
+    private TreeNode resolve(NodeKey key) {
+        return key instanceof NodeKey.Folder f && f.path().isEmpty() ? null : shownIndex().node(key);
+    }
+}
