@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record BasicUser(long id, String uuid, String distinctId, String firstName, String lastName, String email,
         boolean isEmailVerified, JsonNode hedgehogConfig, String roleAtOrganization) {
 
+    /** A summary without the hedgehog and role fields (null). */
+    public BasicUser(long id, String uuid, String distinctId, String firstName, String lastName, String email,
+            boolean isEmailVerified) {
+        this(id, uuid, distinctId, firstName, lastName, email, isEmailVerified, null, null);
+    }
+
     /** A member as the local server knows one: verified, no hedgehog, no role. */
     public static BasicUser member(long id, String uuid, String distinctId, String firstName, String lastName,
             String email) {
