@@ -42,7 +42,7 @@ final class TreeDeletion {
             deleteLeaf(c, row, Set.of(row.id()), team, deleted);
             return deleted;
         }
-        List<TreeRow> below = TreeRows.below(c, row.path(), team, true);
+        List<TreeRow> below = TreeRows.below(c, row.path(), team);
         if (!recursive) {
             for (TreeRow d : below) {
                 if (!"link".equals(d.type())) {
@@ -137,7 +137,7 @@ final class TreeDeletion {
                 continue;
             }
             StoredObject o = objects.get(i);
-            TreeWrites.ensureFolders(c, EntryPath.ancestors(item.path()), team, userId, false, null);
+            TreeWrites.ensureFolders(c, EntryPath.ancestors(item.path()), team, userId);
             List<TreeRow> rows = TreeRows.ofObject(c, item.type(), item.ref());
             if (rows.isEmpty()) {
                 TreeRows.insert(c, new TreeRow(Ids.uuid7(), team, item.path(), item.type(), item.ref(),

@@ -51,7 +51,7 @@ final class TreeItems {
         TreeRow row = new TreeRow(Ids.uuid7(), r.environment(), path, type == null ? "" : type, ref, href,
                 shortcut == null ? Boolean.FALSE : shortcut, meta, Timestamps.now(), r.userId());
         return Response.created(db.write(c -> {
-            TreeWrites.ensureFolders(c, EntryPath.ancestors(path), r.environment(), r.userId(), true, Boolean.FALSE);
+            TreeWrites.ensureOwnFolders(c, EntryPath.ancestors(path), r.environment(), r.userId());
             TreeRows.insert(c, row);
             return TreeEntries.of(c, row);
         }));

@@ -37,17 +37,33 @@ final class TreeWrites {
     }
 
     /**
-     * Creates a folder row for each path in {@code folders} that has none. With
-     * {@code thisTeamOnly}, rows of other environments don't count (as create does).
+     * Creates a folder row for each of {@code folders} that no row of any environment has, as
+     * move, link, undo and the repairs do; the new rows' {@code shortcut} is null.
      */
-    static void ensureFolders(Connection c, List<String> folders, int team, long userId, boolean thisTeamOnly,
-            Boolean shortcut) throws SQLException {
+    static void ensureFolders(Connection c, List<String> folders, int team, long userId) throws SQLException {
         for (String folder : folders) {
-            if (!TreeRows.existsAt(c, folder, thisTeamOnly ? team : null)) {
-                TreeRows.insert(c, new TreeRow(Ids.uuid7(), team, folder, "folder", null, null, shortcut, "{}",
-                        Timestamps.now(), userId));
+            if (!TreeRows.existsAt(c, folder, null)) {
+                insertFolder(c, folder, team, userId, null);
             }
         }
+    }
+
+    /**
+     * Creates a folder row for each of {@code folders} that no row of {@code team} has, as create
+     * does (rows of other environments don't count); the new rows are not link rows.
+     */
+    static void ensureOwnFolders(Connection c, List<String> folders, int team, long userId) throws SQLException {
+        for (String folder : folders) {
+            if (!TreeRows.existsAt(c, folder, team)) {
+                insertFolder(c, folder, team, userId, Boolean.FALSE);
+            }
+        }
+    }
+
+    private static void insertFolder(Connection c, String path, int team, long userId, Boolean shortcut)
+            throws SQLException {
+        TreeRows.insert(c, new TreeRow(Ids.uuid7(), team, path, "folder", null, null, shortcut, "{}", Timestamps.now(),
+                userId));
     }
 
     /**
@@ -57,14 +73,14 @@ final class TreeWrites {
      */
     static void repairLeftovers(Connection c, String old, int team, long userId) throws SQLException {
         for (TreeRow row : TreeRows.hiddenBelow(c, old, team)) {
-            ensureFolders(c, EntryPath.ancestors(row.path()), row.team(), userId, false, null);
+            ensureFolders(c, EntryPath.ancestors(row.path()), row.team(), userId);
         }
     }
 
     // ---- move ---------------------------------------------------------------------------
 
     static Moved move(Connection c, TreeRow row, String newPath, int team, long userId) throws SQLException {
-        ensureFolders(c, EntryPath.ancestors(newPath), team, userId, false, null);
+        ensureFolders(c, EntryPath.ancestors(newPath), team, userId);
         if (row.isFolder() && newPath.equals(row.path())) {
             // PostHog creates the parent folders before it refuses; the commit keeps them.
             return new Moved(null, ApiError.plain(400, "Cannot move folder into itself"));
@@ -91,7 +107,7 @@ final class TreeWrites {
     // ---- link ---------------------------------------------------------------------------
 
     static TreeRow link(Connection c, TreeRow row, String newPath, int team, long userId) throws SQLException {
-        ensureFolders(c, EntryPath.ancestors(newPath), team, userId, false, null);
+        ensureFolders(c, EntryPath.ancestors(newPath), team, userId);
         String now = Timestamps.now();
         if (!row.isFolder()) {
             TreeRow copy = new TreeRow(Ids.uuid7(), team, newPath, row.type(), row.ref(), row.href(), Boolean.TRUE,
@@ -101,7 +117,7 @@ final class TreeWrites {
         }
         String old = row.path();
         try (RowBatch batch = TreeRows.batch(c)) {
-            for (TreeRow d : TreeRows.below(c, old, team, true)) {
+            for (TreeRow d : TreeRows.below(c, old, team)) {
                 batch.add(new TreeRow(Ids.uuid7(), team, newPath + d.path().substring(old.length()), d.type(), d.ref(),
                         d.href(), Boolean.TRUE, d.meta(), now, userId));
             }

@@ -157,9 +157,9 @@ public final class TreeRows {
         return ids;
     }
 
-    /** The rows below {@code folder} that {@code team} sees, shallowest first when {@code byDepth}. */
-    public static List<TreeRow> below(Connection c, String folder, int team, boolean byDepth) throws SQLException {
-        return query(c, "WHERE path >= ? AND path < ? AND " + Visibility.SQL + (byDepth ? " ORDER BY depth, path" : ""),
+    /** The rows below {@code folder} that {@code team} sees, shallowest first. */
+    public static List<TreeRow> below(Connection c, String folder, int team) throws SQLException {
+        return query(c, "WHERE path >= ? AND path < ? AND " + Visibility.SQL + " ORDER BY depth, path",
                 List.of(folder + "/", folder + "0", team));
     }
 
@@ -249,7 +249,7 @@ public final class TreeRows {
     public static void moveBelow(Connection c, String old, String newPath, int team) throws SQLException {
         boolean canonical = EntryPath.normalize(old).equals(old) && EntryPath.normalize(newPath).equals(newPath);
         if (!canonical) {
-            for (TreeRow d : below(c, old, team, false)) {
+            for (TreeRow d : below(c, old, team)) {
                 updatePath(c, d, newPath + d.path().substring(old.length()));
             }
             return;

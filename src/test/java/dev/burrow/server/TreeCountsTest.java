@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other environments' hog functions, they equal a recount of the rows; so do the counts of
  * each type that searches read.
  */
-class SubtreeCountsTest extends ContractSupport {
+class TreeCountsTest extends ContractSupport {
 
     private static final String[] NAMES = {"a", "b", "a\\/b", "a\\\\/b", "c d", "ä", ""};
     private static final String[] TYPES = {"folder", "folder", "doc-file", "dashboard", "insight",
