@@ -70,28 +70,20 @@ final class Routes {
         Access starRead = Access.read("file_system_shortcut");
         Access starWrite = Access.write("file_system_shortcut");
         return new Routes()
-                .add("GET", "file_system", treeRead, tree::list)
-                .add("POST", "file_system", treeWrite, items::create)
+                .viewSet("file_system", treeRead, treeWrite,
+                        new ViewSet(tree::list, items::create, items::retrieve, items::update, items::delete))
                 .add("GET", "file_system/unfiled", treeRead, items::unfiled)
                 .add("POST", "file_system/undo_delete", treeWrite, items::undoDelete)
                 .add("GET", "file_system/log_view", treeWrite, views::latest)
                 .add("POST", "file_system/log_view", treeWrite, views::record)
                 .add("POST", "file_system/count_by_path", treeRead, items::countByPath)
-                .add("GET", "file_system/{id}", treeRead, items::retrieve)
-                .add("PATCH", "file_system/{id}", treeWrite, r -> items.update(r, false))
-                .add("PUT", "file_system/{id}", treeWrite, r -> items.update(r, true))
-                .add("DELETE", "file_system/{id}", treeWrite, items::delete)
                 .add("POST", "file_system/{id}/move", treeWrite, items::move)
                 .add("POST", "file_system/{id}/link", treeWrite, items::link)
                 .add("POST", "file_system/{id}/count", treeRead, items::countFolder)
-                .add("GET", "file_system_shortcut", starRead, stars::list)
-                .add("POST", "file_system_shortcut", starWrite, stars::create)
+                .viewSet("file_system_shortcut", starRead, starWrite,
+                        new ViewSet(stars::list, stars::create, stars::retrieve, stars::update, stars::delete))
                 .add("POST", "file_system_shortcut/reorder", starWrite.unscopedKeyOnly(), stars::reorder)
                 .add("POST", "file_system_shortcut/bulk_update", starWrite.unscopedKeyOnly(), stars::bulkUpdate)
-                .add("GET", "file_system_shortcut/{id}", starRead, stars::retrieve)
-                .add("PATCH", "file_system_shortcut/{id}", starWrite, r -> stars.update(r, false))
-                .add("PUT", "file_system_shortcut/{id}", starWrite, r -> stars.update(r, true))
-                .add("DELETE", "file_system_shortcut/{id}", starWrite, stars::delete)
                 .add("GET", "exports", Access.read("export"), exports::list)
                 .add("POST", "exports", Access.write("export"), exports::create)
                 .add("GET", "exports/{id}", Access.read("export"), exports::retrieve)
@@ -100,6 +92,29 @@ final class Routes {
                 .add("GET", "dashboards/{id}", Access.read("dashboard"), objects::dashboard)
                 .add("GET", "insights", Access.read("insight"), objects::insights)
                 .add("GET", "insights/{id}", Access.read("insight"), objects::insight);
+    }
+
+    /** Answers an update: a PATCH, or a PUT when {@code whole}. */
+    @FunctionalInterface
+    interface Update {
+        Response answer(Request r, boolean whole) throws SQLException;
+    }
+
+    /** The endpoints of a DRF model viewset. */
+    record ViewSet(Endpoint list, Endpoint create, Endpoint retrieve, Update update, Endpoint destroy) {
+    }
+
+    /**
+     * A model viewset's routes: list and create on {@code base}; retrieve, PATCH, PUT and delete on
+     * {@code base/{id}}. Reads need {@code read}, the rest {@code write}.
+     */
+    Routes viewSet(String base, Access read, Access write, ViewSet endpoints) {
+        String item = base + "/{id}";
+        return add("GET", base, read, endpoints.list()).add("POST", base, write, endpoints.create())
+                .add("GET", item, read, endpoints.retrieve())
+                .add("PATCH", item, write, r -> endpoints.update().answer(r, false))
+                .add("PUT", item, write, r -> endpoints.update().answer(r, true))
+                .add("DELETE", item, write, endpoints.destroy());
     }
 
     Routes add(String method, String pattern, Access access, Endpoint endpoint) {

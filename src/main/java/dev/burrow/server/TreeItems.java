@@ -40,18 +40,30 @@ final class TreeItems {
         return ApiError.orNotFound(TreeRows.visible(c, r.uuid(1), r.environment()));
     }
 
+    /** The writable fields of a row in a body; absent ones are null ({@code path} too unless required). */
+    private record RowFields(ObjectNode body, String path, String type, String ref, String href, String meta,
+            Boolean shortcut) {
+
+        static RowFields read(ObjectNode body, boolean pathRequired) {
+            return new RowFields(body, Fields.path(body, pathRequired), TYPE.read(body), REF.read(body),
+                    HREF.read(body), Fields.meta(body), Fields.bool(body, "shortcut"));
+        }
+
+        /** {@code row} with the fields the body has (a field sent as null clears ref, href and shortcut). */
+        TreeRow over(TreeRow row) {
+            return new TreeRow(row.id(), row.team(), path != null ? path : row.path(), type != null ? type : row.type(),
+                    body.has("ref") ? ref : row.ref(), body.has("href") ? href : row.href(),
+                    body.has("shortcut") ? shortcut : row.shortcut(), meta != null ? meta : row.meta(),
+                    row.createdAt(), row.createdBy());
+        }
+    }
+
     Response create(Request r) throws SQLException {
-        ObjectNode body = r.object();
-        String path = Fields.path(body, true);
-        String type = TYPE.read(body);
-        String ref = REF.read(body);
-        String href = HREF.read(body);
-        String meta = Fields.meta(body);
-        Boolean shortcut = Fields.bool(body, "shortcut");
-        TreeRow row = new TreeRow(Ids.uuid7(), r.environment(), path, type == null ? "" : type, ref, href,
-                shortcut == null ? Boolean.FALSE : shortcut, meta, Timestamps.now(), r.userId());
+        RowFields f = RowFields.read(r.object(), true);
+        TreeRow row = new TreeRow(Ids.uuid7(), r.environment(), f.path(), f.type() == null ? "" : f.type(), f.ref(),
+                f.href(), f.shortcut() == null ? Boolean.FALSE : f.shortcut(), f.meta(), Timestamps.now(), r.userId());
         return Response.created(db.write(c -> {
-            TreeWrites.ensureOwnFolders(c, EntryPath.ancestors(path), r.environment(), r.userId());
+            TreeWrites.ensureOwnFolders(c, EntryPath.ancestors(f.path()), r.environment(), r.userId());
             TreeRows.insert(c, row);
             return TreeEntries.of(c, row);
         }));
@@ -63,20 +75,11 @@ final class TreeItems {
 
     /** PATCH, or PUT when {@code whole} (then {@code path} is required). */
     Response update(Request r, boolean whole) throws SQLException {
-        String id = r.uuid(1);
-        ObjectNode body = r.object();
-        String path = Fields.path(body, whole);
-        String type = TYPE.read(body);
-        String ref = REF.read(body);
-        String href = HREF.read(body);
-        String meta = Fields.meta(body);
-        Boolean shortcut = Fields.bool(body, "shortcut");
+        r.uuid(1);
+        RowFields f = RowFields.read(r.object(), whole);
         return Response.ok(db.write(c -> {
             TreeRow row = visibleRow(c, r);
-            TreeRow next = new TreeRow(id, row.team(), path != null ? path : row.path(),
-                    type != null ? type : row.type(), body.has("ref") ? ref : row.ref(),
-                    body.has("href") ? href : row.href(), body.has("shortcut") ? shortcut : row.shortcut(),
-                    meta != null ? meta : row.meta(), row.createdAt(), row.createdBy());
+            TreeRow next = f.over(row);
             TreeRows.update(c, row, next);
             return TreeEntries.of(c, next);
         }));

@@ -33,6 +33,9 @@ import java.util.Set;
  */
 public final class SearchFilter {
 
+    /** The fields of a {@code field:value} token. */
+    private static final Set<String> FIELDS = Set.of("path", "name", "user", "author", "type", "ref");
+
     /** Hog-function kinds that {@code type:V} expands to {@code hog_function/V}. */
     static final Set<String> HOG_FUNCTION_KINDS = Set.of(
             "destination", "site_destination", "internal_destination", "transformation",
@@ -113,68 +116,47 @@ public final class SearchFilter {
     private static boolean appendTerm(String token, boolean nameOnly, long callerId, Collection<String> types,
             StringBuilder sql, List<Object> params) {
         int colon = token.indexOf(':');
-        if (colon >= 0) {
-            String field = token.substring(0, colon).toLowerCase(Locale.ROOT);
-            String value = SearchTokenizer.stripSurroundingQuotes(token.substring(colon + 1).trim());
-            switch (field) {
-                case "path":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    sql.append(PATH);
-                    params.add(lower(EntryPath.escape(value)));
-                    return true;
-                case "name":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    sql.append(NAME);
-                    params.add(lower(value));
-                    return true;
-                case "user":
-                case "author":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    if (value.equalsIgnoreCase("me")) {
-                        sql.append(USER_ME);
-                        params.add(callerId);
-                    } else {
-                        String low = lower(value);
-                        sql.append(USER);
-                        params.add(low);
-                        params.add(low);
-                        params.add(value);
-                        params.add(value);
-                    }
-                    return true;
-                case "type":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    if (value.endsWith("/")) {
-                        sql.append(TYPE_PREFIX);
-                        params.add(value);
-                    } else {
-                        sql.append(TYPE_EXACT);
-                        params.add(HOG_FUNCTION_KINDS.contains(value) ? "hog_function/" + value : value);
-                    }
-                    return true;
-                case "ref":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    sql.append(REF);
-                    params.add(value);
-                    return true;
-                default:
-                    appendPlain(token, nameOnly, false, types, sql, params);
-                    return true;
+        String field = colon < 0 ? "" : token.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!FIELDS.contains(field)) {
+            // no field, or one the language doesn't know: the whole token is plain text
+            appendPlain(token, nameOnly, colon < 0 && token.indexOf('/') >= 0, types, sql, params);
+            return true;
+        }
+        String value = SearchTokenizer.stripSurroundingQuotes(token.substring(colon + 1).trim());
+        if (value.isEmpty()) {
+            return false;
+        }
+        switch (field) {
+            case "path" -> {
+                sql.append(PATH);
+                params.add(lower(EntryPath.escape(value)));
+            }
+            case "name" -> {
+                sql.append(NAME);
+                params.add(lower(value));
+            }
+            case "type" -> {
+                boolean prefix = value.endsWith("/");
+                sql.append(prefix ? TYPE_PREFIX : TYPE_EXACT);
+                params.add(prefix || !HOG_FUNCTION_KINDS.contains(value) ? value : "hog_function/" + value);
+            }
+            case "ref" -> {
+                sql.append(REF);
+                params.add(value);
+            }
+            default -> { // user, author
+                if (value.equalsIgnoreCase("me")) {
+                    sql.append(USER_ME);
+                    params.add(callerId);
+                } else {
+                    sql.append(USER);
+                    params.addAll(List.of(lower(value), lower(value), value, value));
+                }
             }
         }
-        appendPlain(token, nameOnly, token.indexOf('/') >= 0, types, sql, params);
         return true;
     }
+
 
     /** A plain token; {@code slashes}: its '/' may also match an escaped slash (rule 4). */
     private static void appendPlain(String token, boolean nameOnly, boolean slashes, Collection<String> types,

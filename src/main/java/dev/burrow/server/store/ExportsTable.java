@@ -38,37 +38,22 @@ public final class ExportsTable {
     public record RenderJob(long id, int team, String format, Long dashboard, Long insight, String context) {
     }
 
-    private static List<StoredExport> query(Connection c, String where, List<Object> params) throws SQLException {
-        List<StoredExport> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + where)) {
-            TreeRows.bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String ctx = rs.getString(7);
-                    out.add(new StoredExport(rs.getLong(1), rs.getInt(2), nullableLong(rs, 3), nullableLong(rs, 4),
-                            nullableLong(rs, 5), rs.getString(6), ctx == null ? null : Json.parse(ctx),
-                            rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11), rs.getString(12),
-                            rs.getString(13), rs.getString(14)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Long nullableLong(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
+    private static StoredExport read(ResultSet rs) throws SQLException {
+        String ctx = rs.getString(7);
+        return new StoredExport(rs.getLong(1), rs.getInt(2), Sql.nullableLong(rs, 3), Sql.nullableLong(rs, 4),
+                Sql.nullableLong(rs, 5), rs.getString(6), ctx == null ? null : Json.parse(ctx), rs.getString(8),
+                rs.getString(9), rs.getBoolean(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getString(14));
     }
 
     public static StoredExport find(Connection c, long id) throws SQLException {
-        List<StoredExport> rows = query(c, " WHERE e.id = ?", List.of(id));
-        return rows.isEmpty() ? null : rows.get(0);
+        return Sql.first(c, "SELECT " + COLUMNS + " WHERE e.id = ?", ExportsTable::read, id);
     }
 
     /** Export {@code id} of {@code team} if it has not expired by {@code now}, or null. */
     public static StoredExport unexpired(Connection c, long id, int team, String now) throws SQLException {
-        List<StoredExport> rows = query(c, " WHERE e.id = ? AND e.team = ? AND " + UNEXPIRED, List.of(id, team, now));
-        return rows.isEmpty() ? null : rows.get(0);
+        return Sql.first(c, "SELECT " + COLUMNS + " WHERE e.id = ? AND e.team = ? AND " + UNEXPIRED,
+                ExportsTable::read, id, team, now);
     }
 
     /** A page of the user's unexpired exports, newest first, and how many there are. */
@@ -89,19 +74,12 @@ public final class ExportsTable {
                     + " AND json_type(e.export_context, '$.session_recording_id') = 'text'");
             params.add(filter.recordingId());
         }
-        long count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM exports e" + where)) {
-            TreeRows.bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-        }
+        long count = Sql.number(c, "SELECT count(*) FROM exports e" + where, params);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit);
         pageParams.add(offset);
-        return new Paged(count, query(c, where + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?",
-                pageParams));
+        return new Paged(count, Sql.list(c, "SELECT " + COLUMNS + where + " ORDER BY e.created_at DESC, e.id DESC"
+                + " LIMIT ? OFFSET ?", ExportsTable::read, pageParams));
     }
 
     /** A page of exports and the total. */
@@ -131,49 +109,25 @@ public final class ExportsTable {
 
     /** Content kept in the database (when storage could not take it), or null. */
     public static byte[] storedContent(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT content FROM exports WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        }
+        return Sql.first(c, "SELECT content FROM exports WHERE id = ?", rs -> rs.getBytes(1), id);
     }
 
     public static RenderJob renderJob(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT team, export_format, dashboard, insight,"
-                + " export_context FROM exports WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new RenderJob(id, rs.getInt(1), rs.getString(2), nullableLong(rs, 3), nullableLong(rs, 4),
-                        rs.getString(5));
-            }
-        }
+        return Sql.first(c, "SELECT team, export_format, dashboard, insight, export_context FROM exports WHERE id = ?",
+                rs -> new RenderJob(id, rs.getInt(1), rs.getString(2), Sql.nullableLong(rs, 3), Sql.nullableLong(rs, 4),
+                        rs.getString(5)), id);
     }
 
     /** Records a finished render: the storage key, or the bytes themselves when storage failed. */
     public static void rendered(Connection c, long id, String location, byte[] content) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE exports SET content_location = ?, content = ?,"
-                + " exception = NULL, exception_type = NULL, failure_type = NULL WHERE id = ?")) {
-            ps.setString(1, location);
-            ps.setBytes(2, content);
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE exports SET content_location = ?, content = ?, exception = NULL, exception_type = NULL,"
+                + " failure_type = NULL WHERE id = ?", location, content, id);
     }
 
     /** Records a failed render with PostHog's exception, exception type and failure type. */
     public static void failed(Connection c, long id, String exception, String type, String failure)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE exports SET exception = ?, exception_type = ?,"
-                + " failure_type = ? WHERE id = ?")) {
-            ps.setString(1, exception);
-            ps.setString(2, type);
-            ps.setString(3, failure);
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE exports SET exception = ?, exception_type = ?, failure_type = ? WHERE id = ?",
+                exception, type, failure, id);
     }
 }

@@ -3,16 +3,14 @@ package dev.burrow.server.store;
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.Star;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code stars} table: each user's starred items (contract/file_system.md §15). */
 public final class StarsTable {
 
-    private static final String COLUMNS = "id, path, type, ref, href, ord, created_at";
+    private static final String SELECT = "SELECT id, path, type, ref, href, ord, created_at FROM stars";
 
     /** The orders a user's stars can be listed in. */
     public enum StarOrder {
@@ -37,92 +35,44 @@ public final class StarsTable {
 
     /** The stars of {@code userId} a request from {@code team} sees (link stars never). */
     public static List<Star> mine(Connection c, long userId, int team, StarOrder order) throws SQLException {
-        List<Star> stars = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM stars WHERE user_id = ?"
-                + " AND type <> 'link' AND " + Visibility.SQL + " ORDER BY " + order.sql)) {
-            ps.setLong(1, userId);
-            ps.setInt(2, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stars.add(read(rs));
-                }
-            }
-        }
-        return stars;
+        return Sql.list(c, SELECT + " WHERE user_id = ? AND type <> 'link' AND " + Visibility.SQL + " ORDER BY "
+                + order.sql, StarsTable::read, userId, team);
     }
 
     /** One star of {@code userId} that {@code team} sees, or null. */
     public static Star find(Connection c, String id, long userId, int team) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM stars WHERE id = ? AND user_id = ?"
-                + " AND " + Visibility.SQL)) {
-            ps.setString(1, id);
-            ps.setLong(2, userId);
-            ps.setInt(3, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? read(rs) : null;
-            }
-        }
+        return Sql.first(c, SELECT + " WHERE id = ? AND user_id = ? AND " + Visibility.SQL, StarsTable::read, id,
+                userId, team);
     }
 
     public static void insert(Connection c, long userId, int team, Star star) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO stars(id, user_id, team, path, type, ref, href, ord,"
-                + " created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, star.id());
-            ps.setLong(2, userId);
-            ps.setInt(3, team);
-            ps.setString(4, star.path());
-            ps.setString(5, star.type());
-            ps.setString(6, star.ref());
-            ps.setString(7, star.href());
-            ps.setInt(8, star.order());
-            ps.setString(9, star.createdAt());
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO stars(id, user_id, team, path, type, ref, href, ord, created_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)", star.id(), userId, team, star.path(), star.type(), star.ref(),
+                star.href(), star.order(), star.createdAt());
     }
 
     /** Rewrites a star's path, type, ref, href and order. */
     public static void update(Connection c, Star star) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stars SET path = ?, type = ?, ref = ?, href = ?,"
-                + " ord = ? WHERE id = ?")) {
-            ps.setString(1, star.path());
-            ps.setString(2, star.type());
-            ps.setString(3, star.ref());
-            ps.setString(4, star.href());
-            ps.setInt(5, star.order());
-            ps.setString(6, star.id());
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE stars SET path = ?, type = ?, ref = ?, href = ?, ord = ? WHERE id = ?", star.path(),
+                star.type(), star.ref(), star.href(), star.order(), star.id());
     }
 
     /** Gives the stars {@code ids} the orders 0, 1, 2, … in that order. */
     public static void reorder(Connection c, List<String> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stars SET ord = ? WHERE id = ?")) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setInt(1, i);
-                ps.setString(2, ids.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (int i = 0; i < ids.size(); i++) {
+            Sql.update(c, "UPDATE stars SET ord = ? WHERE id = ?", i, ids.get(i));
         }
     }
 
     public static void delete(Connection c, List<String> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM stars WHERE id = ?")) {
-            for (String id : ids) {
-                ps.setString(1, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (String id : ids) {
+            Sql.update(c, "DELETE FROM stars WHERE id = ?", id);
         }
     }
 
     /** Every user's stars of an object, which go with it. */
     public static void deleteForObject(Connection c, String type, String ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM stars WHERE type = ? AND ref = ?")) {
-            ps.setString(1, type);
-            ps.setString(2, ref);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "DELETE FROM stars WHERE type = ? AND ref = ?", type, ref);
     }
 
     /**
@@ -130,20 +80,9 @@ public final class StarsTable {
      * paths) change prefix, and the moved folder's own star takes the new name if it had the old.
      */
     public static void followFolderMove(Connection c, String old, String newPath) throws SQLException {
-        String oldLeaf = EntryPath.escape(EntryPath.leaf(old));
-        String newLeaf = EntryPath.escape(EntryPath.leaf(newPath));
-        try (PreparedStatement ps = c.prepareStatement("UPDATE stars SET path = CASE WHEN ref = ? AND path = ?"
-                + " THEN ? ELSE path END, ref = ? || substr(ref, ?) WHERE type = 'folder' AND (ref = ? OR"
-                + " (ref >= ? AND ref < ?))")) {
-            ps.setString(1, old);
-            ps.setString(2, oldLeaf);
-            ps.setString(3, newLeaf);
-            ps.setString(4, newPath);
-            ps.setInt(5, old.codePointCount(0, old.length()) + 1);
-            ps.setString(6, old);
-            ps.setString(7, old + "/");
-            ps.setString(8, old + "0");
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE stars SET path = CASE WHEN ref = ? AND path = ? THEN ? ELSE path END,"
+                + " ref = ? || substr(ref, ?) WHERE type = 'folder' AND (ref = ? OR (ref >= ? AND ref < ?))",
+                old, EntryPath.escape(EntryPath.leaf(old)), EntryPath.escape(EntryPath.leaf(newPath)), newPath,
+                old.codePointCount(0, old.length()) + 1, old, old + "/", old + "0");
     }
 }

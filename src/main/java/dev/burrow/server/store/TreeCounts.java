@@ -27,26 +27,13 @@ public final class TreeCounts {
 
     /** Every type some row has. */
     public static List<String> types(Connection c) throws SQLException {
-        List<String> types = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT type FROM type_counts");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                types.add(rs.getString(1));
-            }
-        }
-        return types;
+        return Sql.list(c, "SELECT type FROM type_counts", rs -> rs.getString(1));
     }
 
     /** The rows below {@code prefix} a request from {@code team} sees. */
     public static long visibleBelow(Connection c, String prefix, int team) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(n), 0) FROM subtree_counts"
-                + " WHERE prefix = ? AND (hog = 0 OR team = ?)")) {
-            ps.setString(1, prefix);
-            ps.setInt(2, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return Sql.number(c, "SELECT coalesce(sum(n), 0) FROM subtree_counts WHERE prefix = ? AND (hog = 0 OR team = ?)",
+                List.of(prefix, team));
     }
 
     /**
@@ -56,24 +43,13 @@ public final class TreeCounts {
     static void moveBelow(Connection c, String old, String newPath, int team) throws SQLException {
         Tally tally = new Tally();
         Map<Long, Long> movedTotals = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT prefix, team, hog, n FROM subtree_counts"
-                + " WHERE (prefix = ? OR (prefix >= ? AND prefix < ?)) AND (hog = 0 OR team = ?)")) {
-            ps.setString(1, old);
-            ps.setString(2, old + "/");
-            ps.setString(3, old + "0");
-            ps.setInt(4, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String prefix = rs.getString(1);
-                    int rowTeam = rs.getInt(2);
-                    boolean hog = rs.getInt(3) != 0;
-                    long n = rs.getLong(4);
-                    tally.add(prefix, rowTeam, hog, -n);
-                    tally.add(newPath + prefix.substring(old.length()), rowTeam, hog, n);
-                    if (prefix.equals(old)) {
-                        movedTotals.put(Key.group(rowTeam, hog), n);
-                    }
-                }
+        for (Count k : Sql.list(c, "SELECT prefix, team, hog, n FROM subtree_counts WHERE (prefix = ? OR (prefix >= ?"
+                + " AND prefix < ?)) AND (hog = 0 OR team = ?)", rs -> new Count(rs.getString(1), rs.getInt(2),
+                rs.getInt(3) != 0, rs.getLong(4)), old, old + "/", old + "0", team)) {
+            tally.add(k.prefix(), k.team(), k.hog(), -k.n());
+            tally.add(newPath + k.prefix().substring(old.length()), k.team(), k.hog(), k.n());
+            if (k.prefix().equals(old)) {
+                movedTotals.put(Key.group(k.team(), k.hog()), k.n());
             }
         }
         for (Map.Entry<Long, Long> e : movedTotals.entrySet()) {
@@ -98,6 +74,10 @@ public final class TreeCounts {
             }
         }
         tally.flush(c);
+    }
+
+    /** A stored count: the rows of one environment, hog functions or not, below a prefix. */
+    private record Count(String prefix, int team, boolean hog, long n) {
     }
 
     private record Key(String prefix, int team, boolean hog) {

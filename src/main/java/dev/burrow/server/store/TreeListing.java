@@ -2,8 +2,6 @@ package dev.burrow.server.store;
 
 import dev.burrow.api.EntryPath;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +39,7 @@ public final class TreeListing {
     /** A count, then the page's rows; {@code fromWhere} is {@code FROM file_system … WHERE …}. */
     private static TreePage page(Connection c, String fromWhere, List<Object> filterParams, TreeOrder order, int limit,
             int offset) throws SQLException {
-        long count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) " + fromWhere)) {
-            TreeRows.bind(ps, filterParams);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-        }
+        long count = Sql.number(c, "SELECT count(*) " + fromWhere, filterParams);
         if (count == 0 || offset >= count) {
             return new TreePage(count, List.of());
         }
@@ -91,16 +82,7 @@ public final class TreeListing {
         }
         sql.append(" ORDER BY v.viewed_at ").append(newestFirst ? "DESC" : "ASC").append(" LIMIT ?");
         params.add(limit);
-        List<ViewedRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            TreeRows.bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ViewedRow(TreeRows.read(rs), rs.getString(11)));
-                }
-            }
-        }
-        return out;
+        return Sql.list(c, sql.toString(), rs -> new ViewedRow(TreeRows.read(rs), rs.getString(11)), params);
     }
 
     /** What a count answers: the total below a folder and the first rows by depth, then path. */
@@ -129,12 +111,6 @@ public final class TreeListing {
     }
 
     private static int deepest(Connection c, String lo, String hi) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(depth) FROM file_system WHERE path >= ? AND path < ?")) {
-            ps.setString(1, lo);
-            ps.setString(2, hi);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+        return (int) Sql.number(c, "SELECT max(depth) FROM file_system WHERE path >= ? AND path < ?", List.of(lo, hi));
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,16 +111,7 @@ public final class TreeRows {
 
     /** The rows of {@code SELECT COLUMNS} + {@code fromOn} ({@code FROM file_system …}). */
     static List<TreeRow> select(Connection c, String fromOn, List<?> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " " + fromOn)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<TreeRow> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-                return rows;
-            }
-        }
+        return Sql.list(c, "SELECT " + COLUMNS + " " + fromOn, TreeRows::read, params);
     }
 
     public static TreeRow byId(Connection c, String id) throws SQLException {
@@ -142,19 +132,8 @@ public final class TreeRows {
 
     /** The ids of an object's own (non-link) rows in {@code team}. */
     public static List<String> ownRowIds(Connection c, String type, String ref, int team) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM file_system WHERE type = ? AND ref = ?"
-                + " AND team = ? AND (shortcut IS NULL OR shortcut = 0)")) {
-            ps.setString(1, type);
-            ps.setString(2, ref);
-            ps.setInt(3, team);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
+        return Sql.list(c, "SELECT id FROM file_system WHERE type = ? AND ref = ? AND team = ?"
+                + " AND (shortcut IS NULL OR shortcut = 0)", rs -> rs.getString(1), type, ref, team);
     }
 
     /** The rows below {@code folder} that {@code team} sees, shallowest first. */
@@ -171,44 +150,22 @@ public final class TreeRows {
 
     /** True when a row has exactly this path (in {@code team} only, unless it is null). */
     public static boolean existsAt(Connection c, String path, Integer team) throws SQLException {
-        String sql = "SELECT 1 FROM file_system WHERE path = ?" + (team != null ? " AND team = ?" : "") + " LIMIT 1";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, path);
-            if (team != null) {
-                ps.setInt(2, team);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return team == null ? Sql.exists(c, "SELECT 1 FROM file_system WHERE path = ? LIMIT 1", path)
+                : Sql.exists(c, "SELECT 1 FROM file_system WHERE path = ? AND team = ? LIMIT 1", path, team);
     }
 
     /** True when a folder row other than {@code exceptId} (null: any) has this path. */
     public static boolean folderAt(Connection c, String path, String exceptId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM file_system WHERE path = ? AND type = 'folder'"
-                + " AND id IS NOT ? LIMIT 1")) {
-            ps.setString(1, path);
-            ps.setString(2, exceptId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.exists(c, "SELECT 1 FROM file_system WHERE path = ? AND type = 'folder' AND id IS NOT ? LIMIT 1",
+                path, exceptId);
     }
 
     /** Rewrites a row's own fields (type, ref, href, shortcut, meta, path) from {@code before} to {@code after}. */
     public static void update(Connection c, TreeRow before, TreeRow after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET type = ?, is_folder = ?, ref = ?,"
-                + " href = ?, shortcut = ?, meta = ?, haystack = ? WHERE id = ?")) {
-            ps.setString(1, after.type());
-            ps.setInt(2, after.isFolder() ? 1 : 0);
-            ps.setString(3, after.ref());
-            ps.setString(4, after.href());
-            setFlag(ps, 5, after.shortcut());
-            ps.setString(6, after.meta());
-            ps.setString(7, haystack(before.path(), after.type()));
-            ps.setString(8, before.id());
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE file_system SET type = ?, is_folder = ?, ref = ?, href = ?, shortcut = ?, meta = ?,"
+                + " haystack = ? WHERE id = ?", after.type(), after.isFolder() ? 1 : 0, after.ref(), after.href(),
+                after.shortcut() == null ? null : after.shortcut() ? 1 : 0, after.meta(),
+                haystack(before.path(), after.type()), before.id());
         if (!after.path().equals(before.path())) {
             setPath(c, before.id(), after.path());
         }
@@ -229,17 +186,10 @@ public final class TreeRows {
 
     private static void setPath(Connection c, String id, String newPath) throws SQLException {
         List<String> names = EntryPath.split(newPath);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET path = ?, path_lower = ?, parent = ?,"
-                + " name_lower = ?, depth = ?, haystack = ? || char(1) || lower(type) WHERE id = ?")) {
-            ps.setString(1, newPath);
-            ps.setString(2, lower(newPath));
-            ps.setString(3, names.size() <= 1 ? "" : EntryPath.join(names.subList(0, names.size() - 1)));
-            ps.setString(4, names.isEmpty() ? "" : lower(names.get(names.size() - 1)));
-            ps.setInt(5, names.size());
-            ps.setString(6, lower(newPath));
-            ps.setString(7, id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE file_system SET path = ?, path_lower = ?, parent = ?, name_lower = ?, depth = ?,"
+                + " haystack = ? || char(1) || lower(type) WHERE id = ?", newPath, lower(newPath),
+                names.size() <= 1 ? "" : EntryPath.join(names.subList(0, names.size() - 1)),
+                names.isEmpty() ? "" : lower(names.get(names.size() - 1)), names.size(), lower(newPath), id);
     }
 
     /**
@@ -260,29 +210,11 @@ public final class TreeRows {
         String oldLower = lower(old);
         int from = old.codePointCount(0, old.length()) + 1;
         int fromLower = oldLower.codePointCount(0, oldLower.length()) + 1;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET"
-                + " path = ? || substr(path, ?),"
-                + " path_lower = ? || substr(path_lower, ?),"
+        Sql.update(c, "UPDATE file_system SET path = ? || substr(path, ?), path_lower = ? || substr(path_lower, ?),"
                 + " haystack = ? || substr(haystack, ?),"
-                + " parent = CASE WHEN parent = ? THEN ? ELSE ? || substr(parent, ?) END,"
-                + " depth = depth + ?"
-                + " WHERE path >= ? AND path < ? AND " + Visibility.SQL)) {
-            ps.setString(1, newPath);
-            ps.setInt(2, from);
-            ps.setString(3, newLower);
-            ps.setInt(4, fromLower);
-            ps.setString(5, newLower);
-            ps.setInt(6, fromLower);
-            ps.setString(7, old);
-            ps.setString(8, newPath);
-            ps.setString(9, newPath);
-            ps.setInt(10, from);
-            ps.setInt(11, depthShift);
-            ps.setString(12, old + "/");
-            ps.setString(13, old + "0");
-            ps.setInt(14, team);
-            ps.executeUpdate();
-        }
+                + " parent = CASE WHEN parent = ? THEN ? ELSE ? || substr(parent, ?) END, depth = depth + ?"
+                + " WHERE path >= ? AND path < ? AND " + Visibility.SQL, newPath, from, newLower, fromLower, newLower,
+                fromLower, old, newPath, newPath, from, depthShift, old + "/", old + "0", team);
         TreeCounts.moveBelow(c, old, newPath, team);
     }
 
@@ -305,15 +237,10 @@ public final class TreeRows {
 
     /** Every row's id, path and stored depth (null where unknown), for a whole-tree repair. */
     public static List<StoredDepth> depths(Connection c) throws SQLException {
-        List<StoredDepth> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, path, depth FROM file_system");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int depth = rs.getInt(3);
-                out.add(new StoredDepth(rs.getString(1), rs.getString(2), rs.wasNull() ? null : depth));
-            }
-        }
-        return out;
+        return Sql.list(c, "SELECT id, path, depth FROM file_system", rs -> {
+            int depth = rs.getInt(3);
+            return new StoredDepth(rs.getString(1), rs.getString(2), rs.wasNull() ? null : depth);
+        });
     }
 
     /** A row's path and the depth stored for it. */
@@ -322,24 +249,13 @@ public final class TreeRows {
 
     /** Sets the stored depth of rows by id. */
     public static void fixDepths(Connection c, Map<String, Integer> depthById) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE file_system SET depth = ? WHERE id = ?")) {
-            for (Map.Entry<String, Integer> e : depthById.entrySet()) {
-                ps.setInt(1, e.getValue());
-                ps.setString(2, e.getKey());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (Map.Entry<String, Integer> e : depthById.entrySet()) {
+            Sql.update(c, "UPDATE file_system SET depth = ? WHERE id = ?", e.getValue(), e.getKey());
         }
     }
 
+    /** Binds parameters by position; a null is bound as SQL NULL. */
     public static void bind(PreparedStatement ps, List<?> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
-            } else {
-                ps.setObject(i + 1, p);
-            }
-        }
+        Sql.bind(ps, params);
     }
 }

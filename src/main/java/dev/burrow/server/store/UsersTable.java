@@ -2,8 +2,6 @@ package dev.burrow.server.store;
 
 import dev.burrow.api.BasicUser;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,33 +17,22 @@ public final class UsersTable {
 
     /** Adds the member every personal API key of the local server belongs to, unless there. */
     public static void ensureOwner(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO users(id, uuid, distinct_id, first_name,"
-                + " last_name, email) VALUES (?, ?, ?, 'Local', 'User', 'local@burrow.localhost')")) {
-            ps.setLong(1, id);
-            ps.setString(2, "00000000-0000-4000-8000-" + String.format("%012d", id));
-            ps.setString(3, "local-user-" + id);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT OR IGNORE INTO users(id, uuid, distinct_id, first_name, last_name, email)"
+                + " VALUES (?, ?, ?, 'Local', 'User', 'local@burrow.localhost')", id,
+                "00000000-0000-4000-8000-" + String.format("%012d", id), "local-user-" + id);
     }
 
     /** The members among {@code ids}, by id (unknown ids are left out). */
     public static Map<Long, BasicUser> members(Connection c, Collection<Long> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<Long, BasicUser> out = new HashMap<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 500) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, uuid, distinct_id, first_name, last_name, email"
-                    + " FROM users WHERE id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                TreeRows.bind(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), BasicUser.member(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6)));
-                    }
-                }
+            for (BasicUser u : Sql.list(c, "SELECT id, uuid, distinct_id, first_name, last_name, email FROM users"
+                    + " WHERE id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> BasicUser.member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)), chunk)) {
+                out.put(u.id(), u);
             }
         }
         return out;

@@ -2,8 +2,6 @@ package dev.burrow.server.store;
 
 import dev.burrow.api.ViewLogEntry;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,38 +15,21 @@ public final class ViewLogTable {
     /** Records a view, replacing the user's earlier one of the same object. */
     public static void record(Connection c, long userId, int team, String type, String ref, String viewedAt)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO view_log(user_id, team, type, ref, viewed_at)"
-                + " VALUES (?,?,?,?,?) ON CONFLICT(user_id, team, type, ref) DO UPDATE SET viewed_at ="
-                + " excluded.viewed_at")) {
-            ps.setLong(1, userId);
-            ps.setInt(2, team);
-            ps.setString(3, type);
-            ps.setString(4, ref);
-            ps.setString(5, viewedAt);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO view_log(user_id, team, type, ref, viewed_at) VALUES (?,?,?,?,?)"
+                + " ON CONFLICT(user_id, team, type, ref) DO UPDATE SET viewed_at = excluded.viewed_at",
+                userId, team, type, ref, viewedAt);
     }
 
     /** The user's latest views (of one type, unless null), newest first. */
     public static List<ViewLogEntry> latest(Connection c, long userId, int team, String type, int limit)
             throws SQLException {
-        String sql = "SELECT type, ref, viewed_at FROM view_log WHERE user_id = ? AND team = ?"
-                + (type != null ? " AND type = ?" : "") + " ORDER BY viewed_at DESC LIMIT ?";
-        List<ViewLogEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, userId);
-            ps.setInt(i++, team);
-            if (type != null) {
-                ps.setString(i++, type);
-            }
-            ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ViewLogEntry(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
+        List<Object> params = new ArrayList<>(List.of(userId, team));
+        if (type != null) {
+            params.add(type);
         }
-        return out;
+        params.add(limit);
+        return Sql.list(c, "SELECT type, ref, viewed_at FROM view_log WHERE user_id = ? AND team = ?"
+                + (type != null ? " AND type = ?" : "") + " ORDER BY viewed_at DESC LIMIT ?",
+                rs -> new ViewLogEntry(rs.getString(1), rs.getString(2), rs.getString(3)), params);
     }
 }
