@@ -5,15 +5,19 @@ import dev.burrow.server.DataFolder;
 import dev.burrow.server.LocalServer;
 import dev.burrow.server.ServeCommand;
 import dev.burrow.server.ServerConfig;
-import dev.burrow.ui.Workspace;
+import dev.burrow.settings.RunningWorkspace;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The window's default connection: the local server on loopback, a free port, a fresh random
- * key for this run only, data in the user's data folder, the demo project on first run.
+ * The default connection of the window and of the command line: the local server on loopback, a
+ * free port, a fresh random key for this run only, data in the user's data folder (the system
+ * property {@code burrow.workspace} names another), the demo project on first run. The window and
+ * a command may run at once, each with its own server on the same data folder: the store is
+ * SQLite in WAL mode, made for several processes, and neither server claims anything else the
+ * other needs (ports are free ones, keys are per process, nothing is locked for good).
  */
-final class LocalWorkspace implements Workspace {
+final class LocalWorkspace implements RunningWorkspace {
 
     private final LocalServer server;
     private final String key;

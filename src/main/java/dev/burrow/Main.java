@@ -2,6 +2,7 @@ package dev.burrow;
 
 import dev.burrow.cli.Cli;
 import dev.burrow.server.ServeCommand;
+import dev.burrow.settings.Connections;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -14,7 +15,8 @@ public final class Main {
             Usage:
               burrow                      open the window on the local workspace
               burrow serve [options]      run the local workspace server headless
-              burrow VERB [options]       work on a PostHog project tree from the command line
+              burrow VERB [options]       work on a project tree from the command line (the local
+                                          workspace unless a connection is given)
               burrow --help               show this help
               burrow --version            show the version
 
@@ -52,10 +54,10 @@ public final class Main {
             }
             default -> {
                 if (Cli.isVerb(verb)) {
-                    return new Cli().run(verb, rest, out, err);
+                    return new Cli(System.getenv(), Connections::open, LocalWorkspace::startDefault).run(verb, rest, out, err);
                 }
                 err.println("burrow: unknown command '" + verb + "'. Run `burrow --help`.");
-                return 1;
+                return Cli.EXIT_USAGE;
             }
         }
     }

@@ -46,12 +46,12 @@ class CommandLineTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"serve", "--port", "abc"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(1, code);
+        assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--port needs a number"));
         err.reset();
         code = Main.run(new String[] {"serve", "--api-key", "k=file_system:fly"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(1, code);
+        assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown scope 'file_system:fly'"));
     }
 

@@ -23,6 +23,9 @@ final class Help {
                                                   {created:yyyy} {created:yyyy-MM} {dashboard} {parent}
               burrow organise --undo | --resume   revert the last batch / finish one cut short
               burrow exports [--json]             list your exports
+              burrow profiles [--json]            list the saved connections (never their keys)
+              burrow completion bash|zsh          print the shell completion (verbs, options, saved
+                                                  connections, paths): source <(burrow completion bash)
               burrow export (--dashboard ID | --insight ID|SHORT_ID) --format png|csv|xlsx|pdf
                             [-o DIR] [--timeout SECONDS] [--json]
                                                   create an export, wait for it, download it into DIR
@@ -32,6 +35,8 @@ final class Help {
               --host URL --api-key KEY --environment ID
               --profile NAME                      a saved connection (its key comes from the keychain)
               BURROW_HOST, BURROW_API_KEY, BURROW_ENVIRONMENT  environment variables
+              none of these: the local workspace, the window's own data on this machine (it may be
+              open at the same time)
               The API key is never printed.
 
             Paths are PostHog paths as people see them, without a leading slash: names joined with

@@ -57,16 +57,18 @@ final class OrganiseCommand {
     /**
      * @param interactive   true when a person can answer on {@code stdin}
      * @param journalRoot   where batches of every connection are journaled
+     * @param connection    names this connection's batches: "local" for the local workspace (whose
+     *                      address changes at every run), else its base URL and environment
      */
     OrganiseCommand(PostHogClient client, PrintStream out, PrintStream err, boolean json, InputStream stdin,
-            boolean interactive, Path journalRoot, LongSupplier nanoClock) {
+            boolean interactive, Path journalRoot, String connection, LongSupplier nanoClock) {
         this.client = client;
         this.out = out;
         this.err = err;
         this.json = json;
         this.stdin = stdin;
         this.interactive = interactive;
-        this.store = FileBatchJournalStore.forConnection(journalRoot, client.baseUrl() + "#" + client.environmentId());
+        this.store = FileBatchJournalStore.forConnection(journalRoot, connection);
         this.backend = new ClientBackend(client);
         this.nanoClock = nanoClock;
     }

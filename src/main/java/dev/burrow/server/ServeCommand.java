@@ -87,7 +87,7 @@ public final class ServeCommand {
         } catch (IllegalArgumentException e) {
             err.println("burrow serve: " + e.getMessage());
             err.println("Run `burrow serve --help` for the options.");
-            return 1;
+            return 2;
         }
 
         System.setProperty("sun.net.httpserver.nodelay", "true");

@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
 public final class FileSecretStore implements SecretStore {
 
     public static final String FILE_NAME = "secrets.json";
+    /** The versions of secrets.json (see {@link DocumentFormat}). 1: Burrow 0.1. */
+    static final DocumentFormat FORMAT = new DocumentFormat(FILE_NAME, java.util.List.of());
 
     /** The file layout. */
     record Document(int version, Map<String, String> secrets) {
@@ -91,7 +93,7 @@ public final class FileSecretStore implements SecretStore {
         } catch (IOException e) {
             throw new SecretStoreException("Could not check the permissions of " + file + ": " + e.getMessage(), e);
         }
-        Loaded<Map<String, String>> loaded = JsonDocuments.load(file, Document.class,
+        Loaded<Map<String, String>> loaded = JsonDocuments.load(file, FORMAT, Document.class,
                 d -> d.secrets() == null ? new TreeMap<>() : new TreeMap<>(d.secrets()), TreeMap::new, true);
         loaded.problem().ifPresent(p -> problem = p);
         return loaded.value();
@@ -107,7 +109,7 @@ public final class FileSecretStore implements SecretStore {
                     : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = ch.lock();
                 try {
-                    Document doc = new Document(1, change.apply(read()));
+                    Document doc = new Document(FORMAT.current(), change.apply(read()));
                     PrivateFiles.writeAtomically(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter()
                             .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                             .writeValue(out, doc));

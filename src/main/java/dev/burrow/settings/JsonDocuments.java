@@ -2,6 +2,8 @@ package dev.burrow.settings;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.burrow.api.Json;
 import java.io.IOException;
@@ -13,7 +15,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Reading and writing one settings JSON file with {@link Json#MAPPER}: atomic writes, corrupt files kept aside. */
+/**
+ * Reading and writing one settings JSON file with {@link Json#MAPPER}: its {@link DocumentFormat}
+ * upgraded on read (a newer one refused), atomic writes, corrupt files kept aside.
+ */
 final class JsonDocuments {
 
     private JsonDocuments() {
@@ -22,17 +27,22 @@ final class JsonDocuments {
     /**
      * Reads {@code file}. A missing file gives the defaults. A file that isn't valid JSON for
      * {@code type} (or that {@code check} refuses) is renamed {@code .corrupt-<ts>} and the
-     * defaults are returned with a message naming both files.
+     * defaults are returned with a message naming both files. An older format is upgraded first;
+     * a newer one throws {@link DocumentFormat.NewerFormatException} and leaves the file alone.
      *
      * @param mayHoldSecrets when true, parser messages (which can quote the file's text) are
      *        left out of the problem; only the position is reported
      */
-    static <T, R> Loaded<R> load(Path file, Class<T> type, Function<T, R> check, Supplier<R> defaults,
-            boolean mayHoldSecrets) {
+    static <T, R> Loaded<R> load(Path file, DocumentFormat format, Class<T> type, Function<T, R> check,
+            Supplier<R> defaults, boolean mayHoldSecrets) {
         T raw;
         String reason;
         try (InputStream in = Files.newInputStream(file)) {
-            raw = Json.MAPPER.readValue(in, type);
+            JsonNode tree = Json.MAPPER.readTree(in);
+            if (tree == null || !tree.isObject()) {
+                throw new InvalidSettingException("the file holds no JSON object");
+            }
+            raw = Json.MAPPER.treeToValue(format.upgrade((ObjectNode) tree, file), type);
             if (raw == null) {
                 throw new InvalidSettingException("the file holds null");
             }
@@ -67,9 +77,23 @@ final class JsonDocuments {
         return what + where;
     }
 
-    /** Serialises {@code value} into a new owner-only temp file and moves it over {@code file}. */
-    static void save(Path file, Object value) {
+    /**
+     * Serialises {@code value} into a new owner-only temp file and moves it over {@code file},
+     * unless the file now holds a newer format ({@link DocumentFormat.NewerFormatException}).
+     */
+    static void save(Path file, DocumentFormat format, Object value) {
         try {
+            if (Files.isRegularFile(file)) {
+                JsonNode existing = null;
+                try (InputStream in = Files.newInputStream(file)) {
+                    existing = Json.MAPPER.readTree(in);
+                } catch (JsonProcessingException unreadable) {
+                    // not a document of any version: replacing it loses nothing readable
+                }
+                if (existing != null) {
+                    format.checkWritable(existing, file);
+                }
+            }
             PrivateFiles.ensureDirectory(file.toAbsolutePath().getParent(), false);
             PrivateFiles.writeAtomically(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)

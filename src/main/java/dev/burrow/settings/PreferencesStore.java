@@ -9,6 +9,12 @@ import java.nio.file.Path;
 public final class PreferencesStore {
 
     public static final String FILE_NAME = "preferences.json";
+    /**
+     * The versions of preferences.json (see {@link DocumentFormat} for adding one). 1: Burrow 0.1.
+     * A new preference is a new {@link Preferences} component with a default for files that lack
+     * it, and a step here (it may leave the document as it is).
+     */
+    static final DocumentFormat FORMAT = new DocumentFormat(FILE_NAME, java.util.List.of());
 
     /** The file layout. */
     record Document(int version, Preferences preferences) {
@@ -47,12 +53,12 @@ public final class PreferencesStore {
     }
 
     public synchronized Loaded<Preferences> load() {
-        return JsonDocuments.load(file, Document.class,
+        return JsonDocuments.load(file, FORMAT, Document.class,
                 d -> d.preferences() == null ? Preferences.defaults() : d.preferences(), Preferences::defaults, false);
     }
 
     public synchronized void save(Preferences preferences) {
-        JsonDocuments.save(file, new Document(1, preferences));
+        JsonDocuments.save(file, FORMAT, new Document(FORMAT.current(), preferences));
     }
 
     @Override

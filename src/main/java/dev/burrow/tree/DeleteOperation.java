@@ -50,6 +50,11 @@ public final class DeleteOperation implements Operation {
         return nodes;
     }
 
+    /** After {@link #send}: the rows that went (the nodes', everything below them, other rows of their objects). */
+    public List<FileSystemEntry> removedRows() {
+        return List.copyOf(removed.values());
+    }
+
     /** What the server answered it deleted (objects, with whether each can be restored). */
     public List<DeletedObject> deleted() {
         return List.copyOf(deleted);

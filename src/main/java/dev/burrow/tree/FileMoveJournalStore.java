@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class FileMoveJournalStore implements MoveJournal.Store {
 
     private static final String SUFFIX = ".json";
+    /** The journal format this build writes; a journal of a newer one is left for the newer Burrow. */
+    static final int VERSION = 1;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final Path folder;
@@ -136,7 +138,11 @@ public final class FileMoveJournalStore implements MoveJournal.Store {
                 continue;
             }
             try {
-                out.add(fromJson(Json.MAPPER.readTree(Files.readAllBytes(f))));
+                JsonNode journal = Json.MAPPER.readTree(Files.readAllBytes(f));
+                if (journal != null && journal.path("version").asInt(VERSION) > VERSION) {
+                    continue; // a newer Burrow's journal: neither resumed nor set aside here
+                }
+                out.add(fromJson(journal));
             } catch (IOException | RuntimeException e) {
                 try {
                     Files.move(f, f.resolveSibling(f.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
@@ -150,7 +156,7 @@ public final class FileMoveJournalStore implements MoveJournal.Store {
 
     static ObjectNode toJson(MoveJournal.Snapshot s) {
         ObjectNode o = Json.object();
-        o.put("version", 1);
+        o.put("version", VERSION);
         o.put("id", s.id());
         o.put("description", s.description());
         o.put("done", s.done());

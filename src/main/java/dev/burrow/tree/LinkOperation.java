@@ -16,8 +16,17 @@ public final class LinkOperation implements Operation {
     private List<FileSystemEntry> filed = List.of();
 
     public LinkOperation(TreeNode node, String targetFolder) {
+        this(MoveCheck.targetPath(node, targetFolder), node);
+    }
+
+    private LinkOperation(String targetPath, TreeNode node) {
         this.node = node;
-        this.target = MoveCheck.targetPath(node, targetFolder);
+        this.target = targetPath;
+    }
+
+    /** A link of {@code node} at exactly {@code targetPath} (under another name, say). */
+    public static LinkOperation at(TreeNode node, String targetPath) {
+        return new LinkOperation(dev.burrow.api.EntryPath.normalize(targetPath), node);
     }
 
     @Override

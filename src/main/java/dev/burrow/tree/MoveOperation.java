@@ -32,6 +32,8 @@ public final class MoveOperation implements Operation {
     /** Per step index: the ids a row-by-row step moved, for an exact inverse. */
     private final java.util.Map<Integer, java.util.Set<String>> movedRows = new java.util.concurrent.ConcurrentHashMap<>();
     private final MoveCheck refused;
+    /** Steps whose folder went as one {@code POST move} (the others by PATCH), for callers that report it. */
+    private final java.util.Set<Integer> serverMoves = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MoveOperation(List<Step> steps, String description, MoveJournal.Store journals) {
         this(steps, description, journals, null);
@@ -61,6 +63,31 @@ public final class MoveOperation implements Operation {
         List<TreeNode> named = steps.isEmpty() ? top : steps.stream().map(Step::node).toList();
         String what = named.size() == 1 ? "“" + named.get(0).name() + "”" : named.size() + " items";
         return new MoveOperation(steps, "Move " + what + " to " + where, journals, refused);
+    }
+
+    /**
+     * Moves {@code nodes} (a folder, or the item rows of one path) to exactly {@code target}: a
+     * move and a rename at once. Refused when a folder would go into itself, or when nothing
+     * would change.
+     */
+    public static MoveOperation to(List<TreeNode> nodes, String target, MoveJournal.Store journals) {
+        String path = EntryPath.normalize(target);
+        List<Step> steps = new ArrayList<>();
+        MoveCheck refused = null;
+        for (TreeNode n : topLevel(nodes)) {
+            String from = EntryPath.normalize(n.path());
+            MoveCheck check = from.equals(path) ? MoveCheck.UNCHANGED : MoveCheck.of(n, EntryPath.parent(path));
+            if (check == MoveCheck.UNCHANGED && !from.equals(path)) {
+                check = MoveCheck.OK; // same folder, another name: a rename
+            }
+            if (check.allowed()) {
+                steps.add(new Step(n, path));
+            } else if (refused == null) {
+                refused = check;
+            }
+        }
+        String what = nodes.isEmpty() ? "nothing" : "“" + nodes.get(0).name() + "”";
+        return new MoveOperation(steps, "Move " + what + " to " + path, journals, refused);
     }
 
     /** Renames a node in place (a move to a sibling path). */
@@ -94,6 +121,11 @@ public final class MoveOperation implements Operation {
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** After {@link #send}: whether step {@code index} went as one {@code POST move} (else by PATCH). */
+    public boolean sentAsMove(int index) {
+        return serverMoves.contains(index);
     }
 
     @Override
@@ -178,6 +210,7 @@ public final class MoveOperation implements Operation {
         movedIds.clear();
         mergedIds.clear();
         movedRows.clear();
+        serverMoves.clear();
         completed = 0;
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
@@ -206,6 +239,7 @@ public final class MoveOperation implements Operation {
             return;
         }
         FileSystemEntry moved = backend.move(folder.row().id(), target);
+        serverMoves.add(step);
         if (moved.id() == null) {
             // merged into a folder row the index did not know of: the moved row is gone
             mergedIds.add(folder.row().id());

@@ -10,17 +10,22 @@ import javafx.stage.Window;
 /** Version, and the licenses of the libraries bundled with Burrow. */
 final class AboutDialog {
 
-    static final String LICENSES = """
-            OpenJDK runtime — GPL 2.0 with the Classpath Exception
-            OpenJFX (JavaFX) 21 — GPL 2.0 with the Classpath Exception
-            Jackson (core, annotations, databind) 2.23 — Apache License 2.0
-            SQLite JDBC (xerial) 3.54 — Apache License 2.0; SQLite itself is in the public domain
-            Ikonli 12.3 with the Material Design 2 and Feather icon packs — Apache License 2.0
-              (Material Design icons — Apache License 2.0; Feather icons — MIT License)
-            AtlantaFX 2.0 — MIT License
-            """;
+    /** Burrow's NOTICE, as built into the jar: every bundled component and its licence. */
+    static final String LICENSES = bundledNotice();
 
     private AboutDialog() {
+    }
+
+    private static String bundledNotice() {
+        try (java.io.InputStream in = AboutDialog.class.getResourceAsStream("/dev/burrow/NOTICE")) {
+            if (in != null) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException e) {
+            // fall through to the pointer below
+        }
+        return "Burrow is licensed under the Apache License 2.0. The bundled libraries and their licences"
+                + " are listed in the NOTICE file of Burrow's package.";
     }
 
     static void show(Window owner, String version) {
@@ -30,16 +35,16 @@ final class AboutDialog {
         }
         a.setTitle("About Burrow");
         a.setHeaderText("Burrow " + version);
-        Label what = new Label("A desktop file browser for PostHog's project tree, with a local workspace.");
+        Label what = new Label("A desktop file browser for PostHog's project tree, with a local workspace."
+                + " Licensed under the Apache License 2.0. Bundled libraries and their licenses:");
         what.setWrapText(true);
         TextArea licenses = new TextArea(LICENSES);
         licenses.setId("licenses");
         licenses.setEditable(false);
-        licenses.setWrapText(true);
-        licenses.setPrefRowCount(8);
-        a.getDialogPane().setContent(new VBox(10, what, new Label("Bundled libraries and their licenses:"),
-                licenses));
-        a.getDialogPane().setPrefWidth(560);
+        licenses.setWrapText(false); // the notice is laid out in 78 columns
+        licenses.setPrefRowCount(14);
+        a.getDialogPane().setContent(new VBox(10, what, licenses));
+        a.getDialogPane().setPrefWidth(720);
         a.show();
     }
 }

@@ -7,6 +7,7 @@ import dev.burrow.settings.ConnectionProfile;
 import dev.burrow.settings.Connections;
 import dev.burrow.settings.Preferences;
 import dev.burrow.settings.PreferencesStore;
+import dev.burrow.settings.RunningWorkspace;
 import dev.burrow.settings.Theme;
 import dev.burrow.tree.FileMoveJournalStore;
 import dev.burrow.tree.MoveJournal;
@@ -24,18 +25,18 @@ public final class BurrowApp extends Application {
     static final String PRINT_SHOWN_TIME = "burrow.printShownTime";
 
     /** Set by {@link #launchWindow} before the toolkit starts: JavaFX creates this class itself. */
-    private static volatile Workspace.Starter starter;
+    private static volatile RunningWorkspace.Starter starter;
     private static volatile String version = "dev";
 
     private Theme theme = Theme.LIGHT;
     private Preferences preferences = Preferences.defaults();
     private FxTaskRunner runner;
     private MainViewModel vm;
-    private Workspace workspace;
+    private RunningWorkspace workspace;
     private Connections connections;
 
     /** Starts the toolkit and blocks until the window closes. */
-    public static void launchWindow(String[] args, Workspace.Starter localWorkspace, String appVersion) {
+    public static void launchWindow(String[] args, RunningWorkspace.Starter localWorkspace, String appVersion) {
         starter = Objects.requireNonNull(localWorkspace);
         version = appVersion;
         Application.launch(BurrowApp.class, args);
@@ -163,7 +164,7 @@ public final class BurrowApp extends Application {
         vm.connect(new MainViewModel.Target(p.name(), p.baseUrl(), choice.apiKey(), p.environmentId(), false));
     }
 
-    private static MainViewModel.Target localTarget(Workspace ws) {
+    private static MainViewModel.Target localTarget(RunningWorkspace ws) {
         return new MainViewModel.Target("Local workspace", ws.baseUrl(), ws.apiKey(), ws.environment(), true);
     }
 

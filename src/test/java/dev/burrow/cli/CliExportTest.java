@@ -108,7 +108,7 @@ class CliExportTest {
     void aFailedRenderIsARefusalWithTheServersText() {
         fake.failWith = "Export to format application/pdf is not supported for insights";
         Result r = run("export", "--insight", "42", "--format", "pdf", "-o", dir.toString());
-        assertEquals(2, r.code(), r::toString);
+        assertEquals(1, r.code(), r::toString);
         assertTrue(r.err().contains("Export to format application/pdf is not supported for insights"), r::toString);
         assertTrue(run("exports").out().contains("failed"));
     }
@@ -123,15 +123,15 @@ class CliExportTest {
 
     @Test
     void badExportArgumentsAreUsageErrors() {
-        assertEquals(1, run("export", "--format", "png").code());
-        assertEquals(1, run("export", "--dashboard", "5").code());
-        assertEquals(1, run("export", "--dashboard", "5", "--insight", "42", "--format", "png").code());
-        assertEquals(1, run("export", "--dashboard", "5", "--format", "gif").code());
-        assertEquals(1, run("export", "--dashboard", "x", "--format", "png", "-o", dir.toString()).code());
-        assertEquals(1, run("export", "--dashboard", "5", "--format", "png", "-o", dir.resolve("nope").toString())
+        assertEquals(2, run("export", "--format", "png").code());
+        assertEquals(2, run("export", "--dashboard", "5").code());
+        assertEquals(2, run("export", "--dashboard", "5", "--insight", "42", "--format", "png").code());
+        assertEquals(2, run("export", "--dashboard", "5", "--format", "gif").code());
+        assertEquals(2, run("export", "--dashboard", "x", "--format", "png", "-o", dir.toString()).code());
+        assertEquals(2, run("export", "--dashboard", "5", "--format", "png", "-o", dir.resolve("nope").toString())
                 .code());
-        assertEquals(1, run("export", "--dashboard", "5", "--format", "png", "--timeout", "0").code());
-        assertEquals(2, run("export", "--insight", "zzz", "--format", "png", "-o", dir.toString()).code());
+        assertEquals(2, run("export", "--dashboard", "5", "--format", "png", "--timeout", "0").code());
+        assertEquals(1, run("export", "--insight", "zzz", "--format", "png", "-o", dir.toString()).code());
         assertTrue(fake.created.isEmpty());
     }
 

@@ -9,6 +9,7 @@ import dev.burrow.server.ServerConfig;
 import dev.burrow.settings.Connections;
 import dev.burrow.settings.FileSecretStore;
 import dev.burrow.settings.ProfileStore;
+import dev.burrow.settings.RunningWorkspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,44 @@ final class CliSupport implements AutoCloseable {
 
     final LocalServer server;
     final PostHogClient client;
+    /** The local workspace of commands run without a connection: a second server on the same data folder. */
+    static final ThreadLocal<Path> LOCAL_DATA = new ThreadLocal<>();
 
     CliSupport(Path dataDir) throws Exception {
         server = LocalServer.start(new ServerConfig("127.0.0.1", 0, dataDir, List.of(new ApiKey(KEY, Set.of())), "demo",
                 false, 1));
         client = PostHogClient.builder(server.baseUrl(), KEY, 1).build();
+        LOCAL_DATA.set(dataDir);
+    }
+
+    /**
+     * Starts the local workspace as {@code dev.burrow.LocalWorkspace} does: its own server on the
+     * data folder, loopback, a free port, a key for this run only.
+     */
+    static RunningWorkspace localWorkspace(Path dataDir) throws Exception {
+        String key = "run-" + java.util.UUID.randomUUID();
+        LocalServer local = LocalServer.start(ServerConfig.local(dataDir, new ApiKey(key, Set.of())));
+        return new RunningWorkspace() {
+            @Override
+            public String baseUrl() {
+                return local.baseUrl();
+            }
+
+            @Override
+            public String apiKey() {
+                return key;
+            }
+
+            @Override
+            public long environment() {
+                return local.config().environment();
+            }
+
+            @Override
+            public void close() {
+                local.close();
+            }
+        };
     }
 
     /** Connections whose keys live in a plain file in {@code dir} (never the machine's keychain). */
@@ -48,7 +82,13 @@ final class CliSupport implements AutoCloseable {
     static Result runWith(Map<String, String> env, String verb, String... rest) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(env, CliSupport::connections).sleeper(d -> { })
+        Path data = LOCAL_DATA.get();
+        int code = new Cli(env, CliSupport::connections, () -> {
+            if (data == null) {
+                throw new IllegalStateException("no local workspace in this test");
+            }
+            return localWorkspace(data);
+        }).sleeper(d -> { })
                 .run(verb, rest, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -71,6 +111,7 @@ final class CliSupport implements AutoCloseable {
 
     @Override
     public void close() {
+        LOCAL_DATA.remove();
         client.close();
         server.close();
     }

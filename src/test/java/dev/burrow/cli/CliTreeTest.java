@@ -125,7 +125,7 @@ class CliTreeTest {
         assertEquals(item.id(), only("Ghost/Deep/x").id());
         // rm -r of one deletes what is below it (doc-file rows can't be deleted: the server says so).
         Result r = s.run("rm", "-r", "Ghost");
-        assertEquals(2, r.code(), r::toString);
+        assertEquals(1, r.code(), r::toString);
         assertTrue(r.err().contains("Cannot delete resources with type 'doc-file'"), r::toString);
     }
 
@@ -136,7 +136,7 @@ class CliTreeTest {
         assertEquals(Long.toString(s.client.fileSystem().countByPath(Q1Q2).count()), ok(s.run("count", Q1Q2)).out()
                 .strip());
         Result missing = s.run("ls", "Marketing/Campaigns/2026/Q1 / Q2");
-        assertEquals(2, missing.code(), missing::toString);
+        assertEquals(1, missing.code(), missing::toString);
         assertEquals("burrow: no such path 'Marketing/Campaigns/2026/Q1 / Q2'\n", missing.err());
     }
 
@@ -162,7 +162,7 @@ class CliTreeTest {
         assertEquals("folder", only("Sandbox/New \\/ Old").type());
         assertEquals("folder", only("Sandbox").type());
         Result again = s.run("mkdir", "Sandbox/New \\/ Old");
-        assertEquals(2, again.code());
+        assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists"));
         JsonNode doc = json(s.run("mkdir", "-p", "--json", "Sandbox/New \\/ Old"));
         assertEquals(only("Sandbox/New \\/ Old").id(), doc.get("created").get("id").asText());
@@ -226,15 +226,15 @@ class CliTreeTest {
     @Test
     void mvChecksItsArgumentsBeforeMovingAnything() {
         Result tooFew = s.run("mv", CAFE);
-        assertEquals(1, tooFew.code());
+        assertEquals(2, tooFew.code());
         assertTrue(tooFew.err().contains("usage: burrow mv"));
         Result intoItself = s.run("mv", "Marketing", "Marketing/Campaigns");
-        assertEquals(1, intoItself.code(), intoItself::toString);
+        assertEquals(2, intoItself.code(), intoItself::toString);
         Result noFolder = s.run("mv", CAFE, "Marketing/SEO/Blog/Purchased", "Nowhere");
-        assertEquals(2, noFolder.code());
+        assertEquals(1, noFolder.code());
         assertEquals("burrow: no such folder 'Nowhere'\n", noFolder.err());
         Result missing = s.run("mv", "Marketing/Nope", "Product");
-        assertEquals(2, missing.code());
+        assertEquals(1, missing.code());
         assertEquals("burrow: no such path 'Marketing/Nope'\n", missing.err());
         assertEquals(1, s.rowsAt(CAFE).size());
         // Several sources into one folder.
@@ -246,7 +246,7 @@ class CliTreeTest {
     @Test
     void rmNeedsRecursiveForFoldersAndReportsDeletedObjects() {
         Result refused = s.run("rm", Q1Q2);
-        assertEquals(1, refused.code());
+        assertEquals(2, refused.code());
         assertTrue(refused.err().contains("use rm -r"), refused::toString);
         long rows = s.below(Q1Q2).size();
         JsonNode doc = json(s.run("rm", "-r", Q1Q2, "--json"));
@@ -271,7 +271,7 @@ class CliTreeTest {
         JsonNode doc = json(s.run("shortcut", "off", CAFE, "--json"));
         assertFalse(doc.get("results").get(0).get("shortcut").asBoolean());
         assertFalse(only(CAFE).isLink());
-        assertEquals(1, s.run("shortcut", "maybe", CAFE).code());
+        assertEquals(2, s.run("shortcut", "maybe", CAFE).code());
     }
 
     @Test
@@ -295,6 +295,6 @@ class CliTreeTest {
         JsonNode doc = json(s.run("count", "Marketing", "--json"));
         assertEquals(Set.of("path", "count", "entries", "has_more"), fields(doc));
         assertEquals(s.below("Marketing").size(), doc.get("count").asInt());
-        assertEquals(2, s.run("count", CAFE).code());
+        assertEquals(1, s.run("count", CAFE).code());
     }
 }

@@ -31,7 +31,9 @@ final class OrganiseRun {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] in = answer == null ? new byte[0] : answer.getBytes(StandardCharsets.UTF_8);
-        int code = new Cli(Map.of(), CliSupport::connections).stdin(new ByteArrayInputStream(in), answer != null)
+        int code = new Cli(Map.of(), CliSupport::connections, () -> {
+            throw new IllegalStateException("every organise run here names its host");
+        }).stdin(new ByteArrayInputStream(in), answer != null)
                 .run("organise", all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

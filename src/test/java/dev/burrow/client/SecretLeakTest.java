@@ -429,7 +429,9 @@ class SecretLeakTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         Map<String, String> all = new HashMap<>(env);
-        int code = new Cli(all, dir -> new Connections(new ProfileStore(dir), new FileSecretStore(dir))).sleeper(d -> { })
+        int code = new Cli(all, dir -> new Connections(new ProfileStore(dir), new FileSecretStore(dir)), () -> {
+            throw new IllegalStateException("this test gives every command a host");
+        }).sleeper(d -> { })
                 .run(verb, rest, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
         return "exit " + code + "\n" + o.toString(StandardCharsets.UTF_8) + e.toString(StandardCharsets.UTF_8);
     }

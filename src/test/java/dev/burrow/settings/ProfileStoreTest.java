@@ -113,7 +113,7 @@ class ProfileStoreTest {
         ProfileStore store = new ProfileStore(dir);
         store.save(ProfileSet.defaults().with(ConnectionProfile.postHogUs("US", 1, null)));
         byte[] before = Files.readAllBytes(store.file());
-        assertThrows(SettingsException.class, () -> JsonDocuments.save(store.file(), new Exploding("x")));
+        assertThrows(SettingsException.class, () -> JsonDocuments.save(store.file(), ProfileStore.FORMAT, new Exploding("x")));
         assertTrue(new String(before, StandardCharsets.UTF_8).contains("POSTHOG_US"));
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(store.file()));
         assertEquals(List.of(store.file()), listing(), "no temp file left behind");

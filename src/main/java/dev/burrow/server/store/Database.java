@@ -44,7 +44,12 @@ public final class Database implements AutoCloseable {
     private Database(Path file, int readerCount) throws SQLException {
         this.file = file;
         this.writer = open(file, true);
-        Migrations.apply(writer);
+        try {
+            Migrations.apply(writer);
+        } catch (SQLException | RuntimeException e) {
+            writer.close(); // a store of a newer schema is left as it was, and not held open
+            throw e;
+        }
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             Connection reader = open(file, false);
@@ -162,6 +167,9 @@ public final class Database implements AutoCloseable {
                 c.close();
             }
             try (Statement st = writer.createStatement()) {
+                // another process may have the store open (the window and the command line): don't
+                // wait long for it, the checkpoint is only tidying
+                st.execute("PRAGMA busy_timeout = 2000");
                 st.execute("PRAGMA optimize");
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (SQLException ignored) {
