@@ -23,7 +23,7 @@ class MainCliTest {
         assertEquals(0, Main.run(new String[] {"--help"}, o, e));
         String help = out.toString(StandardCharsets.UTF_8);
         assertTrue(help.contains("burrow serve") && help.contains("burrow export (--dashboard"), help);
-        assertEquals(1, Main.run(new String[] {"mv", "--bogus"}, o, e));
+        assertEquals(2, Main.run(new String[] {"mv", "--bogus"}, o, e), "a usage error");
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option '--bogus'"));
     }
 }

@@ -71,7 +71,7 @@ class WorkspaceUpgradeTest {
 
         Cli cli = new Cli(Map.of(), Connections::open, () -> LocalWorkspace.start(data));
         String[] ls = run(cli, "ls", "--config-dir", dir.resolve("config").toString());
-        assertEquals("1", ls[0]);
+        assertEquals("2", ls[0], "exit 2: the setup must change before the command can run (Cli.EXIT_USAGE)");
         assertTrue(ls[2].startsWith("burrow: the local workspace could not start: This data folder was written by a"
                 + " newer Burrow (schema 99, this build knows "), ls[2]);
         assertEquals(99, userVersion(data));
@@ -86,11 +86,11 @@ class WorkspaceUpgradeTest {
             throw new IllegalStateException("not used");
         });
         String[] profiles = run(cli, "profiles", "--config-dir", config.toString());
-        assertEquals("1", profiles[0]);
+        assertEquals("2", profiles[0], "exit 2: the setup must change before the command can run (Cli.EXIT_USAGE)");
         assertTrue(profiles[2].contains("profiles.json was written by a newer Burrow (profiles.json format 7; this"
                 + " one knows up to 1). It was left as it is: update Burrow to use it."), profiles[2]);
         String[] ls = run(cli, "ls", "--profile", "Work", "--config-dir", config.toString());
-        assertEquals("1", ls[0]);
+        assertEquals("2", ls[0]);
         assertTrue(ls[2].contains("written by a newer Burrow"), ls[2]);
     }
 }
