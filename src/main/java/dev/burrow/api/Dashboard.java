@@ -1,5 +1,14 @@
 package dev.burrow.api;
 
-/** The fields of a PostHog dashboard the browser shows; everything else is ignored. */
-public record Dashboard(long id, String name, String description, Boolean deleted, String createdAt) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The fields of a PostHog dashboard the browser shows and the local server sends; everything
+ * else is ignored. {@code tiles} comes with a single dashboard only (null, and not written, in
+ * lists).
+ */
+public record Dashboard(long id, String name, String description, String createdAt, JsonNode createdBy,
+        Boolean deleted, @JsonInclude(JsonInclude.Include.NON_NULL) List<DashboardTile> tiles) {
 }

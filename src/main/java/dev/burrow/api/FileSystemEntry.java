@@ -1,5 +1,6 @@
 package dev.burrow.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -22,11 +23,13 @@ public record FileSystemEntry(
 
     public static final String FOLDER = "folder";
 
+    @JsonIgnore
     public boolean isFolder() {
         return FOLDER.equals(type);
     }
 
     /** True for a link row (an alias in the shared tree). */
+    @JsonIgnore
     public boolean isLink() {
         return Boolean.TRUE.equals(shortcut);
     }

@@ -6,33 +6,45 @@ import java.util.Optional;
 
 /**
  * The object types behind PostHog's tree rows (contract/file_system.md §2.1): the wire name, the
- * folder PostHog files new objects of the type in, what a tree row's {@code ref} holds, and what
- * a delete does to the object. One table for the server, the seeds, the client and the window.
+ * folder PostHog files new objects of the type in, what a tree row's {@code ref} holds, what a
+ * delete does to the object, and the href of an object. One table for the server, the seeds, the
+ * client and the window.
  */
 public enum ObjectType {
-    DASHBOARD("dashboard", "Dashboards", false, Deletion.RESTORABLE),
-    INSIGHT("insight", "Insights", true, Deletion.RESTORABLE),
-    FEATURE_FLAG("feature_flag", "Feature Flags", false, Deletion.RESTORABLE),
-    EXPERIMENT("experiment", "Experiments", false, Deletion.RESTORABLE),
-    NOTEBOOK("notebook", "Notebooks", true, Deletion.RESTORABLE),
-    COHORT("cohort", "Cohorts", false, Deletion.RESTORABLE),
-    SURVEY("survey", "Surveys", false, Deletion.FINAL),
-    REPLAY_PLAYLIST("session_recording_playlist", "Replay playlists", true, Deletion.RESTORABLE),
-    EARLY_ACCESS_FEATURE("early_access_feature", "Early Access Features", false, Deletion.HARD),
-    ACTION("action", "Actions", false, Deletion.RESTORABLE),
-    DESTINATION("hog_function/destination", "Destinations", false, Deletion.RESTORABLE),
-    SITE_DESTINATION("hog_function/site_destination", "Destinations", false, Deletion.RESTORABLE),
-    INTERNAL_DESTINATION("hog_function/internal_destination", "Destinations", false, Deletion.RESTORABLE),
-    BROADCAST("hog_function/broadcast", "Destinations", false, Deletion.RESTORABLE),
-    CAMPAIGN("hog_function/campaign", "Destinations", false, Deletion.RESTORABLE),
-    TRANSFORMATION("hog_function/transformation", "Transformations", false, Deletion.RESTORABLE),
-    SITE_APP("hog_function/site_app", "Site apps", false, Deletion.RESTORABLE),
-    SOURCE("hog_function/source", "Sources", false, Deletion.RESTORABLE),
-    SOURCE_WEBHOOK("hog_function/source_webhook", "Sources", false, Deletion.RESTORABLE),
+    DASHBOARD("dashboard", "Dashboards", false, Deletion.RESTORABLE, "/dashboard/{ref}"),
+    INSIGHT("insight", "Insights", true, Deletion.RESTORABLE, "/insights/{ref}"),
+    FEATURE_FLAG("feature_flag", "Feature Flags", false, Deletion.RESTORABLE, "/feature_flags/{ref}"),
+    EXPERIMENT("experiment", "Experiments", false, Deletion.RESTORABLE, "/experiments/{ref}"),
+    NOTEBOOK("notebook", "Notebooks", true, Deletion.RESTORABLE, "/notebooks/{ref}"),
+    COHORT("cohort", "Cohorts", false, Deletion.RESTORABLE, "/cohorts/{ref}"),
+    SURVEY("survey", "Surveys", false, Deletion.FINAL, "/surveys/{ref}"),
+    REPLAY_PLAYLIST("session_recording_playlist", "Replay playlists", true, Deletion.RESTORABLE,
+            "/replay/playlists/{ref}"),
+    EARLY_ACCESS_FEATURE("early_access_feature", "Early Access Features", false, Deletion.HARD,
+            "/early_access_features/{ref}"),
+    ACTION("action", "Actions", false, Deletion.RESTORABLE, "/data-management/actions/{ref}"),
+    DESTINATION("hog_function/destination", "Destinations", false, Deletion.RESTORABLE,
+            "/pipeline/destinations/hog-{id}/configuration"),
+    SITE_DESTINATION("hog_function/site_destination", "Destinations", false, Deletion.RESTORABLE,
+            "/pipeline/destinations/hog-{id}/configuration"),
+    INTERNAL_DESTINATION("hog_function/internal_destination", "Destinations", false, Deletion.RESTORABLE,
+            "/pipeline/destinations/hog-{id}/configuration"),
+    BROADCAST("hog_function/broadcast", "Destinations", false, Deletion.RESTORABLE,
+            "/pipeline/destinations/hog-{id}/configuration"),
+    CAMPAIGN("hog_function/campaign", "Destinations", false, Deletion.RESTORABLE,
+            "/pipeline/destinations/hog-{id}/configuration"),
+    TRANSFORMATION("hog_function/transformation", "Transformations", false, Deletion.RESTORABLE,
+            "/pipeline/transformations/hog-{id}/configuration"),
+    SITE_APP("hog_function/site_app", "Site apps", false, Deletion.RESTORABLE,
+            "/pipeline/site-apps/hog-{id}/configuration"),
+    SOURCE("hog_function/source", "Sources", false, Deletion.RESTORABLE, "/pipeline/sources/hog-{id}/configuration"),
+    SOURCE_WEBHOOK("hog_function/source_webhook", "Sources", false, Deletion.RESTORABLE,
+            "/pipeline/sources/hog-{id}/configuration"),
     /** Flag-gated in PostHog: hidden from lists. */
-    MESSAGE_TEMPLATE("message_template", "Email templates", false, Deletion.RESTORABLE),
+    MESSAGE_TEMPLATE("message_template", "Email templates", false, Deletion.RESTORABLE,
+            "/workflows/library/templates/{ref}"),
     /** Flag-gated in PostHog: hidden from lists. */
-    HOG_FLOW("hog_flow", "Workflows", false, Deletion.RESTORABLE);
+    HOG_FLOW("hog_flow", "Workflows", false, Deletion.RESTORABLE, "/workflows/{ref}");
 
     /** What deleting an object's last row does to the object. */
     public enum Deletion {
@@ -57,12 +69,15 @@ public enum ObjectType {
     private final String unfiledName;
     private final boolean refIsShortId;
     private final Deletion deletion;
+    /** The app-relative URL of an object, {@code {ref}} and {@code {id}} standing for its ref and numeric id. */
+    private final String hrefPattern;
 
-    ObjectType(String wire, String unfiledName, boolean refIsShortId, Deletion deletion) {
+    ObjectType(String wire, String unfiledName, boolean refIsShortId, Deletion deletion, String hrefPattern) {
         this.wire = wire;
         this.unfiledName = unfiledName;
         this.refIsShortId = refIsShortId;
         this.deletion = deletion;
+        this.hrefPattern = hrefPattern;
     }
 
     /** The type as the API writes it: {@code "feature_flag"}, {@code "hog_function/destination"}. */
@@ -125,31 +140,13 @@ public enum ObjectType {
         return of(wire).map(t -> t.href(ref, id)).orElse(null);
     }
 
+    /** What a tree row's {@code ref} holds for an object of this type: its short id or its numeric id. */
+    public String ref(long id, String shortId) {
+        return refIsShortId ? shortId : Long.toString(id);
+    }
+
     /** The app-relative URL of an object; {@code ref} is its id or short id, {@code id} its numeric id. */
     public String href(String ref, long id) {
-        if (isHogFunction()) {
-            String section = switch (this) {
-                case TRANSFORMATION -> "transformations";
-                case SITE_APP -> "site-apps";
-                case SOURCE, SOURCE_WEBHOOK -> "sources";
-                default -> "destinations";
-            };
-            return "/pipeline/" + section + "/hog-" + id + "/configuration";
-        }
-        return switch (this) {
-            case DASHBOARD -> "/dashboard/" + ref;
-            case INSIGHT -> "/insights/" + ref;
-            case FEATURE_FLAG -> "/feature_flags/" + ref;
-            case EXPERIMENT -> "/experiments/" + ref;
-            case NOTEBOOK -> "/notebooks/" + ref;
-            case COHORT -> "/cohorts/" + ref;
-            case REPLAY_PLAYLIST -> "/replay/playlists/" + ref;
-            case ACTION -> "/data-management/actions/" + ref;
-            case SURVEY -> "/surveys/" + ref;
-            case EARLY_ACCESS_FEATURE -> "/early_access_features/" + ref;
-            case MESSAGE_TEMPLATE -> "/workflows/library/templates/" + ref;
-            case HOG_FLOW -> "/workflows/" + ref;
-            default -> throw new IllegalStateException(wire);
-        };
+        return hrefPattern.replace("{ref}", String.valueOf(ref)).replace("{id}", Long.toString(id));
     }
 }

@@ -1,7 +1,6 @@
 package dev.burrow.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.burrow.api.CountResult;
 import dev.burrow.api.DeleteResult;
@@ -9,8 +8,9 @@ import dev.burrow.api.FileSystemEntry;
 import dev.burrow.api.Json;
 import dev.burrow.api.Page;
 import dev.burrow.api.UndoItem;
+import dev.burrow.api.UndoRequest;
+import dev.burrow.api.UndoResult;
 import dev.burrow.api.ViewLogEntry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -112,24 +112,9 @@ public final class FileSystemApi {
 
     /** {@code POST undo_delete/}: all or nothing; returns what was restored. */
     public List<UndoItem> undoDelete(List<UndoItem> items) {
-        ObjectNode body = Json.object();
-        ArrayNode array = body.putArray("items");
-        for (UndoItem item : items) {
-            ObjectNode o = array.addObject();
-            o.put("type", item.type());
-            o.put("ref", item.ref());
-            if (item.path() != null) {
-                o.put("path", item.path());
-            }
-        }
-        JsonNode n = transport.json(ApiRequest.post(BASE + "undo_delete/", null, Json.bytes(body)), JsonNode.class);
-        List<UndoItem> undone = new ArrayList<>();
-        if (n != null) {
-            for (JsonNode u : n.path("undone")) {
-                undone.add(new UndoItem(u.path("type").asText(null), u.path("ref").asText(null), null));
-            }
-        }
-        return undone;
+        UndoResult result = transport.json(ApiRequest.post(BASE + "undo_delete/", null,
+                Json.bytes(new UndoRequest(items))), UndoResult.class);
+        return result == null || result.undone() == null ? List.of() : result.undone();
     }
 
     /** {@code POST log_view/}: records that the caller viewed (type, ref) now, or at {@code viewedAt} if given. */

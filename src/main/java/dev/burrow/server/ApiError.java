@@ -1,37 +1,27 @@
 package dev.burrow.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.burrow.api.Json;
+import dev.burrow.api.ErrorBody;
 
 /**
- * An error answer in one of PostHog's two body shapes: raised errors with type, code, detail
- * and attr; or a bare {@code {"detail": …}} that a viewset returns directly.
+ * An error answer: a status and PostHog's error body in one of its two shapes ({@link ErrorBody}):
+ * raised errors with type, code, detail and attr; or a bare {@code {"detail": …}} that a viewset
+ * returns directly.
  */
 public final class ApiError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final int status;
-    private final transient ObjectNode body;
-    private final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private final transient ErrorBody body;
 
-    private ApiError(int status, ObjectNode body) {
-        super(body.path("detail").asText(), null, false, false);
+    private ApiError(int status, ErrorBody body) {
+        super(body.detail(), null, false, false);
         this.status = status;
         this.body = body;
     }
 
     public static ApiError raised(int status, String type, String code, String detail, String attr) {
-        ObjectNode body = Json.object();
-        body.put("type", type);
-        body.put("code", code);
-        body.put("detail", detail);
-        if (attr == null) {
-            body.putNull("attr");
-        } else {
-            body.put("attr", attr);
-        }
-        return new ApiError(status, body);
+        return new ApiError(status, ErrorBody.raised(type, code, detail, attr));
     }
 
     /** 400 {@code validation_error}; a DRF {@code invalid} code is reported as {@code invalid_input}. */
@@ -41,13 +31,19 @@ public final class ApiError extends RuntimeException {
 
     /** A bare {@code {"detail": …}} body, as the viewsets return for their own checks. */
     public static ApiError plain(int status, String detail) {
-        ObjectNode body = Json.object();
-        body.put("detail", detail);
-        return new ApiError(status, body);
+        return new ApiError(status, ErrorBody.detailOnly(detail));
     }
 
     public static ApiError notFound() {
         return raised(404, "invalid_request", "not_found", "Not found.", null);
+    }
+
+    /** {@code value}, or the 404 when there is none: every fetch of one thing by id ends here. */
+    public static <T> T orNotFound(T value) {
+        if (value == null) {
+            throw notFound();
+        }
+        return value;
     }
 
     public static ApiError methodNotAllowed(String method) {
@@ -63,30 +59,30 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError throttled(long seconds) {
-        ApiError e = raised(429, "throttled_error", "throttled",
+        return raised(429, "throttled_error", "throttled",
                 "Request was throttled. Expected available in " + seconds + " second" + (seconds == 1 ? "" : "s") + ".",
                 null);
-        return e;
     }
 
     public static ApiError server() {
         return raised(500, "server_error", "error", "A server error occurred.", null);
     }
 
-    public ApiError withHeader(String name, String value) {
-        headers.put(name, value);
-        return this;
+    /** The same error about a field of the list item {@code prefix} names ({@code items__0__}). */
+    ApiError inItem(String prefix) {
+        return new ApiError(status, body.withAttrPrefix(prefix));
+    }
+
+    /** The same bare error listing the ids it did not know. */
+    ApiError withUnknownIds(java.util.List<String> ids) {
+        return new ApiError(status, body.withUnknownIds(ids));
     }
 
     public int status() {
         return status;
     }
 
-    public ObjectNode body() {
+    public ErrorBody body() {
         return body;
-    }
-
-    public java.util.Map<String, String> headers() {
-        return headers;
     }
 }

@@ -9,10 +9,10 @@ import dev.burrow.server.render.RenderFailure;
 import dev.burrow.server.render.Table;
 import dev.burrow.server.render.XlsxWriter;
 import dev.burrow.server.store.Database;
+import dev.burrow.server.store.ExportsTable;
+import dev.burrow.server.store.ObjectsTable;
+import dev.burrow.server.store.StoredObject;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class ExportRenderer {
     static final String NO_RECORDINGS = "The local server has no session recordings, so it cannot render"
             + " this export.";
     static final String NO_HEATMAPS = "The local server does not render heatmap screenshots.";
-    static final String MISSING_TARGET = "Export is missing required dashboard, insight ID, or session_recording_id"
+    static final String NOTHING_TO_EXPORT = "Export is missing required dashboard, insight ID, or session_recording_id"
             + " in export_context";
     static final String NO_PATH_FETCH = "The local server does not fetch export_context.path: export an insight, or"
             + " send its query in export_context.source.";
@@ -46,34 +46,20 @@ final class ExportRenderer {
         this.storage = storage;
     }
 
-    private record Target(long id, int team, ExportFormat format, Long dashboard, Long insight, JsonNode context) {
+    /** An export to render: its format and what it shows. */
+    private record Job(long id, int team, ExportFormat format, Long dashboard, Long insight, JsonNode context) {
     }
 
     void render(long id) throws SQLException {
-        Target t = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT team, export_format, dashboard, insight,"
-                    + " export_context FROM exports WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    long d = rs.getLong(3);
-                    Long dashboard = rs.wasNull() ? null : d;
-                    long i = rs.getLong(4);
-                    Long insight = rs.wasNull() ? null : i;
-                    String ctx = rs.getString(5);
-                    return new Target(id, rs.getInt(1), ExportFormat.of(rs.getString(2)), dashboard, insight,
-                            ctx == null ? Json.MAPPER.nullNode() : Json.parse(ctx));
-                }
-            }
-        });
-        if (t == null) {
+        ExportsTable.RenderJob stored = db.read(c -> ExportsTable.renderJob(c, id));
+        if (stored == null) {
             return;
         }
+        Job job = new Job(id, stored.team(), ExportFormat.of(stored.format()), stored.dashboard(), stored.insight(),
+                stored.context() == null ? Json.MAPPER.nullNode() : Json.parse(stored.context()));
         byte[] data;
         try {
-            data = produce(t);
+            data = produce(job);
         } catch (RenderFailure f) {
             fail(id, f.getMessage(), f.exceptionType(), f.failureType());
             return;
@@ -86,7 +72,7 @@ final class ExportRenderer {
         String location = null;
         byte[] fallback = null;
         try {
-            location = storage.put(t.format().fileExt() + "/team-" + t.team() + "/task-" + id, data);
+            location = storage.put(job.format().fileExt() + "/team-" + job.team() + "/task-" + id, data);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "export " + id + ": storage write failed, keeping the content in the database", e);
             if (data.length > MAX_DB_FALLBACK_BYTES) {
@@ -99,34 +85,21 @@ final class ExportRenderer {
         String key = location;
         byte[] bytes = fallback;
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE exports SET content_location = ?, content = ?,"
-                    + " exception = NULL, exception_type = NULL, failure_type = NULL WHERE id = ?")) {
-                ps.setString(1, key);
-                ps.setBytes(2, bytes);
-                ps.setLong(3, id);
-                ps.executeUpdate();
-            }
+            ExportsTable.rendered(c, id, key, bytes);
             return null;
         });
     }
 
     private void fail(long id, String exception, String type, String failure) throws SQLException {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE exports SET exception = ?, exception_type = ?,"
-                    + " failure_type = ? WHERE id = ?")) {
-                ps.setString(1, exception);
-                ps.setString(2, type);
-                ps.setString(3, failure);
-                ps.setLong(4, id);
-                ps.executeUpdate();
-            }
+            ExportsTable.failed(c, id, exception, type, failure);
             return null;
         });
     }
 
-    private byte[] produce(Target t) throws RenderFailure, SQLException {
-        ExportFormat f = t.format();
-        JsonNode ctx = t.context();
+    private byte[] produce(Job job) throws RenderFailure, SQLException {
+        ExportFormat f = job.format();
+        JsonNode ctx = job.context();
         if (f == null || f == ExportFormat.PDF || f == ExportFormat.JSON || f == ExportFormat.JSONL) {
             String mime = f == null ? "unknown" : f.mime;
             throw new RenderFailure("Export to format " + mime + " is not supported for insights",
@@ -136,38 +109,38 @@ final class ExportRenderer {
             throw new RenderFailure(NO_RECORDINGS, "NotImplementedError", RenderFailure.USER);
         }
         if (f == ExportFormat.PNG) {
-            if (t.insight() != null) {
-                InsightData insight = insight(t.insight(), t.team(), displayOf(ctx.get("source")));
+            if (job.insight() != null) {
+                InsightData insight = insight(job.insight(), job.team(), displayOf(ctx.get("source")));
                 if (insight == null) {
-                    throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+                    throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
                 }
                 return PngRenderer.insight(insight);
             }
-            if (t.dashboard() != null) {
-                return dashboard(t.dashboard(), t.team());
+            if (job.dashboard() != null) {
+                return dashboard(job.dashboard(), job.team());
             }
-            if (ExportsHandler.truthy(ctx.get("session_recording_id"))) {
+            if (ExportAnswers.truthy(ctx.get("session_recording_id"))) {
                 throw new RenderFailure(NO_RECORDINGS, "NotImplementedError", RenderFailure.USER);
             }
-            if (ExportsHandler.truthy(ctx.get("heatmap_url"))) {
+            if (ExportAnswers.truthy(ctx.get("heatmap_url"))) {
                 throw new RenderFailure(NO_HEATMAPS, "NotImplementedError", RenderFailure.USER);
             }
-            throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+            throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
         }
         // CSV and XLSX: export_context.source, else the insight's stored query.
         JsonNode source = ctx.get("source");
         InsightData data;
         if (source != null && !source.isNull()) {
-            data = t.insight() != null ? insight(t.insight(), t.team(), null) : insightWithQuery(source, t.team());
+            data = job.insight() != null ? insight(job.insight(), job.team(), null) : insightWithQuery(source, job.team());
             if (data == null) {
                 throw new RenderFailure(UNKNOWN_QUERY, "QueryError", RenderFailure.USER);
             }
-        } else if (t.insight() != null) {
-            data = insight(t.insight(), t.team(), null);
+        } else if (job.insight() != null) {
+            data = insight(job.insight(), job.team(), null);
             if (data == null) {
-                throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+                throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
             }
-        } else if (ExportsHandler.truthy(ctx.get("path"))) {
+        } else if (ExportAnswers.truthy(ctx.get("path"))) {
             throw new RenderFailure(NO_PATH_FETCH, "NotImplementedError", RenderFailure.USER);
         } else {
             throw new RenderFailure("'path'", "KeyError", RenderFailure.UNKNOWN);
@@ -189,38 +162,22 @@ final class ExportRenderer {
     }
 
     private InsightData insight(long id, int team, String display) throws SQLException {
-        return db.read(c -> loadInsight(c, "id = ?", id, team, display));
+        return db.read(c -> insightData(ObjectsTable.liveById(c, "insight", id, team), display));
     }
 
-    private static InsightData loadInsight(Connection c, String cond, Object value, int team, String display)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, payload FROM objects WHERE type = 'insight'"
-                + " AND team = ? AND deleted = 0 AND " + cond + " LIMIT 1")) {
-            ps.setInt(1, team);
-            ps.setObject(2, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? InsightData.fromPayload(rs.getLong(1), rs.getString(2), Json.parse(rs.getString(3)),
-                        display) : null;
-            }
-        }
+    private static InsightData insightData(StoredObject o, String display) {
+        return o == null ? null : InsightData.fromPayload(o.id(), o.name(), Json.parse(o.payload()), display);
     }
 
     /** The saved insight whose query is {@code source} (the whole node or its inner source), or null. */
     private InsightData insightWithQuery(JsonNode source, int team) throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, payload FROM objects WHERE"
-                    + " type = 'insight' AND team = ? AND deleted = 0 ORDER BY id")) {
-                ps.setInt(1, team);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        JsonNode payload = Json.parse(rs.getString(3));
-                        JsonNode query = payload.path("query");
-                        if (query.equals(source) || query.path("source").equals(source)
-                                || (source.has("source") && query.path("source").equals(source.get("source")))) {
-                            return InsightData.fromPayload(rs.getLong(1), rs.getString(2), payload,
-                                    displayOf(source));
-                        }
-                    }
+            for (StoredObject o : ObjectsTable.live(c, "insight", team)) {
+                JsonNode payload = Json.parse(o.payload());
+                JsonNode query = payload.path("query");
+                if (query.equals(source) || query.path("source").equals(source)
+                        || (source.has("source") && query.path("source").equals(source.get("source")))) {
+                    return InsightData.fromPayload(o.id(), o.name(), payload, displayOf(source));
                 }
             }
             return null;
@@ -231,31 +188,22 @@ final class ExportRenderer {
         record Dash(String name, String description, List<InsightData> tiles) {
         }
         Dash d = db.read(c -> {
-            String name;
-            JsonNode payload;
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, payload FROM objects WHERE type = 'dashboard'"
-                    + " AND team = ? AND id = ? AND deleted = 0")) {
-                ps.setInt(1, team);
-                ps.setLong(2, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    name = rs.getString(1);
-                    payload = Json.parse(rs.getString(2));
-                }
+            StoredObject dash = ObjectsTable.liveById(c, "dashboard", id, team);
+            if (dash == null) {
+                return null;
             }
+            JsonNode payload = Json.parse(dash.payload());
             List<InsightData> tiles = new ArrayList<>();
             for (JsonNode tile : payload.path("tiles")) {
-                InsightData i = loadInsight(c, "id = ?", tile.asLong(), team, null);
+                InsightData i = insightData(ObjectsTable.liveById(c, "insight", tile.asLong(), team), null);
                 if (i != null) {
                     tiles.add(i);
                 }
             }
-            return new Dash(name, payload.path("description").asText(""), tiles);
+            return new Dash(dash.name(), payload.path("description").asText(""), tiles);
         });
         if (d == null) {
-            throw new RenderFailure(MISSING_TARGET, "ValueError", RenderFailure.USER);
+            throw new RenderFailure(NOTHING_TO_EXPORT, "ValueError", RenderFailure.USER);
         }
         return PngRenderer.dashboard(d.name(), d.description(), d.tiles());
     }

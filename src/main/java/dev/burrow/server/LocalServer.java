@@ -12,8 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ public final class LocalServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final RateLimiter rateLimiter;
-    private final Map<String, Handler> handlers;
+    private final Routes routes;
     private final ObjectStorage storage;
     /** Renders exports in the background when the server runs with {@code --exports async}. */
     private final ExecutorService renderPool;
@@ -58,16 +56,11 @@ public final class LocalServer implements AutoCloseable {
         this.http = http;
         this.executor = executor;
         this.rateLimiter = config.rateLimit() ? new RateLimiter(480, 4800) : null;
-        Users users = new Users(db);
         this.storage = new ObjectStorage(config.dataDir());
         this.renderPool = Executors.newFixedThreadPool(2, daemonThreads("burrow-export-"));
-        this.handlers = Map.of(
-                "exports", new ExportsHandler(db, storage, renderPool,
-                        config.exports() == ServerConfig.ExportRendering.ASYNC),
-                "file_system", new FileSystemHandler(db, users),
-                "file_system_shortcut", new ShortcutHandler(db),
-                "dashboards", new ObjectsHandler(db, "dashboard"),
-                "insights", new ObjectsHandler(db, "insight"));
+        this.routes = Routes.of(new TreeList(db), new TreeItems(db), new ViewLog(db), new Stars(db),
+                new ExportsHandler(db, storage, renderPool, config.exports() == ServerConfig.ExportRendering.ASYNC),
+                new ObjectReads(db));
     }
 
     public static LocalServer start(ServerConfig config) throws IOException, SQLException {
@@ -96,21 +89,7 @@ public final class LocalServer implements AutoCloseable {
 
     private static void prepareStore(Database db, ServerConfig config) throws SQLException {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = 'seeded'");
-                    ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return null;
-                }
-            }
-            Users.ensureOwner(c, OWNER_ID);
-            Seeder.seed(c, config.seed(), config.environment());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings(key, value) VALUES ('seeded', ?)")) {
-                ps.setString(1, config.seed());
-                ps.executeUpdate();
-            }
-            try (var st = c.createStatement()) {
-                st.execute("ANALYZE");
-            }
+            Seeder.prepare(c, config.seed(), config.environment(), OWNER_ID);
             return null;
         });
     }
@@ -156,7 +135,7 @@ public final class LocalServer implements AutoCloseable {
             try {
                 response = route(ex);
             } catch (ApiError e) {
-                response = new Response(e.status(), e.body(), e.headers());
+                response = new Response(e.status(), e.body(), Map.of());
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "request failed: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath(), e);
                 ApiError err = ApiError.server();
@@ -201,18 +180,13 @@ public final class LocalServer implements AutoCloseable {
         if (segments.isEmpty()) {
             throw ApiError.notFound();
         }
-        Handler handler = handlers.get(segments.get(0));
-        if (handler == null) {
-            throw ApiError.notFound();
-        }
         byte[] body = readBody(ex);
         String prefix = "/api/" + m.group(1) + "/" + m.group(2) + "/";
         String host = ex.getRequestHeaders().getFirst("Host");
         String base = host == null || host.isBlank() ? baseUrl() : "http://" + host;
         Request request = new Request(ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT), List.copyOf(segments),
                 uri.getRawQuery(), body, key, OWNER_ID, config.environment(), base, prefix, ex.getRequestHeaders());
-        assert rawPath != null;
-        return handler.handle(request);
+        return routes.answer(request);
     }
 
     private ApiKey authenticate(String header) {

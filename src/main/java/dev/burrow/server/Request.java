@@ -82,6 +82,24 @@ public final class Request {
         return i < segments.size() ? segments.get(i) : null;
     }
 
+    /** Segment {@code i} as a row id: the 404 when it is not a UUID, as for an unknown id. */
+    public String uuid(int i) {
+        String id = segment(i);
+        if (!dev.burrow.server.store.Ids.isUuid(id)) {
+            throw ApiError.notFound();
+        }
+        return id;
+    }
+
+    /** Segment {@code i} as a numeric id: the 404 when it is not a number. */
+    public long number(int i) {
+        try {
+            return Long.parseLong(segment(i));
+        } catch (NumberFormatException e) {
+            throw ApiError.notFound();
+        }
+    }
+
     public String param(String name) {
         return query.get(name);
     }
@@ -221,26 +239,6 @@ public final class Request {
             parts.add("offset=" + offset);
         }
         return baseUrl + pathPrefix + String.join("/", segments) + "/?" + String.join("&", parts);
-    }
-
-    /**
-     * The start of a limit/offset page answer: {@code count}, and absolute {@code next} and
-     * {@code previous} URLs (null at the ends) carrying this query with new limit and offset.
-     */
-    public com.fasterxml.jackson.databind.node.ObjectNode pageBody(long count, int limit, int offset) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
-        body.put("count", count);
-        if (offset + (long) limit < count) {
-            body.put("next", pageUrl(limit, offset + limit));
-        } else {
-            body.putNull("next");
-        }
-        if (offset > 0) {
-            body.put("previous", pageUrl(limit, Math.max(0, offset - limit)));
-        } else {
-            body.putNull("previous");
-        }
-        return body;
     }
 
     static String encode(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
 import dev.burrow.api.Json;
+import dev.burrow.api.WireTime;
 import dev.burrow.tree.TreeNode;
 import java.util.List;
 import java.util.function.Consumer;
@@ -81,8 +82,10 @@ public final class DetailsPane extends VBox {
             if (row.ref() != null) {
                 r = fact(r, "Ref", row.ref());
             }
-            if (row.createdAt() != null) {
-                r = fact(r, "Created", row.createdAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC"));
+            String created = row.createdAt() != null ? row.createdAt()
+                    : row.meta() != null ? row.meta().path("created_at").asText(null) : null;
+            if (created != null) {
+                r = fact(r, "Created", WireTime.shown(created));
             }
             String by = row.createdBy() != null && row.createdBy().has("email")
                     ? row.createdBy().path("first_name").asText("") + " " + row.createdBy().path("last_name").asText("")

@@ -79,6 +79,7 @@ class ConcurrentWritesTest {
                 assertEquals(null, previous, "duplicated id " + row.path("id").asText());
             }
             assertEquals(expected, actual);
+            CountCheck.assertMatchesRows(server.server().database());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.burrow.server;
 import static dev.burrow.server.ExportFixtures.D;
 import static dev.burrow.server.ExportFixtures.I;
 import static dev.burrow.server.ExportFixtures.I2;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.burrow.api.Json;
 import dev.burrow.server.store.Timestamps;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,20 +87,9 @@ class ExportsContractTest extends ContractSupport {
     }
 
     private JsonNode poll(long id) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode b;
-        do {
-            b = s.get("exports/" + id + "/").body();
-            if (b.path("has_content").asBoolean() || !b.path("exception").isNull()) {
-                return b;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return b;
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> s.get("exports/" + id + "/").body(),
+                        b -> b.path("has_content").asBoolean() || !b.path("exception").isNull());
     }
 
     @Test

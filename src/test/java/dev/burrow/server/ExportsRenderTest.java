@@ -58,6 +58,13 @@ class ExportsRenderTest extends ContractSupport {
         return img;
     }
 
+    /** Twice a whole number of CSS pixels, and within the 4000 × 5000 CSS px cap (contract/exports.md §10). */
+    private static void assertDeviceScaleTwoWithinTheCap(BufferedImage img) {
+        assertEquals(0, img.getWidth() % 2, "even width at device scale 2");
+        assertEquals(0, img.getHeight() % 2, "even height at device scale 2");
+        assertTrue(img.getWidth() <= 2 * 4000 && img.getHeight() <= 2 * 5000, img.getWidth() + "×" + img.getHeight());
+    }
+
     private static int colours(BufferedImage img) {
         Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3) {
@@ -85,9 +92,10 @@ class ExportsRenderTest extends ContractSupport {
     @Test
     void insightPngIsALineChartAtTwiceCssSize() throws Exception {
         BufferedImage img = image(render("{\"export_format\":\"image/png\",\"insight\":" + I + "}"));
-        // 800 CSS px wide; 64 title + 400 chart + one legend row (30) + 12 + 2 × 16 margin = 538 CSS px tall
+        // contract/exports.md §10: an insight is 800 CSS px wide, drawn at device scale 2
         assertEquals(1600, img.getWidth());
-        assertEquals(1076, img.getHeight());
+        assertDeviceScaleTwoWithinTheCap(img);
+        assertTrue(img.getHeight() < img.getWidth(), "a chart card, wider than tall");
         assertTrue(colours(img) > 10, "not blank");
         assertTrue(darkPixels(img, 60, 50, 700, 100) > 200, "title text in the title band");
         assertTrue(darkPixels(img, 0, 0, 1600, 40) == 0, "nothing dark above the card");
@@ -112,7 +120,7 @@ class ExportsRenderTest extends ContractSupport {
     void boldNumberAndBarPngs() throws Exception {
         BufferedImage number = image(render("{\"export_format\":\"image/png\",\"insight\":" + NUMBER + "}"));
         assertEquals(1200, number.getWidth(), "a metric card is 600 CSS px wide");
-        assertEquals(640, number.getHeight());
+        assertDeviceScaleTwoWithinTheCap(number);
         assertTrue(darkPixels(number, 0, 200, 1200, 640) > 2000, "the big number");
         BufferedImage bars = image(render("{\"export_format\":\"image/png\",\"insight\":" + BARS + "}"));
         assertEquals(1600, bars.getWidth());
@@ -130,14 +138,16 @@ class ExportsRenderTest extends ContractSupport {
     @Test
     void dashboardPngLaysOutItsInsightsAsTiles() throws Exception {
         BufferedImage img = image(render("{\"export_format\":\"image/png\",\"dashboard\":" + D + "}"));
-        // 1920 CSS px wide; 80 header + two rows of 420 px tiles with 16 px gaps + 16 = 968 CSS px
+        // contract/exports.md §10: a dashboard is 1920 CSS px wide, drawn at device scale 2
         assertEquals(3840, img.getWidth());
-        assertEquals(1936, img.getHeight());
+        assertDeviceScaleTwoWithinTheCap(img);
         assertTrue(colours(img) > 10);
         assertTrue(darkPixels(img, 40, 30, 1200, 110) > 300, "dashboard title");
-        int left = darkPixels(img, 64, 160, 1800, 240);
-        int right = darkPixels(img, 1990, 160, 3700, 240);
-        int secondRow = darkPixels(img, 64, 160 + 872, 1800, 240 + 872);
+        // the fixture's tiles in two columns and two rows: text in each quarter below the title
+        int middle = img.getHeight() / 2;
+        int left = darkPixels(img, 64, 160, 1800, middle);
+        int right = darkPixels(img, 1990, 160, 3700, middle);
+        int secondRow = darkPixels(img, 64, middle, 1800, img.getHeight());
         assertTrue(left > 100 && right > 100 && secondRow > 100, left + " " + right + " " + secondRow);
         assertTrue(count(img, 0xFFFFFF, 1920 - 8, 300, 1920 + 8, 800) == 0, "a gap between tile columns");
     }
@@ -146,8 +156,11 @@ class ExportsRenderTest extends ContractSupport {
     void emptyDashboardStillRenders() throws Exception {
         ExportFixtures.object(s, "dashboard", 60, 1, "Empty", "{\"tiles\":[]}");
         BufferedImage img = image(render("{\"export_format\":\"image/png\",\"dashboard\":60}"));
+        BufferedImage full = image(render("{\"export_format\":\"image/png\",\"dashboard\":" + D + "}"));
         assertEquals(3840, img.getWidth());
-        assertEquals(2 * (80 + 436 + 16), img.getHeight());
+        assertDeviceScaleTwoWithinTheCap(img);
+        assertTrue(img.getHeight() < full.getHeight(), "no tile rows: shorter than a dashboard with tiles");
+        assertTrue(darkPixels(img, 40, 30, 1200, 110) > 300, "still the dashboard's title");
     }
 
     // ---- CSV ----

@@ -23,9 +23,9 @@ class ExportsServeFlagTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, cmd.run(new String[] {"--help"}));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--exports sync|async"));
-        assertEquals(1, cmd.run(new String[] {"--exports", "later"}));
+        assertEquals(2, cmd.run(new String[] {"--exports", "later"}), "a usage error");
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--exports must be sync or async, not 'later'"));
-        assertEquals(1, cmd.run(new String[] {"--exports"}));
+        assertEquals(2, cmd.run(new String[] {"--exports"}), "a usage error");
     }
 
     @Test

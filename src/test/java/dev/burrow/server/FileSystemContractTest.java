@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.burrow.api.Json;
+import dev.burrow.api.WireTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -498,8 +499,10 @@ class FileSystemContractTest extends ContractSupport {
         assertEquals("/dashboard/5", dash.get("href").asText());
         assertTrue(dash.get("meta").has("created_at"));
         assertEquals(1, dash.get("meta").get("created_by").asInt());
-        assertEquals(dash.get("created_at").asText().substring(0, 19),
-                dash.get("meta").get("created_at").asText().substring(0, 19));
+        // meta.created_at the way PostHog writes it (§2): Python's str() of the object's creation time
+        String metaCreated = dash.get("meta").get("created_at").asText();
+        assertTrue(metaCreated.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00"), metaCreated);
+        assertEquals(WireTime.parse(dash.get("created_at").asText()), WireTime.parse(metaCreated));
         assertEquals(List.of("Mine", "Unfiled", "Unfiled/Dashboards", "Unfiled/Feature Flags"),
                 s.column("SELECT path FROM file_system WHERE type = 'folder' ORDER BY path"));
         assertEquals(Json.parse("{\"count\":0}"), s.get("file_system/unfiled/").body());

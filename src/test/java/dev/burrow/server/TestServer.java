@@ -56,7 +56,20 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(String seed, List<ApiKey> keys, boolean rateLimit,
             ServerConfig.ExportRendering exports) {
         try {
-            Path dir = Files.createTempDirectory("burrow-test");
+            return start(seed, keys, rateLimit, exports, Files.createTempDirectory("burrow-test"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A server on the data folder {@code dir}, which may hold a store already. */
+    public static TestServer start(String seed, List<ApiKey> keys, boolean rateLimit, Path dir) {
+        return start(seed, keys, rateLimit, ServerConfig.ExportRendering.SYNC, dir);
+    }
+
+    private static TestServer start(String seed, List<ApiKey> keys, boolean rateLimit,
+            ServerConfig.ExportRendering exports, Path dir) {
+        try {
             ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, keys, seed, rateLimit, 1, exports);
             return new TestServer(LocalServer.start(config), dir);
         } catch (IOException | SQLException e) {
@@ -161,13 +174,11 @@ public final class TestServer implements AutoCloseable {
     public void rows(List<String> paths, String type) {
         try {
             server.database().write(c -> {
-                try (var ps = TreeRows.prepareInsert(c)) {
+                try (var batch = TreeRows.batch(c)) {
                     for (String p : paths) {
-                        TreeRows.bindInsert(ps, new TreeRow(Ids.uuid7(), 1, p, type, null, null, Boolean.FALSE, null,
+                        batch.add(new TreeRow(Ids.uuid7(), 1, p, type, null, null, Boolean.FALSE, null,
                                 Timestamps.now(), 1L));
-                        ps.addBatch();
                     }
-                    ps.executeBatch();
                 }
                 return null;
             });

@@ -1,7 +1,10 @@
 package dev.burrow.server.search;
 
 import dev.burrow.api.EntryPath;
+import dev.burrow.server.store.TreeRows;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,18 +33,26 @@ import java.util.Set;
  */
 public final class SearchFilter {
 
+    /** The fields of a {@code field:value} token. */
+    private static final Set<String> FIELDS = Set.of("path", "name", "user", "author", "type", "ref");
+
     /** Hog-function kinds that {@code type:V} expands to {@code hog_function/V}. */
     static final Set<String> HOG_FUNCTION_KINDS = Set.of(
             "destination", "site_destination", "internal_destination", "transformation",
             "site_app", "source_webhook", "source", "broadcast", "campaign");
 
-    // Plain substring of the escaped path or of the type (rule 5).
-    /** {@code haystack} is the lower-cased path, a U+0001 separator, then the lower-cased type. */
-    private static final String PLAIN = "(instr(haystack, ?) > 0)";
-    // Rule 4: each '/' of the token matches '/' or '\/'. The token is compared with '\/'
-    // folded to '/' on both sides; the unfolded comparison keeps every plain match.
-    private static final String SLASHED = "(instr(haystack, ?) > 0"
-            + " OR instr(replace(path_lower, '\\/', '/'), ?) > 0)";
+    // Rule 5: a plain token is a substring of the lower-cased, escaped path or of the lower-cased
+    // type. The path is matched with GLOB: SQLite finds a pattern's first literal character with
+    // strcspn(), the cheapest way through every row, and GLOB compares without folding case
+    // (path_lower and the token are lower case already); the pattern's *, ? and [ are bracketed, so
+    // it matches exactly where instr() would. The types that contain the token are found once,
+    // among the types there are, instead of on every row.
+    private static final String IN_PATH = "path_lower GLOB ?";
+    // A token with the haystack's separator (U+0001) in it may straddle path and type there.
+    private static final String IN_HAYSTACK = "instr(haystack, ?) > 0";
+    // Rule 4: each '/' of the token matches '/' or '\/'. The token is compared with '\/' folded
+    // to '/' on both sides; the unfolded comparison keeps every plain match.
+    private static final String FOLDED_SLASHES = " OR instr(replace(path_lower, '\\/', '/'), ?) > 0";
     private static final String NAME = "(instr(name_lower, ?) > 0)";
     // The lower-cased parent is the start of path_lower when the stored path is canonical (the
     // usual case); otherwise fall back to SQLite's lower(), which folds ASCII only.
@@ -62,8 +73,11 @@ public final class SearchFilter {
     private SearchFilter() {
     }
 
-    /** Compiles {@code text}; {@code callerId} resolves {@code user:me}. Never throws. */
-    public static SqlCondition compile(String text, boolean nameOnly, long callerId) {
+    /**
+     * Compiles {@code text}; {@code callerId} resolves {@code user:me}; {@code types} are the
+     * types the rows have (a plain token matches a row whose type contains it). Never throws.
+     */
+    public static SqlCondition compile(String text, boolean nameOnly, long callerId, Collection<String> types) {
         if (text == null || text.isBlank()) {
             return SqlCondition.TRUE;
         }
@@ -80,7 +94,7 @@ public final class SearchFilter {
                 // coalesce: a NULL column must not hide the row from a negated term
                 sql.append("NOT coalesce(");
             }
-            if (!appendTerm(token.text(), nameOnly, callerId, sql, params)) {
+            if (!appendTerm(token.text(), nameOnly, callerId, types, sql, params)) {
                 sql.setLength(mark);
                 continue;
             }
@@ -99,88 +113,99 @@ public final class SearchFilter {
     }
 
     /** Appends one parenthesised term for {@code token}; false (and nothing added) when it adds no condition. */
-    private static boolean appendTerm(String token, boolean nameOnly, long callerId,
+    private static boolean appendTerm(String token, boolean nameOnly, long callerId, Collection<String> types,
             StringBuilder sql, List<Object> params) {
         int colon = token.indexOf(':');
-        if (colon >= 0) {
-            String field = token.substring(0, colon).toLowerCase(Locale.ROOT);
-            String value = SearchTokenizer.stripSurroundingQuotes(token.substring(colon + 1).trim());
-            switch (field) {
-                case "path":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    sql.append(PATH);
-                    params.add(lower(EntryPath.escape(value)));
-                    return true;
-                case "name":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    sql.append(NAME);
-                    params.add(lower(value));
-                    return true;
-                case "user":
-                case "author":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    if (value.equalsIgnoreCase("me")) {
-                        sql.append(USER_ME);
-                        params.add(callerId);
-                    } else {
-                        String low = lower(value);
-                        sql.append(USER);
-                        params.add(low);
-                        params.add(low);
-                        params.add(value);
-                        params.add(value);
-                    }
-                    return true;
-                case "type":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    if (value.endsWith("/")) {
-                        sql.append(TYPE_PREFIX);
-                        params.add(value);
-                    } else {
-                        sql.append(TYPE_EXACT);
-                        params.add(HOG_FUNCTION_KINDS.contains(value) ? "hog_function/" + value : value);
-                    }
-                    return true;
-                case "ref":
-                    if (value.isEmpty()) {
-                        return false;
-                    }
-                    sql.append(REF);
-                    params.add(value);
-                    return true;
-                default:
-                    appendPlain(token, nameOnly, sql, params);
-                    return true;
-            }
-        }
-        if (!nameOnly && token.indexOf('/') >= 0) {
-            String low = lower(token);
-            sql.append(SLASHED);
-            params.add(low);
-            params.add(low.replace("\\/", "/"));
+        String field = colon < 0 ? "" : token.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!FIELDS.contains(field)) {
+            // no field, or one the language doesn't know: the whole token is plain text
+            appendPlain(token, nameOnly, colon < 0 && token.indexOf('/') >= 0, types, sql, params);
             return true;
         }
-        appendPlain(token, nameOnly, sql, params);
+        String value = SearchTokenizer.stripSurroundingQuotes(token.substring(colon + 1).trim());
+        if (value.isEmpty()) {
+            return false;
+        }
+        switch (field) {
+            case "path" -> {
+                sql.append(PATH);
+                params.add(lower(EntryPath.escape(value)));
+            }
+            case "name" -> {
+                sql.append(NAME);
+                params.add(lower(value));
+            }
+            case "type" -> {
+                boolean prefix = value.endsWith("/");
+                sql.append(prefix ? TYPE_PREFIX : TYPE_EXACT);
+                params.add(prefix || !HOG_FUNCTION_KINDS.contains(value) ? value : "hog_function/" + value);
+            }
+            case "ref" -> {
+                sql.append(REF);
+                params.add(value);
+            }
+            default -> { // user, author
+                if (value.equalsIgnoreCase("me")) {
+                    sql.append(USER_ME);
+                    params.add(callerId);
+                } else {
+                    sql.append(USER);
+                    params.addAll(List.of(lower(value), lower(value), value, value));
+                }
+            }
+        }
         return true;
     }
 
-    private static void appendPlain(String token, boolean nameOnly, StringBuilder sql, List<Object> params) {
+
+    /** A plain token; {@code slashes}: its '/' may also match an escaped slash (rule 4). */
+    private static void appendPlain(String token, boolean nameOnly, boolean slashes, Collection<String> types,
+            StringBuilder sql, List<Object> params) {
         String low = lower(token);
         if (nameOnly) {
             sql.append(NAME);
             params.add(low);
-        } else {
-            sql.append(PLAIN);
-            params.add(low);
+            return;
         }
+        sql.append('(');
+        if (low.indexOf('\u0001') >= 0) {
+            sql.append(IN_HAYSTACK);
+            params.add(low);
+        } else {
+            sql.append(IN_PATH);
+            params.add("*" + globEscaped(low) + "*");
+            List<String> matching = new ArrayList<>();
+            for (String type : types) {
+                // the haystack held the type lower-cased as SQLite's lower() does: ASCII only
+                if (TreeRows.lowerAscii(type).contains(low)) {
+                    matching.add(type);
+                }
+            }
+            if (!matching.isEmpty()) {
+                sql.append(" OR type IN (").append(String.join(", ", Collections.nCopies(matching.size(), "?")))
+                        .append(')');
+                params.addAll(matching);
+            }
+        }
+        if (slashes) {
+            sql.append(FOLDED_SLASHES);
+            params.add(low.replace("\\/", "/"));
+        }
+        sql.append(')');
+    }
+
+    /** {@code text} as a literal inside a GLOB pattern: its wildcards in brackets. */
+    private static String globEscaped(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '*' || ch == '?' || ch == '[') {
+                sb.append('[').append(ch).append(']');
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     private static String lower(String s) {

@@ -1,19 +1,21 @@
 package dev.burrow.server.seed;
 
-import static dev.burrow.server.seed.ObjectTypes.ACTION;
-import static dev.burrow.server.seed.ObjectTypes.COHORT;
-import static dev.burrow.server.seed.ObjectTypes.DASHBOARD;
-import static dev.burrow.server.seed.ObjectTypes.DESTINATION;
-import static dev.burrow.server.seed.ObjectTypes.EARLY_ACCESS_FEATURE;
-import static dev.burrow.server.seed.ObjectTypes.EXPERIMENT;
-import static dev.burrow.server.seed.ObjectTypes.FEATURE_FLAG;
-import static dev.burrow.server.seed.ObjectTypes.INSIGHT;
-import static dev.burrow.server.seed.ObjectTypes.NOTEBOOK;
-import static dev.burrow.server.seed.ObjectTypes.REPLAY_PLAYLIST;
-import static dev.burrow.server.seed.ObjectTypes.SITE_APP;
-import static dev.burrow.server.seed.ObjectTypes.SOURCE_WEBHOOK;
-import static dev.burrow.server.seed.ObjectTypes.SURVEY;
-import static dev.burrow.server.seed.ObjectTypes.TRANSFORMATION;
+import static dev.burrow.api.ObjectType.ACTION;
+import static dev.burrow.api.ObjectType.COHORT;
+import static dev.burrow.api.ObjectType.DASHBOARD;
+import static dev.burrow.api.ObjectType.DESTINATION;
+import static dev.burrow.api.ObjectType.EARLY_ACCESS_FEATURE;
+import static dev.burrow.api.ObjectType.EXPERIMENT;
+import static dev.burrow.api.ObjectType.FEATURE_FLAG;
+import static dev.burrow.api.ObjectType.INSIGHT;
+import static dev.burrow.api.ObjectType.NOTEBOOK;
+import static dev.burrow.api.ObjectType.REPLAY_PLAYLIST;
+import static dev.burrow.api.ObjectType.SITE_APP;
+import static dev.burrow.api.ObjectType.SOURCE_WEBHOOK;
+import static dev.burrow.api.ObjectType.SURVEY;
+import static dev.burrow.api.ObjectType.TRANSFORMATION;
+
+import dev.burrow.api.ObjectType;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,15 +31,15 @@ final class DemoCatalog {
     }
 
     /** A hand-made folder (unescaped names, outermost first) and the types filed there. */
-    record HandFolder(List<String> names, Set<ObjectTypes> types) {
+    record HandFolder(List<String> names, Set<ObjectType> types) {
     }
 
     /** An object with a fixed name and place; {@code folder} null means its default folder. */
-    record Featured(ObjectTypes type, String name, List<String> folder) {
+    record Featured(ObjectType type, String name, List<String> folder) {
     }
 
     /** A link row to a featured object at another folder. */
-    record Link(ObjectTypes type, String name, List<String> folder) {
+    record Link(ObjectType type, String name, List<String> folder) {
     }
 
     /** Users besides the local owner (id 1). */
@@ -48,7 +50,7 @@ final class DemoCatalog {
             new User(5, "Lucía", "Fernández", "lucia.fernandez@hedgebox.example"),
             new User(6, "Hana", "Sato", "hana.sato@hedgebox.example"));
 
-    static final Map<ObjectTypes, Integer> COUNTS = counts();
+    static final Map<ObjectType, Integer> COUNTS = counts();
 
     static final List<String> GROWTH_ACTIVATION = List.of("Product", "Growth", "Activation");
     static final List<String> ONBOARDING = List.of("Product", "Growth", "Activation", "Onboarding funnel");
@@ -200,7 +202,7 @@ final class DemoCatalog {
     }
 
     /** Every name a generated object of this type may get, before shuffling. */
-    static List<String> candidateNames(ObjectTypes type) {
+    static List<String> candidateNames(ObjectType type) {
         return switch (type) {
             case DASHBOARD -> cross(DASHBOARD_AREAS, DASHBOARD_KINDS, " ");
             case INSIGHT -> insightNames();
@@ -216,6 +218,7 @@ final class DemoCatalog {
             case SITE_APP -> SITE_APPS;
             case SOURCE_WEBHOOK -> SOURCES;
             case ACTION -> ACTIONS;
+            default -> throw new IllegalArgumentException("the demo makes no objects of type " + type.wire());
         };
     }
 
@@ -245,8 +248,8 @@ final class DemoCatalog {
         return out;
     }
 
-    private static Map<ObjectTypes, Integer> counts() {
-        Map<ObjectTypes, Integer> m = new EnumMap<>(ObjectTypes.class);
+    private static Map<ObjectType, Integer> counts() {
+        Map<ObjectType, Integer> m = new EnumMap<>(ObjectType.class);
         m.put(DASHBOARD, 40);
         m.put(INSIGHT, 300);
         m.put(FEATURE_FLAG, 60);

@@ -1,24 +1,25 @@
 package dev.burrow.server.seed;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.Json;
+import dev.burrow.api.ObjectType;
+import dev.burrow.api.WireTime;
 import dev.burrow.server.seed.DemoCatalog.Featured;
 import dev.burrow.server.seed.DemoCatalog.HandFolder;
 import dev.burrow.server.seed.DemoCatalog.Link;
 import dev.burrow.server.seed.DemoCatalog.Metric;
 import dev.burrow.server.seed.DemoCatalog.User;
+import dev.burrow.server.store.RowBatch;
 import dev.burrow.server.store.Timestamps;
 import dev.burrow.server.store.TreeRow;
+import dev.burrow.server.store.TreeRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,43 +45,6 @@ final class DemoSeed {
     private static final long SEED = 20_261_101L;
     private static final double FILED_SHARE = 0.3;
 
-    /** One object of the demo, filled in step by step. */
-    private static final class Plan {
-        final ObjectTypes type;
-        final String name;
-        final List<String> folder;
-        Metric metric;
-        String cut = "";
-        boolean boldNumber;
-        Instant createdAt;
-        long createdBy;
-        long id;
-        String shortId;
-        ObjectNode payload;
-
-        Plan(ObjectTypes type, String name, List<String> folder) {
-            this.type = type;
-            this.name = name;
-            this.folder = folder;
-        }
-
-        String ref() {
-            return type.ref(id, shortId);
-        }
-
-        String href() {
-            return type.href(id, shortId);
-        }
-
-        String folderPath() {
-            return folder == null ? type.defaultFolder : EntryPath.join(folder);
-        }
-
-        String path() {
-            return folderPath() + "/" + EntryPath.escape(name);
-        }
-    }
-
     private final Connection c;
     private final int team;
     private final Random random = new Random(SEED);
@@ -96,10 +60,10 @@ final class DemoSeed {
 
     private void run() throws SQLException {
         insertUsers();
-        List<Plan> plans = plan();
+        List<DemoObject> plans = plan();
         schedule(plans);
-        for (Plan p : plans) {
-            p.payload = payload(p, plans);
+        for (DemoObject p : plans) {
+            p.payload = DemoPayloads.payload(p, plans, random);
         }
         insertObjects(plans);
         insertTree(plans);
@@ -124,15 +88,15 @@ final class DemoSeed {
     }
 
     /** Every object with its name and folder: the featured ones, then generated ones up to the counts. */
-    private List<Plan> plan() {
-        List<Plan> plans = new ArrayList<>();
-        for (ObjectTypes type : ObjectTypes.ALL) {
+    private List<DemoObject> plan() {
+        List<DemoObject> plans = new ArrayList<>();
+        for (ObjectType type : Seeder.TYPES) {
             Set<String> taken = new HashSet<>();
             int count = 0;
             for (Featured f : DemoCatalog.FEATURED) {
                 if (f.type() == type) {
-                    Plan p = new Plan(type, f.name(), f.folder());
-                    if (type == ObjectTypes.INSIGHT) {
+                    DemoObject p = new DemoObject(type, f.name(), f.folder());
+                    if (type == ObjectType.INSIGHT) {
                         featuredInsight(p);
                     }
                     plans.add(p);
@@ -141,7 +105,7 @@ final class DemoSeed {
                 }
             }
             int wanted = DemoCatalog.COUNTS.get(type);
-            if (type == ObjectTypes.INSIGHT) {
+            if (type == ObjectType.INSIGHT) {
                 List<int[]> pairs = new ArrayList<>();
                 for (int m = 0; m < DemoCatalog.METRICS.size(); m++) {
                     for (int k = 0; k < DemoCatalog.CUTS.size(); k++) {
@@ -154,7 +118,7 @@ final class DemoSeed {
                     String cut = DemoCatalog.CUTS.get(pairs.get(i)[1]);
                     String name = DemoCatalog.insightName(metric, cut);
                     if (taken.add(name)) {
-                        Plan p = new Plan(type, name, fileOrNot(type));
+                        DemoObject p = new DemoObject(type, name, fileOrNot(type));
                         p.metric = metric;
                         p.cut = cut;
                         p.boldNumber = cut.isEmpty() && random.nextInt(4) == 0
@@ -168,7 +132,7 @@ final class DemoSeed {
                 Collections.shuffle(names, random);
                 for (int i = 0; count < wanted; i++) {
                     if (taken.add(names.get(i))) {
-                        plans.add(new Plan(type, names.get(i), fileOrNot(type)));
+                        plans.add(new DemoObject(type, names.get(i), fileOrNot(type)));
                         count++;
                     }
                 }
@@ -177,7 +141,7 @@ final class DemoSeed {
         return plans;
     }
 
-    private static void featuredInsight(Plan p) {
+    private static void featuredInsight(DemoObject p) {
         String metric;
         switch (p.name) {
             case "Week 1 activation rate" -> {
@@ -193,7 +157,7 @@ final class DemoSeed {
     }
 
     /** A hand-made folder that takes this type, for about a third of the objects; otherwise null. */
-    private List<String> fileOrNot(ObjectTypes type) {
+    private List<String> fileOrNot(ObjectType type) {
         if (random.nextDouble() >= FILED_SHARE) {
             return null;
         }
@@ -202,7 +166,7 @@ final class DemoSeed {
     }
 
     /** Creation times (more of them recently), creators, and ids that grow with time per type. */
-    private void schedule(List<Plan> plans) {
+    private void schedule(List<DemoObject> plans) {
         long span = Duration.between(START, END).toSeconds() - 86_400;
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -210,19 +174,19 @@ final class DemoSeed {
                     .plusNanos(random.nextInt(1_000_000) * 1_000L));
         }
         Collections.sort(times);
-        List<Plan> shuffled = new ArrayList<>(plans);
+        List<DemoObject> shuffled = new ArrayList<>(plans);
         Collections.shuffle(shuffled, random);
         for (int i = 0; i < shuffled.size(); i++) {
             shuffled.get(i).createdAt = times.get(i);
         }
         shuffled.sort(Comparator.comparing(p -> p.createdAt));
-        long[] nextId = new long[ObjectTypes.ALL.size()];
+        long[] nextId = new long[ObjectType.values().length];
         java.util.Arrays.fill(nextId, 1);
         Set<String> shortIds = new HashSet<>();
-        for (Plan p : shuffled) {
+        for (DemoObject p : shuffled) {
             p.id = nextId[p.type.ordinal()];
             nextId[p.type.ordinal()] += 1 + (random.nextInt(5) == 0 ? random.nextInt(3) : 0);
-            if (p.type.refIsShortId) {
+            if (p.type.refIsShortId()) {
                 String s;
                 do {
                     s = SeededIds.shortId(random);
@@ -234,65 +198,11 @@ final class DemoSeed {
         }
     }
 
-    private ObjectNode payload(Plan p, List<Plan> all) {
-        LocalDate day = LocalDate.ofInstant(p.createdAt, ZoneOffset.UTC);
-        ObjectNode o = Json.object();
-        switch (p.type) {
-            case INSIGHT -> {
-                return InsightPayloads.payload(p.name, p.metric, p.cut, p.boldNumber, day, random);
-            }
-            case DASHBOARD -> {
-                List<Plan> insights = new ArrayList<>(all.stream().filter(x -> x.type == ObjectTypes.INSIGHT).toList());
-                Collections.shuffle(insights, random);
-                ArrayNode tiles = o.putArray("tiles");
-                int n = 3 + random.nextInt(6);
-                for (int i = 0; i < n; i++) {
-                    tiles.add(insights.get(i).id);
-                }
-                o.put("description", random.nextBoolean() ? "" : "Key numbers for " + p.name.toLowerCase() + ".");
-            }
-            case FEATURE_FLAG -> {
-                int rollout = new int[] {0, 5, 10, 25, 50, 100, 100}[random.nextInt(7)];
-                o.put("key", p.name).put("active", random.nextInt(6) != 0).put("rollout_percentage", rollout);
-                o.put("description", "");
-            }
-            case EXPERIMENT -> {
-                List<Plan> flags = all.stream().filter(x -> x.type == ObjectTypes.FEATURE_FLAG).toList();
-                o.put("feature_flag_key", flags.get(random.nextInt(flags.size())).name);
-                o.put("start_date", Timestamps.format(p.createdAt.plus(Duration.ofDays(1))));
-                o.putNull("end_date");
-                o.put("description", "Does " + p.name.toLowerCase() + " change conversion?");
-            }
-            case NOTEBOOK -> {
-                o.put("title", p.name);
-                o.put("text_content", p.name + "\nWhat we looked at, what we found, what we do next.");
-            }
-            case COHORT -> o.put("is_static", random.nextInt(5) == 0).put("count", 50 + random.nextInt(20_000))
-                    .put("description", "");
-            case SURVEY -> {
-                o.put("type", "popover").put("description", "");
-                o.putArray("questions").addObject().put("type", "rating").put("question", "How likely are you to"
-                        + " recommend us to a friend?");
-            }
-            case REPLAY_PLAYLIST -> o.put("pinned", random.nextInt(4) == 0).put("description", "");
-            case EARLY_ACCESS_FEATURE -> o.put("stage", new String[] {"concept", "alpha", "beta"}[random.nextInt(3)])
-                    .put("description", "");
-            case ACTION -> {
-                o.put("description", "");
-                o.putArray("steps").addObject().put("event", "$autocapture")
-                        .put("text", p.name);
-            }
-            default -> o.put("enabled", random.nextInt(5) != 0).put("kind", p.type.type.substring(13))
-                    .put("description", "");
-        }
-        return o;
-    }
-
-    private void insertObjects(List<Plan> plans) throws SQLException {
+    private void insertObjects(List<DemoObject> plans) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO objects(type, ref, id, short_id, team, name,"
                 + " deleted, payload, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
-            for (Plan p : plans) {
-                ps.setString(1, p.type.type);
+            for (DemoObject p : plans) {
+                ps.setString(1, p.type.wire());
                 ps.setString(2, p.ref());
                 ps.setLong(3, p.id);
                 if (p.shortId == null) {
@@ -312,17 +222,17 @@ final class DemoSeed {
     }
 
     /** Object rows, link rows, then a folder row for every ancestor and for the empty folders. */
-    private void insertTree(List<Plan> plans) throws SQLException {
+    private void insertTree(List<DemoObject> plans) throws SQLException {
         // folder path -> the earliest row below it, which dates the folder
         Map<String, Instant> folderTimes = new TreeMap<>();
         Map<String, Long> folderCreators = new TreeMap<>();
-        try (RowBatch out = new RowBatch(c)) {
-            for (Plan p : plans) {
+        try (RowBatch out = TreeRows.batch(c)) {
+            for (DemoObject p : plans) {
                 out.add(objectRow(p, p.path(), p.createdAt, false));
                 noteAncestors(p.path(), p.createdAt, p.createdBy, folderTimes, folderCreators);
             }
             for (Link link : DemoCatalog.LINKS) {
-                Plan p = plans.stream().filter(x -> x.type == link.type() && x.name.equals(link.name()))
+                DemoObject p = plans.stream().filter(x -> x.type == link.type() && x.name.equals(link.name()))
                         .findFirst().orElseThrow();
                 String path = EntryPath.join(link.folder()) + "/" + EntryPath.escape(p.name);
                 Instant at = min(p.createdAt.plus(Duration.ofDays(3 + random.nextInt(60))), END.minusSeconds(86_400));
@@ -343,14 +253,14 @@ final class DemoSeed {
         }
     }
 
-    private TreeRow objectRow(Plan p, String path, Instant at, boolean link) {
+    private TreeRow objectRow(DemoObject p, String path, Instant at, boolean link) {
         ObjectNode meta = Json.object();
-        meta.put("created_at", Timestamps.format(p.createdAt));
+        meta.put("created_at", WireTime.python(p.createdAt));
         meta.put("created_by", p.createdBy);
-        if (p.type == ObjectTypes.INSIGHT) {
+        if (p.type == ObjectType.INSIGHT) {
             meta.put("insight_type", p.payload.get("insight_type").asText());
         }
-        return new TreeRow(SeededIds.uuid7(at.toEpochMilli(), random), team, path, p.type.type, p.ref(), p.href(),
+        return new TreeRow(SeededIds.uuid7(at.toEpochMilli(), random), team, path, p.type.wire(), p.ref(), p.href(),
                 link, Json.write(meta), Timestamps.format(at), link ? 1L : p.createdBy);
     }
 
@@ -365,15 +275,15 @@ final class DemoSeed {
         }
     }
 
-    private void insertStars(List<Plan> plans) throws SQLException {
+    private void insertStars(List<DemoObject> plans) throws SQLException {
         List<String[]> stars = new ArrayList<>();
         for (List<String> folder : List.of(DemoCatalog.GROWTH_ACTIVATION, DemoCatalog.CAMPAIGNS_Q1_Q2)) {
             String path = EntryPath.join(folder);
             stars.add(new String[] {EntryPath.escape(folder.get(folder.size() - 1)), "folder", path, null});
         }
         for (String name : List.of("Über-Funnel", "Growth / Activation overview", "ios-new-onboarding")) {
-            Plan p = plans.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
-            stars.add(new String[] {EntryPath.escape(p.name), p.type.type, p.ref(), p.href()});
+            DemoObject p = plans.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
+            stars.add(new String[] {EntryPath.escape(p.name), p.type.wire(), p.ref(), p.href()});
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO stars(id, user_id, team, path, type, ref, href,"
                 + " ord, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -395,8 +305,8 @@ final class DemoSeed {
     }
 
     /** User 1's recent views: the featured objects and a few others, over the last two weeks. */
-    private void insertViews(List<Plan> plans) throws SQLException {
-        Set<Plan> viewed = new LinkedHashSet<>();
+    private void insertViews(List<DemoObject> plans) throws SQLException {
+        Set<DemoObject> viewed = new LinkedHashSet<>();
         for (Featured f : DemoCatalog.FEATURED.subList(0, 6)) {
             viewed.add(plans.stream().filter(x -> x.name.equals(f.name())).findFirst().orElseThrow());
         }
@@ -405,10 +315,10 @@ final class DemoSeed {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO view_log(user_id, team, type, ref, viewed_at)"
                 + " VALUES (1, ?, ?, ?, ?)")) {
-            for (Plan p : viewed) {
+            for (DemoObject p : viewed) {
                 Instant at = END.minusSeconds(60 + random.nextInt(14 * 86_400));
                 ps.setInt(1, team);
-                ps.setString(2, p.type.type);
+                ps.setString(2, p.type.wire());
                 ps.setString(3, p.ref());
                 ps.setString(4, Timestamps.format(at));
                 ps.addBatch();

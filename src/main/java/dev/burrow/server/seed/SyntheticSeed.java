@@ -1,6 +1,10 @@
 package dev.burrow.server.seed;
 
 import dev.burrow.api.EntryPath;
+import dev.burrow.api.ObjectType;
+import dev.burrow.api.WireTime;
+import dev.burrow.server.store.RowBatch;
+import dev.burrow.server.store.TreeRows;
 import dev.burrow.server.store.Timestamps;
 import dev.burrow.server.store.TreeRow;
 import java.sql.Connection;
@@ -44,13 +48,13 @@ public final class SyntheticSeed {
         "Onboarding", "Feature adoption", "Sessions", "Referrers", "Bounce rate", "Activation", "Upgrades",
         "NPS"};
     /** Types by share of files, in percent. */
-    private static final ObjectTypes[] TYPE_MIX = mix();
+    private static final ObjectType[] TYPE_MIX = mix();
 
     private final RowBatch out;
     private final int team;
     private final long total;
     private final Random random = new Random(SEED);
-    private final long[] nextId = new long[ObjectTypes.ALL.size()];
+    private final long[] nextId = new long[Seeder.TYPES.size()];
     private final long startMillis = START.toEpochMilli();
     private final long spanMillis = END.toEpochMilli() - START.toEpochMilli();
     private long fileCounter;
@@ -69,7 +73,7 @@ public final class SyntheticSeed {
         if (n < 0) {
             throw new IllegalArgumentException("row count must not be negative: " + n);
         }
-        try (RowBatch out = new RowBatch(c)) {
+        try (RowBatch out = TreeRows.batch(c)) {
             SyntheticSeed seed = new SyntheticSeed(out, team, n);
             seed.writeAll();
             out.flush();
@@ -104,16 +108,16 @@ public final class SyntheticSeed {
         if (unfiled > 0) {
             folder("Unfiled");
             long below = unfiled - 1;
-            int kinds = (int) Math.min(below, ObjectTypes.ALL.size());
+            int kinds = (int) Math.min(below, Seeder.TYPES.size());
             long pool = below - kinds;
             long left = pool;
             for (int k = 0; k < kinds; k++) {
-                ObjectTypes type = ObjectTypes.ALL.get(k);
+                ObjectType type = Seeder.TYPES.get(k);
                 long share = k == kinds - 1 ? left : Math.min(left, pool * typeWeight(type) / 100);
                 left -= share;
-                folder(type.defaultFolder);
+                folder(type.defaultFolder());
                 for (long i = 0; i < share; i++) {
-                    file(type.defaultFolder, type);
+                    file(type.defaultFolder(), type);
                 }
             }
             budget -= unfiled;
@@ -181,10 +185,10 @@ public final class SyntheticSeed {
         }
     }
 
-    private void file(String folder, ObjectTypes type) throws SQLException {
+    private void file(String folder, ObjectType type) throws SQLException {
         long n = fileCounter++;
-        long id = nextId[type.ordinal()]++;
-        String shortId = type.refIsShortId ? SeededIds.shortId(n) : null;
+        long id = nextId[Seeder.TYPES.indexOf(type)]++;
+        String shortId = type.refIsShortId() ? SeededIds.shortId(n) : null;
         String word = FILE_WORDS[(int) (n % FILE_WORDS.length)];
         String name;
         if (n % 97 == 13) {
@@ -196,16 +200,18 @@ public final class SyntheticSeed {
         } else {
             name = word + " " + n;
         }
-        String createdAt = timestamp();
+        Instant now = Instant.ofEpochMilli(millisOfCurrentRow());
+        String createdAt = Timestamps.format(now);
         long by = 1;
-        StringBuilder meta = new StringBuilder(96).append("{\"created_at\":\"").append(createdAt)
+        StringBuilder meta = new StringBuilder(96).append("{\"created_at\":\"").append(WireTime.python(now))
                 .append("\",\"created_by\":").append(by);
-        if (type == ObjectTypes.INSIGHT) {
+        if (type == ObjectType.INSIGHT) {
             meta.append(",\"insight_type\":\"TRENDS\"");
         }
         meta.append('}');
-        out.add(new TreeRow(rowId(), team, folder + "/" + EntryPath.escape(name), type.type, type.ref(id, shortId),
-                type.href(id, shortId), false, meta.toString(), createdAt, by));
+        String ref = type.ref(id, shortId);
+        out.add(new TreeRow(rowId(), team, folder + "/" + EntryPath.escape(name), type.wire(), ref,
+                type.href(ref, id), false, meta.toString(), createdAt, by));
     }
 
     private void folder(String path) throws SQLException {
@@ -225,9 +231,9 @@ public final class SyntheticSeed {
         return SeededIds.uuid7(millisOfCurrentRow(), random);
     }
 
-    private static long typeWeight(ObjectTypes type) {
+    private static long typeWeight(ObjectType type) {
         long count = 0;
-        for (ObjectTypes t : TYPE_MIX) {
+        for (ObjectType t : TYPE_MIX) {
             if (t == type) {
                 count++;
             }
@@ -235,19 +241,19 @@ public final class SyntheticSeed {
         return count;
     }
 
-    private static ObjectTypes[] mix() {
+    private static ObjectType[] mix() {
         Object[][] shares = {
-            {ObjectTypes.INSIGHT, 37}, {ObjectTypes.DASHBOARD, 12}, {ObjectTypes.FEATURE_FLAG, 12},
-            {ObjectTypes.NOTEBOOK, 8}, {ObjectTypes.EXPERIMENT, 5}, {ObjectTypes.COHORT, 6},
-            {ObjectTypes.SURVEY, 4}, {ObjectTypes.REPLAY_PLAYLIST, 4}, {ObjectTypes.ACTION, 5},
-            {ObjectTypes.EARLY_ACCESS_FEATURE, 2}, {ObjectTypes.DESTINATION, 2}, {ObjectTypes.TRANSFORMATION, 1},
-            {ObjectTypes.SITE_APP, 1}, {ObjectTypes.SOURCE_WEBHOOK, 1},
+            {ObjectType.INSIGHT, 37}, {ObjectType.DASHBOARD, 12}, {ObjectType.FEATURE_FLAG, 12},
+            {ObjectType.NOTEBOOK, 8}, {ObjectType.EXPERIMENT, 5}, {ObjectType.COHORT, 6},
+            {ObjectType.SURVEY, 4}, {ObjectType.REPLAY_PLAYLIST, 4}, {ObjectType.ACTION, 5},
+            {ObjectType.EARLY_ACCESS_FEATURE, 2}, {ObjectType.DESTINATION, 2}, {ObjectType.TRANSFORMATION, 1},
+            {ObjectType.SITE_APP, 1}, {ObjectType.SOURCE_WEBHOOK, 1},
         };
-        ObjectTypes[] mix = new ObjectTypes[100];
+        ObjectType[] mix = new ObjectType[100];
         int i = 0;
         for (Object[] share : shares) {
             for (int k = 0; k < (Integer) share[1]; k++) {
-                mix[i++] = (ObjectTypes) share[0];
+                mix[i++] = (ObjectType) share[0];
             }
         }
         if (i != mix.length) {

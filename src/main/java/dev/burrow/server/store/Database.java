@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,8 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>All writes go through one connection, one transaction at a time, under a lock: SQLite
  * allows one writer anyway, and serialising here means no client ever sees "database is
- * locked". Reads use a small pool of their own connections and, thanks to WAL, run beside a
- * write.
+ * locked". Another process may open the same file (the command line beside the window): its
+ * writes wait for ours and ours for its, and nothing of the file's content is kept in memory
+ * between transactions, so neither ever works from a stale copy. Reads use a small pool of their
+ * own connections and, thanks to WAL, run beside a write.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,6 +30,9 @@ public final class Database implements AutoCloseable {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** How long a statement waits for another connection or process to let go of the file. */
+    private static final int BUSY_TIMEOUT_MS = 30_000;
 
     private final Path file;
     private final Connection writer;
@@ -66,20 +72,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The writer begins its transactions IMMEDIATE: another process (the window and the command
-     * line share a data folder) may write between a deferred transaction's first read and its
-     * first write, and SQLite then refuses the write at once, busy timeout or not. An immediate
-     * transaction takes the write lock first, waiting up to the busy timeout for the other one.
+     * A connection to the file. The writer's transactions begin {@code IMMEDIATE}: they take
+     * SQLite's write lock at once, so a write in another process (a command line beside the
+     * window) waits for this one instead of failing when it tries to upgrade a read.
      */
     private static Connection open(Path file, boolean writer) throws SQLException {
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
+        props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
         if (writer) {
             props.setProperty("transaction_mode", "IMMEDIATE");
         }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement st = c.createStatement()) {
-            // first, so that switching a fresh file to WAL waits for another process opening it too
-            st.execute("PRAGMA busy_timeout = 30000");
+            // the timeout first: switching to WAL waits for a process that holds the file
+            st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA synchronous = NORMAL");
             st.execute("PRAGMA foreign_keys = ON");

@@ -1,15 +1,15 @@
 package dev.burrow.server.store;
 
+import dev.burrow.api.WireTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Timestamps as PostHog writes them: ISO-8601 in UTC with microseconds and a {@code Z}, a
- * fixed width, so stored strings also sort in time order.
+ * Timestamps as the store keeps them and the rows' own fields carry them: ISO-8601 in UTC with
+ * microseconds and a {@code Z}, a fixed width, so stored strings also sort in time order.
+ * ({@code meta.created_at} is written PostHog's other way: {@link WireTime#python}.)
  */
 public final class Timestamps {
 
@@ -27,26 +27,8 @@ public final class Timestamps {
         return format(Instant.now());
     }
 
-    /** Parses any ISO-8601 date-time (with offset, or UTC if none), or a bare date; null if invalid. */
+    /** Parses an ISO-8601 or Python-style date-time (UTC if it has no offset), or a bare date; null if invalid. */
     public static Instant parse(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.trim();
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // fall through to the other shapes PostHog accepts
-        }
-        try {
-            return java.time.LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // fall through
-        }
-        try {
-            return java.time.LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            return null;
-        }
+        return WireTime.parse(text).orElse(null);
     }
 }

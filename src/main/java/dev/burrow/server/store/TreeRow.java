@@ -1,7 +1,6 @@
 package dev.burrow.server.store;
 
 import dev.burrow.api.EntryPath;
-import java.util.Locale;
 
 /**
  * A stored tree row, with the columns derived from its path kept beside it. {@code meta} is
@@ -25,9 +24,5 @@ public record TreeRow(String id, int team, String path, String type, String ref,
 
     public TreeRow withPath(String newPath) {
         return new TreeRow(id, team, newPath, type, ref, href, shortcut, meta, createdAt, createdBy);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -35,9 +35,15 @@ class SearchFilterSqlTest {
     static final String Q1 = "Reports\\/2024/Q1";
     /** Not canonical: parent is "Odd/Place", which is not a prefix of the path. */
     static final String ODD = "/Odd//Place/Item";
+    /** LIKE's wildcards as plain characters. */
+    static final String DEALS = "Deals/100% off_now";
+
+    /** The types of the rows below, as the store's type counts list them. */
+    static final List<String> TYPES = List.of("folder", "insight", "hog_function/destination", "hog_function/source",
+            "notebook", "feature_flag", "dashboard", "hog_function/site_app");
 
     static final Set<String> ALL = Set.of(BANANA, REVENUE, SLACK, STRIPE, WEEKLY, FLAG, FOOBAR, WHATS, SITE_APP,
-            Q1, ODD);
+            Q1, ODD, DEALS);
 
     private static Connection db;
 
@@ -73,6 +79,7 @@ class SearchFilterSqlTest {
         insert(c, SITE_APP, "hog_function/site_app", "hf3", BOB);
         insert(c, Q1, "insight", "i2", null);
         insert(c, ODD, "dashboard", "d2", null);
+        insert(c, DEALS, "dashboard", "d3", null);
         return c;
     }
 
@@ -108,11 +115,11 @@ class SearchFilterSqlTest {
     }
 
     private static Set<String> search(String text) throws SQLException {
-        return query(db, SearchFilter.compile(text, false, ALICE));
+        return query(db, SearchFilter.compile(text, false, ALICE, TYPES));
     }
 
     private static Set<String> searchNames(String text) throws SQLException {
-        return query(db, SearchFilter.compile(text, true, ALICE));
+        return query(db, SearchFilter.compile(text, true, ALICE, TYPES));
     }
 
     private static Set<String> all() {
@@ -132,11 +139,20 @@ class SearchFilterSqlTest {
     }
 
     @Test
+    void wildcardsInATokenAreLiteral() throws SQLException {
+        assertEquals(only(DEALS), search("100%"));
+        assertEquals(only(DEALS), search("off_now"));
+        assertEquals(Set.of(), search("1%0"), "% is no wildcard");
+        assertEquals(Set.of(), search("o_f"), "_ is no wildcard");
+        assertEquals(allBut(DEALS), search("-100%"));
+    }
+
+    @Test
     void blankTextIsTrue() throws SQLException {
-        assertEquals(SqlCondition.TRUE, SearchFilter.compile("", false, ALICE));
-        assertEquals(SqlCondition.TRUE, SearchFilter.compile("  \t", false, ALICE));
-        assertEquals(SqlCondition.TRUE, SearchFilter.compile(null, false, ALICE));
-        assertEquals(SqlCondition.TRUE, SearchFilter.compile("- ! \"\"", false, ALICE));
+        assertEquals(SqlCondition.TRUE, SearchFilter.compile("", false, ALICE, TYPES));
+        assertEquals(SqlCondition.TRUE, SearchFilter.compile("  \t", false, ALICE, TYPES));
+        assertEquals(SqlCondition.TRUE, SearchFilter.compile(null, false, ALICE, TYPES));
+        assertEquals(SqlCondition.TRUE, SearchFilter.compile("- ! \"\"", false, ALICE, TYPES));
         assertEquals(all(), search("   "));
     }
 
@@ -165,7 +181,7 @@ class SearchFilterSqlTest {
         assertEquals(allBut(BANANA, REVENUE), search("-banana"));
         assertEquals(allBut(BANANA, REVENUE), search("!banana"));
         assertEquals(only(STRIPE), search("unfiled !slack"));
-        assertEquals(only(SLACK, STRIPE), search("-misc -banana -docs -flags -apps -reports -odd"));
+        assertEquals(only(SLACK, STRIPE), search("-misc -banana -docs -flags -apps -reports -odd -deals"));
     }
 
     @Test
@@ -239,7 +255,7 @@ class SearchFilterSqlTest {
     void userFieldMatchesCreator() throws SQLException {
         assertEquals(only(BANANA, REVENUE, FLAG), search("user:me"));
         assertEquals(only(BANANA, REVENUE, FLAG), search("author:ME"));
-        assertEquals(only(SLACK, WEEKLY, SITE_APP), query(db, SearchFilter.compile("user:me", false, BOB)));
+        assertEquals(only(SLACK, WEEKLY, SITE_APP), query(db, SearchFilter.compile("user:me", false, BOB, TYPES)));
         assertEquals(only(BANANA, REVENUE, FLAG), search("user:alice"));
         assertEquals(only(BANANA, REVENUE, FLAG), search("user:\"alice anders\""));
         assertEquals(only(SLACK, WEEKLY, SITE_APP), search("author:corp.io"));
@@ -269,10 +285,10 @@ class SearchFilterSqlTest {
     void everyHogFunctionKindExpands() {
         for (String kind : List.of("destination", "site_destination", "internal_destination", "transformation",
                 "site_app", "source_webhook", "source", "broadcast", "campaign")) {
-            assertEquals(List.of("hog_function/" + kind), SearchFilter.compile("type:" + kind, false, ALICE).params());
+            assertEquals(List.of("hog_function/" + kind), SearchFilter.compile("type:" + kind, false, ALICE, TYPES).params());
         }
-        assertEquals(List.of("folder"), SearchFilter.compile("type:folder", false, ALICE).params());
-        assertEquals(List.of("Destination"), SearchFilter.compile("type:Destination", false, ALICE).params());
+        assertEquals(List.of("folder"), SearchFilter.compile("type:folder", false, ALICE, TYPES).params());
+        assertEquals(List.of("Destination"), SearchFilter.compile("type:Destination", false, ALICE, TYPES).params());
     }
 
     @Test
@@ -309,7 +325,7 @@ class SearchFilterSqlTest {
     @Test
     void paramsMatchPlaceholders() {
         for (String text : List.of("a", "-a b/c path:x name:y user:me user:z type:t type:t/ ref:r q:w")) {
-            SqlCondition c = SearchFilter.compile(text, false, ALICE);
+            SqlCondition c = SearchFilter.compile(text, false, ALICE, TYPES);
             long marks = c.sql().chars().filter(ch -> ch == '?').count();
             assertEquals(marks, c.params().size(), text);
         }

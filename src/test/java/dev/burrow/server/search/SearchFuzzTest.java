@@ -46,26 +46,56 @@ class SearchFuzzTest {
         for (SearchTokenizer.Token t : SearchTokenizer.tokenize(text)) {
             assertFalse(t.text().isEmpty());
         }
-        SqlCondition c = SearchFilter.compile(text, nameOnly, 7);
+        SqlCondition c = SearchFilter.compile(text, nameOnly, 7, SearchFilterSqlTest.TYPES);
         long marks = c.sql().chars().filter(ch -> ch == '?').count();
         assertEquals(marks, c.params().size());
         SearchFilterSqlTest.query(db, c);
     }
 
+    /** One plain or field term, not negated, free of quotes and backslashes, that adds a condition. */
+    @Provide
+    Arbitrary<String> singleTerm() {
+        return searchText().filter(text -> {
+            var tokens = SearchTokenizer.tokenize(text);
+            return tokens.size() == 1 && !tokens.get(0).negated() && !text.contains("\"") && !text.contains("'")
+                    && !text.contains("\\")
+                    && !SearchFilter.compile(tokens.get(0).text(), false, 1, SearchFilterSqlTest.TYPES).equals(SqlCondition.TRUE);
+        }).map(text -> SearchTokenizer.tokenize(text).get(0).text());
+    }
+
     @Property(tries = 500)
-    void negatingATokenSplitsTheRows(@ForAll("searchText") String text) throws SQLException {
-        // For a single non-negated token, it and its negation partition the table.
-        var tokens = SearchTokenizer.tokenize(text);
-        if (tokens.size() != 1 || tokens.get(0).negated() || text.contains("\"") || text.contains("'")
-                || text.contains("\\")) {
-            return;
-        }
-        String word = tokens.get(0).text();
-        int pos = SearchFilterSqlTest.query(db, SearchFilter.compile(word, false, 1)).size();
-        int neg = SearchFilterSqlTest.query(db, SearchFilter.compile("-" + word, false, 1)).size();
-        if (SearchFilter.compile(word, false, 1).equals(SqlCondition.TRUE)) {
-            return;
-        }
+    void negatingATokenSplitsTheRows(@ForAll("singleTerm") String word) throws SQLException {
+        // A term and its negation partition the table.
+        int pos = SearchFilterSqlTest.query(db, SearchFilter.compile(word, false, 1, SearchFilterSqlTest.TYPES)).size();
+        int neg = SearchFilterSqlTest.query(db, SearchFilter.compile("-" + word, false, 1, SearchFilterSqlTest.TYPES)).size();
         assertEquals(SearchFilterSqlTest.ALL.size(), pos + neg, word);
+    }
+
+    /** Words of the table's paths and types, cut anywhere, with LIKE's wildcards mixed in. */
+    @Provide
+    Arbitrary<String> plainWord() {
+        Arbitrary<String> piece = Arbitraries.of("banana", "revenue", "unfiled", "destination", "hog_function",
+                "dash", "board", "insight", "note", "flag", "über", "ÜNITS", "100%", "off_now", "q1", "misc", "%", "_");
+        return piece.list().ofMinSize(1).ofMaxSize(2).map(l -> String.join("", l))
+                .flatMap(w -> Arbitraries.integers().between(0, w.length() - 1)
+                        .flatMap(from -> Arbitraries.integers().between(from + 1, w.length())
+                                .map(to -> w.substring(from, to))));
+    }
+
+    @Property(tries = 300)
+    void aPlainWordMatchesTheRowsWhoseLowerCasedPathOrTypeContainsIt(@ForAll("plainWord") String word)
+            throws SQLException {
+        String low = word.toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT path, haystack FROM file_system")) {
+            while (rs.next()) {
+                // the haystack: the path lower-cased by Java, U+0001, the type lower-cased as SQLite does
+                if (rs.getString(2).contains(low)) {
+                    expected.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(expected, SearchFilterSqlTest.query(db, SearchFilter.compile("'" + word + "'", false, 1,
+                SearchFilterSqlTest.TYPES)), word);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.Json;
+import dev.burrow.api.ObjectType;
+import dev.burrow.api.WireTime;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -36,8 +38,8 @@ class DemoSeedTest {
 
     @Test
     void everyTypeHasItsCountOfObjectsEachWithOneOriginalRow() throws SQLException {
-        for (Map.Entry<ObjectTypes, Integer> e : DemoCatalog.COUNTS.entrySet()) {
-            String type = e.getKey().type;
+        for (Map.Entry<ObjectType, Integer> e : DemoCatalog.COUNTS.entrySet()) {
+            String type = e.getKey().wire();
             assertEquals(e.getValue().longValue(), store.count("SELECT count(*) FROM objects WHERE type = ?", type),
                     type);
             assertEquals(e.getValue().longValue(), store.count("SELECT count(*) FROM file_system WHERE type = ?"
@@ -60,9 +62,9 @@ class DemoSeedTest {
         assertTrue(top.containsAll(List.of("Unfiled", "Product", "Marketing", "Engineering", "Customer Success")),
                 top::toString);
         assertEquals(top.size(), store.count("SELECT count(*) FROM file_system WHERE depth = 1 AND type = 'folder'"));
-        for (ObjectTypes t : ObjectTypes.ALL) {
+        for (ObjectType t : DemoCatalog.COUNTS.keySet()) {
             assertEquals(1, store.count("SELECT count(*) FROM file_system WHERE path = ? AND type = 'folder'",
-                    t.defaultFolder), t.defaultFolder);
+                    t.defaultFolder()), t.defaultFolder());
         }
     }
 
@@ -128,19 +130,23 @@ class DemoSeedTest {
                 + " ON o.type = f.type AND o.ref = f.ref WHERE f.shortcut = 0");
         for (String[] r : rows) {
             JsonNode meta = Json.parse(r[3]);
-            assertEquals(r[8], meta.get("created_at").asText());
+            // PostHog writes meta.created_at with Python's str(): a space, microseconds, +00:00
+            String metaCreated = meta.get("created_at").asText();
+            assertTrue(metaCreated.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00"),
+                    metaCreated);
+            assertEquals(WireTime.parse(r[8]), WireTime.parse(metaCreated));
             assertEquals(r[9], meta.get("created_by").asText());
             assertEquals(r[4], r[8]);
             assertEquals(r[5], r[9]);
             assertTrue(users.contains(r[9]));
-            ObjectTypes type = ObjectTypes.ALL.stream().filter(t -> t.type.equals(r[0])).findFirst().orElseThrow();
-            assertEquals(type.refIsShortId ? r[7] : r[6], r[1]);
-            if (type.refIsShortId) {
+            ObjectType type = ObjectType.of(r[0]).orElseThrow();
+            assertEquals(type.refIsShortId() ? r[7] : r[6], r[1]);
+            if (type.refIsShortId()) {
                 assertTrue(r[7].matches("[0-9A-Za-z]{8}"), r[7]);
             } else {
                 assertEquals(null, r[7]);
             }
-            assertEquals(type == ObjectTypes.INSIGHT, meta.has("insight_type"), r[2]);
+            assertEquals(type == ObjectType.INSIGHT, meta.has("insight_type"), r[2]);
         }
         assertEquals("/dashboard/", store.strings("SELECT substr(href, 1, 11) FROM file_system WHERE type = 'dashboard'")
                 .get(0));

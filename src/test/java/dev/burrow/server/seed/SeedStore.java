@@ -6,11 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real store seeded once, with small query helpers for the seed tests. */
+/** A real store prepared as the server prepares a new one, with small query helpers for the seed tests. */
 final class SeedStore implements AutoCloseable {
 
     final Database db;
@@ -23,10 +22,7 @@ final class SeedStore implements AutoCloseable {
         Database db = Database.open(dir, 1);
         try {
             db.write(c -> {
-                try (Statement st = c.createStatement()) {
-                    st.execute("INSERT INTO users VALUES (1, 'uuid', 'd', 'Local', 'User', 'l@x')");
-                }
-                Seeder.seed(c, spec, 1);
+                Seeder.prepare(c, spec, 1, 1);
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
