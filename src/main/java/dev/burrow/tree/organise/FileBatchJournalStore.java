@@ -4,23 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.burrow.api.Json;
-import dev.burrow.tree.FileMoveJournalStore;
+import dev.burrow.tree.JournalFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Batch journals as files, one per batch: {@code <id>.jsonl} holds the plan on its first line
@@ -34,84 +29,45 @@ import java.util.regex.Pattern;
 public final class FileBatchJournalStore implements BatchJournal.Store {
 
     private static final String SUFFIX = ".jsonl";
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     /** Finished batches kept for undo; older ones are forgotten. */
     static final int KEEP = 20;
 
-    private final Path folder;
+    private final JournalFolder folder;
 
     public FileBatchJournalStore(Path folder) {
+        this(new JournalFolder(folder));
+    }
+
+    private FileBatchJournalStore(JournalFolder folder) {
         this.folder = folder;
     }
 
     /** The batches of one connection under {@code root} (a journal names rows by id: one server only). */
     public static FileBatchJournalStore forConnection(Path root, String connection) {
-        return new FileBatchJournalStore(FileMoveJournalStore.forConnection(root, connection).folder());
+        return new FileBatchJournalStore(JournalFolder.forConnection(root, connection));
     }
 
     public Path folder() {
-        return folder;
-    }
-
-    private Path file(String id, String suffix) {
-        if (!SAFE_ID.matcher(id).matches() || id.startsWith(".")) {
-            throw new IllegalArgumentException("Not a batch id: " + id);
-        }
-        return folder.resolve(id + suffix);
+        return folder.path();
     }
 
     @Override
     public void create(BatchJournal plan) {
-        Path target = file(plan.id(), SUFFIX);
         try {
-            Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, "." + plan.id() + "-", ".tmp");
-            try {
-                write(tmp, line(planJson(plan)), StandardOpenOption.TRUNCATE_EXISTING);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            forceFolder();
+            folder.replace(folder.file(plan.id(), SUFFIX), JournalFolder.line(planJson(plan)));
         } catch (IOException e) {
-            throw failed("save the batch journal in " + folder, e);
+            throw failed("save the batch journal in " + folder(), e);
         }
         forgetOld();
     }
 
     @Override
     public void append(String journalId, BatchJournal.Event event) {
-        Path f = file(journalId, SUFFIX);
+        Path f = folder.file(journalId, SUFFIX);
         try {
-            write(f, line(eventJson(event)), StandardOpenOption.APPEND);
+            JournalFolder.write(f, JournalFolder.line(eventJson(event)), StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw failed("record the batch's progress in " + f, e);
-        }
-    }
-
-    private static void write(Path f, byte[] bytes, StandardOpenOption mode) throws IOException {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, mode)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(false);
-        }
-    }
-
-    private static byte[] line(ObjectNode o) {
-        return (Json.write(o) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void forceFolder() {
-        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | RuntimeException ignored) {
-            // Windows can't open a directory; the rename is still atomic there
         }
     }
 
@@ -122,20 +78,7 @@ public final class FileBatchJournalStore implements BatchJournal.Store {
     @Override
     public List<BatchJournal> all() {
         List<BatchJournal> out = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return out;
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
-            dir.forEach(files::add);
-        } catch (IOException e) {
-            throw failed("list the batch journals in " + folder, e);
-        }
-        files.sort(null);
-        for (Path f : files) {
-            if (f.getFileName().toString().startsWith(".")) {
-                continue;
-            }
+        for (Path f : folder.list(SUFFIX)) {
             BatchJournal j = read(f);
             if (j != null) {
                 out.add(j);
@@ -151,11 +94,7 @@ public final class FileBatchJournalStore implements BatchJournal.Store {
             lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             plan = planFrom(Json.MAPPER.readTree(lines.isEmpty() ? "" : lines.get(0)));
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.move(f, f.resolveSibling(f.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // left in place: it is skipped again next time
-            }
+            JournalFolder.setAside(f);
             return null;
         }
         List<BatchJournal.Event> events = new ArrayList<>();
@@ -172,9 +111,7 @@ public final class FileBatchJournalStore implements BatchJournal.Store {
     @Override
     public void delete(String journalId) {
         try {
-            Files.deleteIfExists(file(journalId, SUFFIX));
-            Files.deleteIfExists(file(journalId, ".lock"));
-            forceFolder();
+            folder.delete(folder.file(journalId, SUFFIX), folder.file(journalId, ".lock"));
         } catch (IOException e) {
             throw failed("remove the batch journal " + journalId, e);
         }
@@ -191,10 +128,10 @@ public final class FileBatchJournalStore implements BatchJournal.Store {
 
     @Override
     public BatchJournal.Claim claim(String journalId) {
-        Path lockFile = file(journalId, ".lock");
+        Path lockFile = folder.file(journalId, ".lock");
         FileChannel ch = null;
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(folder());
             ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = ch.tryLock();
             if (lock == null) {
