@@ -23,6 +23,7 @@ import java.util.List;
 public final class FileMoveJournalStore implements MoveJournal.Store {
 
     private static final String SUFFIX = ".json";
+    private static final String LOCK = ".lock";
     /** The journal format this build writes; a journal of a newer one is left for the newer Burrow. */
     static final int VERSION = 1;
 
@@ -58,15 +59,35 @@ public final class FileMoveJournalStore implements MoveJournal.Store {
     public void delete(String journalId) {
         try {
             folder.delete(folder.file(journalId, SUFFIX));
+            folder.delete(folder.file(journalId, LOCK));
         } catch (IOException e) {
             throw new UncheckedIOException("Couldn't remove the move journal " + journalId + ": " + e.getMessage(), e);
         }
     }
 
+    /** Locks the journal while this process runs it, so another process doesn't take it as interrupted. */
+    @Override
+    public JournalFolder.Lock running(String journalId) {
+        try {
+            JournalFolder.Lock lock = folder.lock(folder.file(journalId, LOCK));
+            return lock == null ? () -> { } : lock;
+        } catch (IOException e) {
+            return () -> { }; // no lock: at worst another window offers to resume it
+        }
+    }
+
+    /**
+     * The journals nobody is running: a journal another process (the command line, a second
+     * window) is running right now holds its lock and is not interrupted.
+     */
     @Override
     public List<MoveJournal.Snapshot> pending() {
         List<MoveJournal.Snapshot> out = new ArrayList<>();
         for (Path f : folder.list(SUFFIX)) {
+            String name = f.getFileName().toString();
+            if (isRunning(name.substring(0, name.length() - SUFFIX.length()))) {
+                continue;
+            }
             try {
                 JsonNode journal = Json.MAPPER.readTree(Files.readAllBytes(f));
                 if (journal != null && journal.path("version").asInt(VERSION) > VERSION) {
@@ -78,6 +99,19 @@ public final class FileMoveJournalStore implements MoveJournal.Store {
             }
         }
         return out;
+    }
+
+    private boolean isRunning(String journalId) {
+        try {
+            JournalFolder.Lock lock = folder.lock(folder.file(journalId, LOCK));
+            if (lock == null) {
+                return true;
+            }
+            lock.close();
+            return false;
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // unlockable or oddly named: read it and let the reader judge
+        }
     }
 
     static ObjectNode toJson(MoveJournal.Snapshot s) {

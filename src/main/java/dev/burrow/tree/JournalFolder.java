@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -137,6 +139,42 @@ public final class JournalFolder {
             Files.move(f, f.resolveSibling(f.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException ignored) {
             // left in place: it is skipped again next time
+        }
+    }
+
+    /** A held lock on a journal: the OS drops it when the process dies, even by {@code kill -9}. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Locks {@code lockFile} for this process, or answers null when another process, or this one,
+     * already holds it.
+     */
+    public Lock lock(Path lockFile) throws IOException {
+        Files.createDirectories(folder);
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                ch.close();
+                return null;
+            }
+            return () -> {
+                try {
+                    lock.release();
+                    ch.close();
+                } catch (IOException ignored) {
+                    // closing the channel drops the lock in any case
+                }
+            };
+        } catch (OverlappingFileLockException e) {
+            ch.close();
+            return null; // held by this very process
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 

@@ -26,6 +26,14 @@ public final class MoveJournal {
 
         List<MoveJournal.Snapshot> pending();
 
+        /**
+         * Marks a journal as being run by this process until closed, so that {@link #pending()}
+         * in another process leaves it alone.
+         */
+        default JournalFolder.Lock running(String journalId) {
+            return () -> { };
+        }
+
         /** A store that forgets everything when the process ends (tests, or no disk). */
         static Store inMemory() {
             Map<String, Snapshot> map = new ConcurrentHashMap<>();
@@ -138,6 +146,12 @@ public final class MoveJournal {
      * and the refusal is rethrown; if even that fails, the journal stays for the next start.
      */
     public void run(TreeBackend backend) {
+        try (JournalFolder.Lock held = store.running(id)) {
+            runHeld(backend);
+        }
+    }
+
+    private void runHeld(TreeBackend backend) {
         try {
             while (done < entries.size()) {
                 Entry e = entries.get(done);
@@ -151,7 +165,7 @@ public final class MoveJournal {
         } catch (RuntimeException failure) {
             save();
             try {
-                rollback(backend);
+                rollbackHeld(backend);
             } catch (RuntimeException rollbackFailure) {
                 failure.addSuppressed(rollbackFailure);
             }
@@ -162,6 +176,12 @@ public final class MoveJournal {
 
     /** Moves back every row this journal moved (including the one that may have been in flight). */
     public void rollback(TreeBackend backend) {
+        try (JournalFolder.Lock held = store.running(id)) {
+            rollbackHeld(backend);
+        }
+    }
+
+    private void rollbackHeld(TreeBackend backend) {
         // the row in flight, and after a crash the rows moved since progress was last saved
         int known = done;
         int upTo = Math.min(entries.size(), done + 1 + uncertain);

@@ -179,4 +179,24 @@ class FileMoveJournalStoreTest {
             throw new UnsupportedOperationException();
         }
     }
+
+    @Test
+    void aJournalBeingRunIsNotPendingForAnotherStoreUntilItsLockIsReleased() {
+        FileMoveJournalStore runner = new FileMoveJournalStore(dir.resolve("journals"));
+        FileMoveJournalStore window = new FileMoveJournalStore(dir.resolve("journals"));
+        runner.save(snapshot("j1", 1));
+        runner.save(snapshot("j2", 0));
+        try (JournalFolder.Lock held = runner.running("j1")) {
+            assertEquals(List.of(snapshot("j2", 0)), window.pending(), "j1 is being run, not interrupted");
+        }
+        assertEquals(List.of(snapshot("j1", 1), snapshot("j2", 0)), window.pending(),
+                "once its runner stops (or dies) the journal is interrupted");
+        runner.delete("j1");
+        try (var files = java.nio.file.Files.list(dir.resolve("journals"))) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("j1"))
+                    .toList(), "the lock file goes with its journal");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -7,9 +7,6 @@ import dev.burrow.api.Json;
 import dev.burrow.tree.JournalFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,41 +125,11 @@ public final class FileBatchJournalStore implements BatchJournal.Store {
 
     @Override
     public BatchJournal.Claim claim(String journalId) {
-        Path lockFile = folder.file(journalId, ".lock");
-        FileChannel ch = null;
         try {
-            Files.createDirectories(folder());
-            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                ch.close();
-                return null;
-            }
-            FileChannel held = ch;
-            return () -> {
-                try {
-                    lock.release();
-                    held.close();
-                } catch (IOException ignored) {
-                    // closing the channel drops the lock in any case
-                }
-            };
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(ch);
-            return null; // held by this very process
+            JournalFolder.Lock lock = folder.lock(folder.file(journalId, ".lock"));
+            return lock == null ? null : lock::close;
         } catch (IOException e) {
-            closeQuietly(ch);
             throw failed("lock the batch journal " + journalId, e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // nothing else to do
-            }
         }
     }
 
