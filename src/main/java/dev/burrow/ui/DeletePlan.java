@@ -55,4 +55,15 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
         boolean undoable = deleted.stream().anyMatch(DeletedObject::canUndo);
         return "Deleted " + joined + "." + (undoable ? " Ctrl+Z restores them." : " This can't be undone.");
     }
+
+    /** "Not restored: “Launch survey” (survey: PostHog does not restore surveys)." after an undo. */
+    static String lostSentence(List<FileSystemEntry> lost) {
+        List<String> names = new ArrayList<>();
+        for (FileSystemEntry r : lost.subList(0, Math.min(lost.size(), 10))) {
+            names.add("“" + r.name() + "” (" + Icons.typeLabel(r.type()).toLowerCase(Locale.ROOT) + ")");
+        }
+        String more = lost.size() > 10 ? " and " + (lost.size() - 10) + " more" : "";
+        return "Not restored, deleted for good: " + String.join(", ", names) + more
+                + ". PostHog does not restore these types (surveys, early access features).";
+    }
 }

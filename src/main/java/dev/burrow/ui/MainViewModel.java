@@ -263,6 +263,7 @@ public final class MainViewModel {
         exports.connect(client);
         status.say("Connecting to " + t.name() + "…");
         s.loadFolder("");
+        s.loadStars();
     }
 
     public void close() {

@@ -348,8 +348,13 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     @Override
-    public void toggleShortcut(FileSystemEntry row) {
-        vm.edits().toggleShortcut(row);
+    public void toggleStar(TreeNode node) {
+        vm.edits().toggleStar(List.of(node));
+    }
+
+    @Override
+    public boolean isStarred(TreeNode node) {
+        return vm.edits().isStarred(node);
     }
 
     @Override
