@@ -279,6 +279,9 @@ public final class TreeEdits {
         Operation run = step == null ? null : step.inverse();
         NodeKey neighbour = run instanceof DeleteOperation d ? tree.neighbourOf(d.nodes()) : null;
         String label = step == null ? "" : (back ? "Undo: " : "Redo: ") + step.label();
+        if (run instanceof MoveOperation m) {
+            tree.followMove(m);
+        }
         Consumer<String> done = failure -> {
             invalidateCounts();
             history.follow(s);
@@ -339,6 +342,7 @@ public final class TreeEdits {
         if (s != null) {
             invalidateCounts();
             status.say("Refreshing…");
+            tree.keepSelection();
             s.refresh();
         }
     }
@@ -353,6 +357,9 @@ public final class TreeEdits {
             return;
         }
         status.say(op.description() + "…");
+        if (op instanceof MoveOperation m && m.refusal() == null) {
+            tree.followMove(m);
+        }
         s.execute(op, msg -> {
             invalidateCounts();
             history.follow(s);

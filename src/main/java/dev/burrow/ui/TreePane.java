@@ -59,6 +59,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     private final TreeViewModel vm;
     private final TreeView<Row> view = new TreeView<>();
     private final FolderItem root;
+    private final ScrollAnchor scroll;
     /** True while the pane changes items and selection itself: those changes are not gestures. */
     private boolean syncing;
     /** True while the pane tells the view model about a selection gesture. */
@@ -67,6 +68,11 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
         this.root = new FolderItem(TreeNode.Folder.ROOT);
+        this.scroll = new ScrollAnchor(view, key -> {
+            Map<NodeKey, TreeItem<Row>> found = new HashMap<>();
+            collect(root, Set.of(key), found);
+            return found.get(key);
+        });
         getStyleClass().add("tree-pane");
         view.setId("project-tree");
         view.setShowRoot(false);
@@ -105,6 +111,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     /** Refills the open folders, opens and closes folders as the view model says, shows the selection. */
     private void refresh() {
+        scroll.before();
         boolean was = syncing;
         syncing = true;
         try {
@@ -112,6 +119,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         } finally {
             syncing = was;
         }
+        scroll.after();
         showSelection();
     }
 
@@ -214,7 +222,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
         List<NodeKey> revealedNow = found.keySet().stream().filter(toReveal::contains).toList();
         if (!revealedNow.isEmpty()) {
-            view.scrollTo(view.getRow(found.get(revealedNow.get(0))));
+            ScrollAnchor.show(view, view.getRow(found.get(revealedNow.get(0))));
             vm.revealed(revealedNow);
         }
     }
@@ -254,7 +262,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         TreeItem<Row> item = found.get(key);
         if (item != null) {
             vm.select(List.of(key), key);
-            view.scrollTo(view.getRow(item));
+            ScrollAnchor.show(view, view.getRow(item));
             // Lay the cells out now: a later layout pass that moves the editing cell to another
             // row would end the edit before the person could type.
             view.layout();

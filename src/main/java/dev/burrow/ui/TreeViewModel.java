@@ -280,6 +280,38 @@ public final class TreeViewModel {
         (search.active() ? search.expanded() : expanded).remove(folder);
     }
 
+    /** A move or rename of folders: the open folders inside them stay open at their new paths. */
+    void followMove(dev.burrow.tree.MoveOperation move) {
+        for (dev.burrow.tree.MoveOperation.Step step : move.steps()) {
+            if (!(step.node() instanceof TreeNode.Folder f)) {
+                continue;
+            }
+            String from = EntryPath.normalize(f.path());
+            String to = EntryPath.normalize(step.target());
+            List<String> moved = expanded.stream().filter(e -> e.equals(from) || EntryPath.isBelow(e, from)).toList();
+            for (String e : moved) {
+                expanded.remove(e);
+                expanded.add(to + e.substring(from.length()));
+            }
+        }
+    }
+
+    /** F5 or a search cleared: the selection stays, and shows again once its rows are back. */
+    void keepSelection() {
+        selection.reveal(List.copyOf(selection.keys()));
+    }
+
+    /** The open folders (not while searching): to remember per connection. */
+    public Set<String> expandedFolders() {
+        return Set.copyOf(expanded);
+    }
+
+    /** Opens these folders (a connection's remembered ones) in the tree shown. */
+    public void restoreExpanded(Collection<String> folders) {
+        expanded.addAll(folders);
+        queueRowsChanged();
+    }
+
     /** Opens every folder down to {@code folder}. */
     public void expandTo(String folder) {
         List<String> chain = new ArrayList<>(EntryPath.ancestors(folder));
@@ -302,6 +334,7 @@ public final class TreeViewModel {
             s.cancelSearch();
             if (search.active()) {
                 search.clear();
+                reveal(List.copyOf(selection.keys())); // what was selected in the results shows in the tree
                 rowsChanged();
             }
             return;
@@ -375,6 +408,7 @@ public final class TreeViewModel {
         clipboard = List.of();
         search.clear();
         expanded.clear();
+        expanded.add("");
         selection.clear();
         stars.clear();
         counts = null;
