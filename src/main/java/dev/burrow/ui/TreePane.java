@@ -60,6 +60,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     private final TreeView<Row> view = new TreeView<>();
     private final FolderItem root;
     private final ScrollAnchor scroll;
+    private final DragController drag;
     /** True while the pane changes items and selection itself: those changes are not gestures. */
     private boolean syncing;
     /** True while the pane tells the view model about a selection gesture. */
@@ -79,7 +80,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.setRoot(root);
         view.setEditable(true);
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        DragController drag = new DragController(view, this);
+        drag = new DragController(view, this);
         view.setCellFactory(v -> new EntryCell(this, drag::hooks));
         setCenter(view);
 
@@ -274,8 +275,8 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     /** Tells the view model what the person selected (unless the pane is changing it itself). */
     private void forwardSelection() {
-        if (syncing) {
-            return;
+        if (syncing || drag.dragging()) {
+            return; // nothing a drag passes over changes the selection
         }
         List<NodeKey> keys = new ArrayList<>();
         for (TreeItem<Row> item : view.getSelectionModel().getSelectedItems()) {
@@ -337,6 +338,11 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     @Override
     public void explain(String why) {
         vm.explainDrop(why);
+    }
+
+    @Override
+    public void dragEnded() {
+        showSelection();
     }
 
     @Override

@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.burrow.settings.ExpandedFoldersStore;
 import dev.burrow.tree.MoveJournal;
 import dev.burrow.tree.TaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The open folders of a connection come back after the app restarts (a new view model, the same file). */
 class ExpansionMemoryTest {
 
+    @TempDir
+    Path config;
+
     @Test
     void openFoldersSurviveARestart() throws Exception {
-        Path config = Files.createTempDirectory("burrow-expanded");
         try (TestWorkspace ws = new TestWorkspace("empty")) {
             ws.create("Marketing/Campaigns/Launch", "insight");
             ws.create("Product/Retention", "insight");
