@@ -29,6 +29,21 @@ final class AliasingBackend implements TreeBackend {
     }
 
     @Override
+    public List<dev.burrow.api.Star> stars() {
+        return inner.stars();
+    }
+
+    @Override
+    public dev.burrow.api.Star addStar(dev.burrow.api.Star template) {
+        return inner.addStar(template);
+    }
+
+    @Override
+    public void removeStar(String starId) {
+        inner.removeStar(starId);
+    }
+
+    @Override
     public Page<FileSystemEntry> children(String folder, int limit, int offset) {
         return inner.children(folder, limit, offset);
     }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 public final class ClientBackend implements TreeBackend {
 
     private final FileSystemApi api;
+    private final dev.burrow.client.ShortcutsApi stars;
     private final boolean supportsMove;
     private final RowInterner interner = new RowInterner();
 
@@ -27,7 +28,27 @@ public final class ClientBackend implements TreeBackend {
     /** {@code supportsMove} false forces the journaled PATCH fallback for folder moves. */
     public ClientBackend(PostHogClient client, boolean supportsMove) {
         this.api = client.fileSystem();
+        this.stars = client.shortcuts();
         this.supportsMove = supportsMove;
+    }
+
+    @Override
+    public List<dev.burrow.api.Star> stars() {
+        return stars.listAll();
+    }
+
+    @Override
+    public dev.burrow.api.Star addStar(dev.burrow.api.Star t) {
+        EntryFields f = new EntryFields().path(t.path()).type(t.type()).ref(t.ref()).href(t.href());
+        if (t.order() != null) {
+            f.order(t.order());
+        }
+        return stars.create(f);
+    }
+
+    @Override
+    public void removeStar(String starId) {
+        stars.delete(starId);
     }
 
     @Override

@@ -123,6 +123,11 @@ public final class MoveOperation implements Operation {
         return steps;
     }
 
+    /** The same edit (description, journals) with other steps: a clash resolved by another name. */
+    MoveOperation withSteps(List<Step> other) {
+        return new MoveOperation(other, description, journals, refused);
+    }
+
     /** After {@link #send}: whether step {@code index} went as one {@code POST move} (else by PATCH). */
     public boolean sentAsMove(int index) {
         return serverMoves.contains(index);
@@ -288,6 +293,16 @@ public final class MoveOperation implements Operation {
         MoveOperation inverse = new MoveOperation(back, "Undo: " + description, journals);
         inverse.onlyIds.putAll(exact);
         return inverse;
+    }
+
+    /** The moved nodes at their new places. */
+    @Override
+    public List<NodeKey> touched() {
+        List<NodeKey> out = new ArrayList<>();
+        for (Step s : steps) {
+            out.add(s.node() instanceof TreeNode.Folder ? NodeKey.folder(s.target()) : s.node().key());
+        }
+        return out;
     }
 
     @Override

@@ -36,4 +36,12 @@ public interface Operation {
     default java.util.List<String> resultIds() {
         return java.util.List.of();
     }
+
+    /**
+     * The nodes this edit leaves in place for the person to see (selected and revealed after an
+     * undo or redo); empty when it only takes nodes away, or when {@link #resultIds()} says it.
+     */
+    default java.util.List<NodeKey> touched() {
+        return java.util.List.of();
+    }
 }

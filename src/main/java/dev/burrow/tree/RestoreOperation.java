@@ -21,6 +21,8 @@ public final class RestoreOperation implements Operation {
     private final List<FileSystemEntry> restored = new ArrayList<>();
     private final List<FileSystemEntry> lost = new ArrayList<>();
     private List<String> parents = List.of();
+    /** How many of {@link #restored} stand for deleted rows (the rest are parent folders the server filed). */
+    private int own;
 
     RestoreOperation(List<FileSystemEntry> rows, List<DeletedObject> objects, String description) {
         this.rows = new ArrayList<>(rows);
@@ -110,6 +112,7 @@ public final class RestoreOperation implements Operation {
             }
             restored.add(backend.create(row));
         }
+        own = restored.size();
         restored.addAll(Parents.fetch(backend, parents));
         reportNewIds(backend);
     }
@@ -148,11 +151,17 @@ public final class RestoreOperation implements Operation {
 
     @Override
     public Operation inverse() {
+        return DeleteOperation.of(topNodes(), "Redo: " + description.replaceFirst("^Undo: ", ""));
+    }
+
+    /** The restored nodes that are not inside another restored folder. */
+    private List<TreeNode> topNodes() {
+        List<FileSystemEntry> mine = restored.subList(0, Math.min(own, restored.size()));
         Set<String> paths = new HashSet<>();
-        restored.forEach(r -> paths.add(EntryPath.normalize(r.path())));
+        mine.forEach(r -> paths.add(EntryPath.normalize(r.path())));
         List<TreeNode> top = new ArrayList<>();
         Set<String> folderPaths = new HashSet<>();
-        for (FileSystemEntry r : restored) {
+        for (FileSystemEntry r : mine) {
             String parent = EntryPath.parent(EntryPath.normalize(r.path()));
             boolean parentRestored = false;
             for (String a = parent; !a.isEmpty(); a = EntryPath.parent(a)) {
@@ -166,18 +175,23 @@ public final class RestoreOperation implements Operation {
             }
             if (r.isFolder()) {
                 if (folderPaths.add(r.path())) {
-                    top.add(new TreeNode.Folder(r.path(), restored.stream()
+                    top.add(new TreeNode.Folder(r.path(), mine.stream()
                             .filter(x -> x.isFolder() && x.path().equals(r.path())).toList()));
                 }
             } else {
                 top.add(new TreeNode.Item(r));
             }
         }
-        return DeleteOperation.of(top, "Redo: " + description.replaceFirst("^Undo: ", ""));
+        return top;
     }
 
     @Override
     public List<String> resultIds() {
-        return restored.stream().map(FileSystemEntry::id).toList();
+        return restored.subList(0, Math.min(own, restored.size())).stream().map(FileSystemEntry::id).toList();
+    }
+
+    @Override
+    public List<NodeKey> touched() {
+        return topNodes().stream().map(TreeNode::key).toList();
     }
 }

@@ -65,4 +65,19 @@ public interface TreeBackend {
     /** Hears that a restored row got {@code newId} in place of {@code oldId}; backends may ignore it. */
     default void aliased(String oldId, String newId) {
     }
+
+    /** The caller's stars ({@code file_system_shortcut}), in the server's order. */
+    default List<dev.burrow.api.Star> stars() {
+        throw new UnsupportedOperationException("This server keeps no stars.");
+    }
+
+    /** Stars what {@code template} points at (path, type, ref, href, order); answers the server's star. */
+    default dev.burrow.api.Star addStar(dev.burrow.api.Star template) {
+        throw new UnsupportedOperationException("This server keeps no stars.");
+    }
+
+    /** Removes one star. */
+    default void removeStar(String starId) {
+        throw new UnsupportedOperationException("This server keeps no stars.");
+    }
 }

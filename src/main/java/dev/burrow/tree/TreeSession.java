@@ -2,8 +2,6 @@ package dev.burrow.tree;
 
 import dev.burrow.api.FileSystemEntry;
 import dev.burrow.api.Page;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,10 @@ public final class TreeSession {
         default void finished(String description, String error) {
         }
 
+        /** The person's stars changed (loaded, or starred and unstarred). */
+        default void starsChanged() {
+        }
+
         /** Background work started or ended; {@code running} counts what is in flight. */
         default void busy(int running) {
         }
@@ -37,7 +39,6 @@ public final class TreeSession {
     public static final int INDEX_PAGE = 1000;
     /** Trees larger than this stay lazy: folder by folder. */
     public static final long INDEX_LIMIT = 300_000;
-    private static final int HISTORY = 100;
     /** An edit may touch any folder: views refresh everything they show. */
     private static final Set<String> EVERYTHING = Set.of("");
 
@@ -47,8 +48,11 @@ public final class TreeSession {
     private final IdAliases aliases = new IdAliases();
     private final TreeIndex index = new TreeIndex(aliases);
     private final Map<String, FolderState> states = new HashMap<>();
-    private final Deque<Operation> undo = new ArrayDeque<>();
-    private final Deque<Operation> redo = new ArrayDeque<>();
+    private final EditHistory history = new EditHistory();
+    private final StarList stars = new StarList();
+    private TaskRunner.Handle starsLoad = finished();
+    /** The undo or redo in flight, if any: another waits for it. */
+    private EditHistory.Step stepping;
     private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int running;
     /** The loads in flight; a refresh, a new search or closing the session cancels them. */
@@ -72,6 +76,34 @@ public final class TreeSession {
 
     public MoveJournal.Store journals() {
         return journals;
+    }
+
+    /** The person's stars, in the server's order. */
+    public StarList stars() {
+        return stars;
+    }
+
+    /** Loads the stars again in the background; a server without stars leaves the list empty. */
+    public void loadStars() {
+        cancel(starsLoad);
+        TaskRunner.Handle load = started();
+        starsLoad = load;
+        runner.run(load, backend::stars, (List<dev.burrow.api.Star> all) -> {
+            busy(-1);
+            stars.setAll(all);
+            starsChanged();
+        }, error -> {
+            busy(-1);
+            if (!(error instanceof UnsupportedOperationException)) {
+                finished("Load the stars", message(error));
+            }
+        });
+    }
+
+    private void starsChanged() {
+        for (Listener l : listeners) {
+            l.starsChanged();
+        }
     }
 
     public void addListener(Listener l) {
@@ -150,6 +182,7 @@ public final class TreeSession {
         states.clear();
         changed(EVERYTHING);
         loadFolder("");
+        loadStars();
     }
 
     /** Stops every load and search in flight (a refresh, or the window leaving this session). */
@@ -159,6 +192,7 @@ public final class TreeSession {
         }
         folderLoads.clear();
         cancel(indexLoad);
+        cancel(starsLoad);
         cancelSearch();
     }
 
@@ -259,12 +293,15 @@ public final class TreeSession {
             done.accept(refusal);
             return;
         }
-        perform(op, done, true);
+        perform(op, op.description(), done, true);
     }
 
-    private void perform(Operation op, Consumer<String> done, boolean fresh) {
+    private void perform(Operation op, String label, Consumer<String> done, boolean fresh) {
         op.applyLocally(index);
         changed(EVERYTHING);
+        if (op instanceof StarOperation) {
+            starsChanged();
+        }
         busy(1);
         runner.run(() -> {
             op.send(backend);
@@ -274,95 +311,87 @@ public final class TreeSession {
             op.reconcile(index);
             changed(EVERYTHING);
             if (fresh) {
-                redo.clear();
+                history.done(op);
             }
-            pushUndo(op);
-            finished(op.description(), null);
+            if (op instanceof StarOperation) {
+                starsChanged();
+            } else if (op instanceof MoveOperation || op instanceof DeleteOperation) {
+                loadStars(); // the server rewrites stars of moved folders and drops those of deleted objects
+            }
+            finished(label, null);
             done.accept(null);
         }, error -> {
             busy(-1);
             op.revertLocally(index);
             changed(EVERYTHING);
+            if (op instanceof StarOperation) {
+                loadStars(); // some stars may have changed before the refusal
+            }
             String msg = message(error);
-            finished(op.description(), msg);
+            finished(label, msg);
             done.accept(msg);
         });
     }
 
-    private void pushUndo(Operation op) {
-        undo.push(op);
-        while (undo.size() > HISTORY) {
-            undo.removeLast();
-        }
+    /** The undo and redo stacks: labels, and the edits each step runs. */
+    public EditHistory history() {
+        return history;
     }
 
     public boolean canUndo() {
-        return !undo.isEmpty() && undo.peek().inverse() != null;
+        return history.canUndo();
     }
 
     public boolean canRedo() {
-        return !redo.isEmpty();
+        return history.canRedo();
     }
 
+    /** The label of the next undo ("Move 3 items to Marketing"), or null. */
     public String undoDescription() {
-        return undo.isEmpty() ? null : undo.peek().description();
+        return history.peekUndo() == null ? null : history.peekUndo().label();
     }
 
+    /** The label of the next redo, or null. */
     public String redoDescription() {
-        return redo.isEmpty() ? null : redo.peek().description().replaceFirst("^Undo: ", "");
+        return history.peekRedo() == null ? null : history.peekRedo().label();
     }
 
     /** Undoes the last edit; the undone edit can be redone. */
     public void undo(Consumer<String> done) {
-        if (undo.isEmpty()) {
-            done.accept("Nothing to undo.");
-            return;
-        }
-        Operation last = undo.pop();
-        Operation inverse = last.inverse();
-        if (inverse == null) {
-            done.accept("“" + last.description() + "” can't be undone.");
-            return;
-        }
-        inverse.applyLocally(index);
-        changed(EVERYTHING);
-        busy(1);
-        runner.run(() -> {
-            inverse.send(backend);
-            return Boolean.TRUE;
-        }, ok -> {
-            busy(-1);
-            inverse.reconcile(index);
-            changed(EVERYTHING);
-            redo.push(inverse);
-            finished(inverse.description(), null);
-            done.accept(null);
-        }, error -> {
-            busy(-1);
-            inverse.revertLocally(index);
-            undo.push(last);
-            changed(EVERYTHING);
-            String msg = message(error);
-            finished(inverse.description(), msg);
-            done.accept(msg);
-        });
+        step(history.peekUndo(), true, done);
     }
 
-    /** Redoes the last undone edit. */
+    /** Redoes the last undone edit: applies it again, and it can be undone again. */
     public void redo(Consumer<String> done) {
-        if (redo.isEmpty()) {
-            done.accept("Nothing to redo.");
+        step(history.peekRedo(), false, done);
+    }
+
+    private void step(EditHistory.Step step, boolean back, Consumer<String> done) {
+        if (step == null) {
+            done.accept(back ? "Nothing to undo." : "Nothing to redo.");
             return;
         }
-        Operation undone = redo.pop();
-        Operation again = undone.inverse();
-        if (again == null) {
-            done.accept("This can't be redone.");
+        if (stepping != null) {
+            done.accept("Still busy with “" + stepping.label() + "”: try again in a moment.");
             return;
         }
-        perform(again, msg -> {
-            if (msg != null) {
-                redo.push(undone);
+        Operation run = step.inverse();
+        if (run == null) {
+            history.drop(step);
+            done.accept("“" + step.label() + "” can't be " + (back ? "undone." : "redone."));
+            return;
+        }
+        stepping = step;
+        perform(run, (back ? "Undo: " : "Redo: ") + step.label(), msg -> {
+            stepping = null;
+            if (msg == null) {
+                if (back) {
+                    history.undone(step, run);
+                } else {
+                    history.redone(step, run);
+                }
+            } else {
+                step.forgetInverse();
             }
             done.accept(msg);
         }, false);

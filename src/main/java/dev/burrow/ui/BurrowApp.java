@@ -93,6 +93,7 @@ public final class BurrowApp extends Application {
         java.nio.file.Path journalRoot = ConfigFolder.defaultPath().resolve("journals");
         vm.setJournalStores(t -> FileMoveJournalStore.forConnection(journalRoot,
                 t.local() ? "local" : t.baseUrl() + "#" + t.environment()));
+        vm.setExpansionMemory(new ExpansionMemory(runner, dev.burrow.settings.ExpandedFoldersStore.atDefaultLocation()));
         vm.useVersion(version);
         vm.useTheme(theme);
         vm.themeProperty().addListener((o, a, t) -> {

@@ -23,6 +23,64 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
         rowsInside = List.copyOf(rowsInside);
     }
 
+    /**
+     * The question, naming the selection first: "Delete “Q1 / Q2” and the 48 items inside it?",
+     * "Delete “Overview” and “Funnel”?", "Delete “A”, “B” and 3 more and the 12 items inside them?".
+     */
+    public String question() {
+        List<String> names = new ArrayList<>();
+        for (TreeNode n : nodes.subList(0, Math.min(nodes.size(), 3))) {
+            names.add("“" + String.join(" / ", dev.burrow.api.EntryPath.split(
+                    dev.burrow.api.EntryPath.normalize(n.path()))) + "”");
+        }
+        String list;
+        if (nodes.size() > 3) {
+            list = String.join(", ", names) + " and " + (nodes.size() - 3) + " more";
+        } else if (names.size() > 1) {
+            list = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        } else {
+            list = names.isEmpty() ? "nothing" : names.get(0);
+        }
+        if (totalInside == 0) {
+            return "Delete " + list + "?";
+        }
+        boolean one = nodes.stream().filter(n -> n instanceof TreeNode.Folder).count() == 1;
+        return String.format("Delete %s and the %,d item%s inside %s?", list, totalInside, totalInside == 1 ? "" : "s",
+                one ? "it" : "them");
+    }
+
+    /**
+     * The objects this delete takes that undo cannot bring back, known by type before asking:
+     * PostHog does not restore surveys, and deletes some types for good. Link rows only lose
+     * the link, which undo makes again.
+     */
+    public List<FileSystemEntry> unrestorable() {
+        List<FileSystemEntry> out = new ArrayList<>();
+        List<FileSystemEntry> all = new ArrayList<>(rowsInside);
+        for (TreeNode n : nodes) {
+            if (n instanceof TreeNode.Item item) {
+                all.add(item.row());
+            }
+        }
+        for (FileSystemEntry r : all) {
+            if (!r.isFolder() && !r.isLink() && dev.burrow.api.ObjectType.of(r.type())
+                    .map(t -> !t.restorable()).orElse(false)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the delete reaches beyond what is selected (a folder's contents). */
+    public boolean reachesBeyondSelection() {
+        return totalInside > 0;
+    }
+
+    /** The safe button is the default whenever the delete reaches further than the selection or can't be fully undone. */
+    public boolean cancelByDefault() {
+        return reachesBeyondSelection() || !unrestorable().isEmpty();
+    }
+
     static DeletePlan of(List<TreeNode> nodes, TreeIndex index, FolderCounts counts) {
         List<FileSystemEntry> rows = new ArrayList<>();
         long total = 0;
@@ -52,7 +110,21 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
         byType.forEach((type, n) -> parts.add(n + " " + type + (n == 1 ? "" : "s")));
         String joined = parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-        boolean undoable = deleted.stream().anyMatch(DeletedObject::canUndo);
-        return "Deleted " + joined + "." + (undoable ? " Ctrl+Z restores them." : " This can't be undone.");
+        long lost = deleted.stream().filter(d -> !d.canUndo()).count();
+        String undo = lost == 0 ? " Ctrl+Z restores them."
+                : lost == deleted.size() ? " This can't be undone."
+                : " Ctrl+Z restores all but " + lost + " that can't be restored.";
+        return "Deleted " + joined + "." + undo;
+    }
+
+    /** "Not restored: “Launch survey” (survey: PostHog does not restore surveys)." after an undo. */
+    static String lostSentence(List<FileSystemEntry> lost) {
+        List<String> names = new ArrayList<>();
+        for (FileSystemEntry r : lost.subList(0, Math.min(lost.size(), 10))) {
+            names.add("“" + r.name() + "” (" + Icons.typeLabel(r.type()).toLowerCase(Locale.ROOT) + ")");
+        }
+        String more = lost.size() > 10 ? " and " + (lost.size() - 10) + " more" : "";
+        return "Not restored, deleted for good: " + String.join(", ", names) + more
+                + ". PostHog does not restore these types (surveys, early access features).";
     }
 }

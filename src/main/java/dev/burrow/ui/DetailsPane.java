@@ -94,10 +94,13 @@ public final class DetailsPane extends VBox {
                 r = fact(r, "Created by", by.strip());
             }
             if (row.isLink()) {
-                fact(r, "Shortcut", "yes — a link row");
+                fact(r, "Link", "yes — the object's home is elsewhere");
             }
         }
         getChildren().setAll(title, crumbs, facts);
+        if (row != null && !row.isFolder() && row.ref() != null) {
+            getChildren().add(linkControls(row));
+        }
         if (row != null && row.meta() != null && row.meta().size() > 0) {
             try {
                 meta.setText(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(row.meta()));
@@ -114,6 +117,32 @@ public final class DetailsPane extends VBox {
             open.setOnAction(e -> showUrl.accept(url));
             getChildren().add(open);
         }
+    }
+
+    /** The {@code shortcut} flag as a toggle that says its consequence first, and "Show original" on links. */
+    private javafx.scene.Node linkControls(FileSystemEntry row) {
+        TreeEdits edits = vm.tree().edits();
+        javafx.scene.control.CheckBox flag = new javafx.scene.control.CheckBox("Link row (shortcut flag)");
+        flag.setId("shortcut-flag");
+        flag.setSelected(row.isLink());
+        flag.setOnAction(e -> {
+            boolean on = flag.isSelected();
+            ShortcutFlagPlan plan = edits.planShortcutFlag(row, on);
+            if (plan.allowed() && Dialogs.confirmFlag(getScene() == null ? null : getScene().getWindow(), plan)) {
+                edits.setShortcutFlag(row, on);
+            } else {
+                flag.setSelected(!on);
+            }
+        });
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(12, flag);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (row.isLink()) {
+            Hyperlink original = new Hyperlink("Show original");
+            original.setId("show-original");
+            original.setOnAction(e -> edits.showOriginal(row));
+            box.getChildren().add(original);
+        }
+        return box;
     }
 
     private int fact(int row, String name, String value) {

@@ -39,17 +39,21 @@ final class Dialogs {
         return a.showAndWait().orElse(ButtonType.CANCEL) == move;
     }
 
-    /** Lists what goes (up to 200 rows, then "Plus N additional items not shown"). */
-    static boolean confirmDelete(Window owner, String what, List<FileSystemEntry> rows, long total) {
-        Alert a = confirmation(owner, "Delete", "Delete " + what + "?");
+    /**
+     * Names the selection first, lists what goes (up to 200 rows, then "Plus N additional items
+     * not shown"), warns apart about what undo cannot restore; Cancel is the default button
+     * whenever the delete reaches beyond the selection or cannot be fully undone.
+     */
+    static boolean confirmDelete(Window owner, DeletePlan plan) {
+        Alert a = confirmation(owner, "Delete", plan.question());
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, delete);
         VBox box = new VBox(8);
-        if (total == 0) {
-            box.getChildren().add(new Label("Nothing else is inside."));
-        } else {
-            box.getChildren().add(new Label(String.format(total == 1 ? "This deletes %,d row:" : "This deletes %,d rows:",
-                    total)));
+        List<FileSystemEntry> rows = plan.rowsInside();
+        long total = plan.totalInside();
+        if (total > 0) {
+            box.getChildren().add(new Label(String.format(total == 1 ? "Inside, %,d row also goes:"
+                    : "Inside, %,d rows also go:", total)));
             ListView<String> list = new ListView<>();
             list.setId("delete-list");
             list.setPrefHeight(Math.min(240, 26 * Math.min(rows.size(), LISTED) + 4));
@@ -62,9 +66,73 @@ final class Dialogs {
                 box.getChildren().add(new Label(String.format("Plus %,d additional items not shown.", more)));
             }
         }
-        box.getChildren().add(new Label("Undo (Ctrl+Z) restores what the server can restore."));
+        List<FileSystemEntry> lost = plan.unrestorable();
+        if (!lost.isEmpty()) {
+            Label warn = new Label("Undo cannot restore " + (lost.size() == 1 ? "this" : "these " + lost.size())
+                    + ": PostHog deletes " + (lost.size() == 1 ? "it" : "them") + " for good (it does not restore"
+                    + " surveys or early access features).");
+            warn.setWrapText(true);
+            warn.getStyleClass().add("delete-warning");
+            ListView<String> gone = new ListView<>();
+            gone.setId("delete-unrestorable");
+            gone.setPrefHeight(Math.min(120, 26 * Math.min(lost.size(), LISTED) + 4));
+            for (FileSystemEntry r : lost.subList(0, Math.min(lost.size(), LISTED))) {
+                gone.getItems().add(Icons.typeLabel(r.type()) + " · " + String.join(" / ", EntryPath.split(r.path())));
+            }
+            box.getChildren().addAll(warn, gone);
+            box.setId("delete-warning-box");
+        }
+        box.getChildren().add(new Label(lost.isEmpty() ? "Undo (Ctrl+Z) restores it all."
+                : "Undo (Ctrl+Z) restores everything else."));
         a.getDialogPane().setContent(box);
+        if (plan.cancelByDefault()) {
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        }
         return a.showAndWait().orElse(ButtonType.CANCEL) == delete;
+    }
+
+    /** A folder would land on a sibling's name: merge into it, keep both ("Name (2)"), or cancel. */
+    static dev.burrow.tree.ClashChoice askClash(Window owner, String name) {
+        Alert a = confirmation(owner, "A folder with this name exists", "“" + name + "” already exists here.");
+        a.setContentText("Merge puts everything into the existing “" + name + "”. Keep both gives the one you"
+                + " moved another name, such as “" + name + " (2)”.");
+        ButtonType merge = new ButtonType("Merge", ButtonBar.ButtonData.OTHER);
+        ButtonType both = new ButtonType("Keep both", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(ButtonType.CANCEL, merge, both);
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == merge ? dev.burrow.tree.ClashChoice.MERGE
+                : answer == both ? dev.burrow.tree.ClashChoice.KEEP_BOTH : dev.burrow.tree.ClashChoice.CANCEL;
+    }
+
+    /** The shortcut flag: says what changing it does before anything changes. */
+    static boolean confirmFlag(Window owner, ShortcutFlagPlan plan) {
+        Alert a = confirmation(owner, plan.on() ? "Make a link" : "Make a real row",
+                plan.on() ? "Make “" + plan.row().name() + "” a link row?"
+                        : "Make “" + plan.row().name() + "” a real row?");
+        Label text = new Label(plan.consequence() + " Undo (Ctrl+Z) changes it back.");
+        text.setWrapText(true);
+        text.setId("flag-consequence");
+        a.getDialogPane().setContent(text);
+        ButtonType change = new ButtonType(plan.on() ? "Make it a link" : "Make it real", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(ButtonType.CANCEL, change);
+        return a.showAndWait().orElse(ButtonType.CANCEL) == change;
+    }
+
+    /** Something could not be undone in full: says what is missing. */
+    static void notice(Window owner, String header, String message) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Burrow");
+        a.setHeaderText(header);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setId("notice-text");
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setMinWidth(460);
+        a.showAndWait();
     }
 
     static void error(Window owner, String header, String message) {

@@ -37,6 +37,10 @@ final class DragController {
         void explain(String why);
 
         void drop(List<TreeNode> nodes, String folder, boolean link);
+
+        /** The drag ended (dropped or not): the pane shows the view model's selection again. */
+        default void dragEnded() {
+        }
     }
 
     /** Installs the handlers on one cell. */
@@ -47,7 +51,7 @@ final class DragController {
             cell.setOnDragEntered(e -> entered(cell));
             cell.setOnDragExited(e -> exited(cell));
             cell.setOnDragDropped(e -> dropped(cell, e));
-            cell.setOnDragDone(e -> done());
+            cell.setOnDragDone(e -> done(e));
         }
     }
 
@@ -57,6 +61,14 @@ final class DragController {
     private List<TreeNode> dragged = List.of();
     private TreeItem<Row> hoverItem;
     private String lastExplanation = "";
+    /** The cell highlighted as the folder that would receive the drop (null: none, or the root). */
+    private EntryCell highlighted;
+    /** Whether the drag ended in an accepted drop (set on drop, read when the drag is done). */
+    private boolean landed;
+    private double restX = Double.NaN;
+    private double restY = Double.NaN;
+    /** The pointer moves less than this (pixels) and still counts as resting on a folder. */
+    private static final double REST = 4;
 
     DragController(TreeView<Row> view, Target target) {
         this.view = view;
@@ -77,6 +89,11 @@ final class DragController {
         return dragged;
     }
 
+    /** True from the start of a drag until it is done: selection gestures wait. */
+    boolean dragging() {
+        return !dragged.isEmpty();
+    }
+
     private void started(EntryCell cell, MouseEvent e) {
         TreeNode node = cell.node();
         if (node == null) {
@@ -90,7 +107,7 @@ final class DragController {
         content.put(KEYS, String.join("\n", dragged.stream().map(n -> n.key().toString()).toList()));
         content.putString(String.join("\n", dragged.stream().map(TreeNode::path).toList()));
         db.setContent(content);
-        db.setDragView(cell.snapshot(null, null));
+        db.setDragView(DragImage.of(cell, dragged.size()));
         e.consume();
     }
 
@@ -128,13 +145,14 @@ final class DragController {
         if (!e.getDragboard().hasContent(KEYS)) {
             return;
         }
-        DropDecision decision = target.decide(dragged, folderOf(cell));
+        String folder = folderOf(cell);
+        DropDecision decision = target.decide(dragged, folder);
         boolean ok = decision.allowed();
         if (ok) {
             e.acceptTransferModes(TransferMode.MOVE, TransferMode.LINK);
         }
-        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, ok);
-        cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, !ok);
+        highlight(folderCell(folder), ok);
+        restart(cell, e);
         String why = decision.reason();
         if (!why.equals(lastExplanation)) {
             lastExplanation = why;
@@ -148,25 +166,88 @@ final class DragController {
         if (item != hoverItem) {
             hoverItem = item;
             hover.stop();
-            if (item != null && cell.node() instanceof TreeNode.Folder && !item.isExpanded()) {
-                hover.playFromStart();
-            }
+            restX = Double.NaN;
+        }
+    }
+
+    /**
+     * A collapsed folder opens only after the pointer has rested on it for {@link #HOVER_OPEN}:
+     * each move of more than {@link #REST} pixels starts the wait again.
+     */
+    private void restart(EntryCell cell, DragEvent e) {
+        TreeItem<Row> item = cell.getTreeItem();
+        boolean closedFolder = item != null && cell.node() instanceof TreeNode.Folder && !item.isExpanded();
+        if (!closedFolder) {
+            hover.stop();
+            return;
+        }
+        boolean moved = Double.isNaN(restX) || Math.abs(e.getScreenX() - restX) > REST
+                || Math.abs(e.getScreenY() - restY) > REST;
+        if (moved) {
+            restX = e.getScreenX();
+            restY = e.getScreenY();
+            hover.playFromStart();
         }
     }
 
     private void exited(EntryCell cell) {
-        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, false);
-        cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, false);
         if (cell.getTreeItem() == hoverItem) {
             hover.stop();
             hoverItem = null;
         }
     }
 
+    /** The visible cell of a folder (null for the root, or a folder scrolled out of view). */
+    private EntryCell folderCell(String folder) {
+        if (folder.isEmpty()) {
+            return null;
+        }
+        String want = dev.burrow.api.EntryPath.normalize(folder);
+        for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
+            if (n instanceof EntryCell c && c.isVisible() && c.node() instanceof TreeNode.Folder f
+                    && dev.burrow.api.EntryPath.normalize(f.path()).equals(want)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Moves the highlight to the folder that would receive the drop; the root lights the whole tree. */
+    private void highlight(EntryCell cell, boolean ok) {
+        if (highlighted != null && highlighted != cell) {
+            clear(highlighted);
+        }
+        highlighted = cell;
+        if (cell != null) {
+            cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, ok);
+            cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, !ok);
+        }
+        view.pseudoClassStateChanged(EntryCell.DROP_TARGET, cell == null && ok);
+        view.pseudoClassStateChanged(EntryCell.DROP_REFUSED, cell == null && !ok);
+    }
+
+    private void clear(EntryCell cell) {
+        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, false);
+        cell.pseudoClassStateChanged(EntryCell.DROP_REFUSED, false);
+    }
+
+    /** No highlight anywhere (cells are recycled: one left on would show on another row). */
+    private void clearAll() {
+        for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
+            if (n instanceof EntryCell c) {
+                clear(c);
+            }
+        }
+        highlighted = null;
+        view.pseudoClassStateChanged(EntryCell.DROP_TARGET, false);
+        view.pseudoClassStateChanged(EntryCell.DROP_REFUSED, false);
+    }
+
     private void dropped(EntryCell cell, DragEvent e) {
         String folder = folderOf(cell);
         boolean ok = e.getDragboard().hasContent(KEYS) && allowed(folder);
-        cell.pseudoClassStateChanged(EntryCell.DROP_TARGET, false);
+        landed = ok;
+        clearAll();
         if (ok) {
             List<TreeNode> nodes = dragged;
             boolean link = e.getTransferMode() == TransferMode.LINK;
@@ -177,14 +258,19 @@ final class DragController {
         e.consume();
     }
 
-    private void done() {
+    /** The drag ended: a refused drop leaves its reason in the status bar; the selection shows again. */
+    private void done(DragEvent e) {
+        boolean dropped = landed;
+        landed = false;
         if (!lastExplanation.isEmpty()) {
+            target.explain(dropped ? "" : lastExplanation);
             lastExplanation = "";
-            target.explain("");
         }
+        clearAll();
         hover.stop();
         hoverItem = null;
         dragged = List.of();
+        target.dragEnded();
     }
 
     private void autoScroll(DragEvent e) {

@@ -37,7 +37,10 @@ final class EntryCell extends TreeCell<Row> {
     interface Host {
         OptionalLong count(String folder);
 
-        void toggleShortcut(FileSystemEntry row);
+        /** Stars or unstars this node (a personal bookmark; the row does not change). */
+        void toggleStar(TreeNode node);
+
+        boolean isStarred(TreeNode node);
 
         void retry(String folder);
 
@@ -174,18 +177,15 @@ final class EntryCell extends TreeCell<Row> {
             badge.setVisible(false);
             badge.setManaged(false);
         }
-        if (row != null) {
-            starIcon.setIconCode(link ? Material2MZ.STAR : Material2MZ.STAR_BORDER);
-            star.setVisible(true);
-            star.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), link);
-            star.setOnAction(a -> host.toggleShortcut(row));
-            starTip.setText(link ? "Remove shortcut" : "Make this a shortcut");
-        } else {
-            star.setVisible(false);
-            star.setOnAction(null);
-        }
+        boolean starred = host.isStarred(node);
+        starIcon.setIconCode(starred ? Material2MZ.STAR : Material2MZ.STAR_BORDER);
+        star.setVisible(true);
+        star.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), starred);
+        star.setOnAction(a -> host.toggleStar(node));
+        starTip.setText(starred ? "Unstar (Ctrl+D)" : "Star: add to Shortcuts (Ctrl+D)");
         rowTip.setText(Icons.typeLabel(row == null ? "folder" : row.type())
-                + (row == null ? " (no folder row)" : "") + "\n" + node.path());
+                + (row == null ? " (no folder row)" : "") + (link ? " — a link; its original lives elsewhere" : "")
+                + "\n" + node.path());
         setTooltip(rowTip);
         setGraphic(box);
     }

@@ -1,12 +1,13 @@
 package dev.burrow.ui;
 
+import dev.burrow.tree.EditHistory;
 import dev.burrow.tree.TreeSession;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** What the undo and redo buttons say: whether there is a step, and its name ("Undo move …"). */
+/** What the undo and redo buttons say: whether there is a step, and its name ("Undo: Move 3 items…"). */
 public final class History {
 
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
@@ -32,14 +33,10 @@ public final class History {
 
     /** Reads the session's history again (after every step); null: no session, nothing to undo. */
     void follow(TreeSession s) {
-        canUndo.set(s != null && s.canUndo());
-        canRedo.set(s != null && s.canRedo());
-        undoText.set(s != null && s.undoDescription() != null ? "Undo " + lower(s.undoDescription()) : "Undo");
-        redoText.set(s != null && s.redoDescription() != null ? "Redo " + lower(s.redoDescription()) : "Redo");
-    }
-
-    private static String lower(String description) {
-        return description.isEmpty() ? description
-                : Character.toLowerCase(description.charAt(0)) + description.substring(1);
+        EditHistory h = s == null ? null : s.history();
+        canUndo.set(h != null && h.canUndo());
+        canRedo.set(h != null && h.canRedo());
+        undoText.set(h != null && h.undoLabel() != null ? h.undoLabel() : "Undo");
+        redoText.set(h != null && h.redoLabel() != null ? h.redoLabel() : "Redo");
     }
 }

@@ -56,10 +56,12 @@ public final class MainViewModel {
     private final ExportsViewModel exports;
     private MoveJournal.Store journals;
     private Function<Target, MoveJournal.Store> journalStores;
+    private ExpansionMemory expansion;
     private PostHogClient client;
 
     public MainViewModel(TaskRunner runner, MoveJournal.Store journals) {
         this.runner = runner;
+        this.expansion = new ExpansionMemory(runner, null);
         this.journals = journals;
         this.journalStores = t -> journals;
         this.countdown = new RateLimitCountdown(runner);
@@ -198,10 +200,19 @@ public final class MainViewModel {
         });
     }
 
+    /** Where each connection's open folders are remembered (the app: a settings file too). */
+    public void setExpansionMemory(ExpansionMemory memory) {
+        this.expansion = memory;
+    }
+
     /** Opens a connection: a new client, a new session, the root, then the index. */
     public void connect(Target t) {
         if (client != null) {
             client.close();
+        }
+        if (target.get() != null) {
+            expansion.remember(target.get(), tree.expandedFolders());
+            expansion.save(target.get());
         }
         target.set(t);
         connectionLabel.set(t.name() + (t.local() ? "" : " · environment " + t.environment()));
@@ -263,9 +274,19 @@ public final class MainViewModel {
         exports.connect(client);
         status.say("Connecting to " + t.name() + "…");
         s.loadFolder("");
+        s.loadStars();
+        expansion.recall(t, folders -> {
+            if (session.get() == s) {
+                tree.restoreExpanded(folders);
+            }
+        });
     }
 
     public void close() {
+        if (target.get() != null) {
+            expansion.remember(target.get(), tree.expandedFolders());
+            expansion.saveNow(target.get());
+        }
         TreeSession s = session.get();
         if (s != null) {
             s.cancelLoads();

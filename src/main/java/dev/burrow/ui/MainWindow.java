@@ -57,6 +57,7 @@ public final class MainWindow extends BorderPane {
         setCenter(split);
         setBottom(statusBar());
         installKeys();
+        EditPrompts.install(this, vm.tree());
         vm.lastErrorProperty().addListener((o, old, msg) -> {
             if (msg != null) {
                 tree.view().requestFocus();
@@ -274,8 +275,7 @@ public final class MainWindow extends BorderPane {
     /** Delete: confirm with the list of what goes, then delete; Ctrl+Z restores. */
     public void deleteSelected() {
         vm.tree().edits().planDelete().ifPresent(plan -> {
-            if (Dialogs.confirmDelete(getScene() == null ? null : getScene().getWindow(), plan.what(),
-                    plan.rowsInside(), plan.totalInside())) {
+            if (Dialogs.confirmDelete(getScene() == null ? null : getScene().getWindow(), plan)) {
                 vm.tree().edits().delete(plan);
             }
         });

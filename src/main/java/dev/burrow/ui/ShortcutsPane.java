@@ -1,7 +1,8 @@
 package dev.burrow.ui;
 
 import dev.burrow.api.EntryPath;
-import dev.burrow.api.FileSystemEntry;
+import dev.burrow.api.Star;
+import dev.burrow.tree.StarList;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -11,41 +12,52 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The shortcut rows of the tree; a click reveals the row in the tree. */
+/**
+ * The person's stars ({@code file_system_shortcut}) in the server's order; a click reveals what
+ * a star points at in the tree. Starring never changes the tree's rows.
+ */
 public final class ShortcutsPane extends VBox {
 
-    public ShortcutsPane(MainViewModel vm, Consumer<FileSystemEntry> reveal) {
+    public ShortcutsPane(MainViewModel vm, Consumer<Star> reveal) {
         super(6);
         setId("shortcuts-pane");
         setPadding(new Insets(10, 6, 6, 10));
         Label title = new Label("Shortcuts");
         title.getStyleClass().add("pane-title");
-        ListView<FileSystemEntry> list = new ListView<>(vm.tree().shortcuts());
+        ListView<Star> list = new ListView<>(vm.tree().stars());
         list.setId("shortcuts-list");
-        list.setPlaceholder(new Label("No shortcuts yet.\nStar a row to add one."));
+        list.setPlaceholder(new Label("No stars yet.\nStar a row (Ctrl+D) to add it here."));
         list.setCellFactory(v -> new ListCell<>() {
             {
                 // never wider than the list: long names end in an ellipsis, no sideways scrolling
                 setPrefWidth(0);
+                setOnMouseClicked(e -> {
+                    if (!isEmpty() && getItem() != null) {
+                        reveal.accept(getItem());
+                    }
+                });
             }
 
             @Override
-            protected void updateItem(FileSystemEntry e, boolean empty) {
+            protected void updateItem(Star e, boolean empty) {
                 super.updateItem(e, empty);
                 if (empty || e == null) {
                     setText(null);
                     setGraphic(null);
                     setTooltip(null);
                 } else {
-                    setText(e.name());
-                    setGraphic(Icons.icon(Icons.forType(e.type()), 14));
-                    setTooltip(new Tooltip(String.join(" / ", EntryPath.split(e.path()))));
+                    boolean folder = StarList.isFolderStar(e);
+                    setText(EntryPath.unescape(e.path()));
+                    setGraphic(Icons.icon(Icons.forType(e.type() == null ? "" : e.type()), 14));
+                    setTooltip(new Tooltip(folder ? String.join(" / ", EntryPath.split(e.ref()))
+                            : EntryPath.unescape(e.path())));
                 }
             }
         });
-        list.getSelectionModel().selectedItemProperty().addListener((o, old, e) -> {
-            if (e != null) {
-                reveal.accept(e);
+        list.setOnKeyPressed(e -> {
+            Star s = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && s != null) {
+                reveal.accept(s);
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);

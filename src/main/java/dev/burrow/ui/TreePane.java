@@ -59,6 +59,8 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     private final TreeViewModel vm;
     private final TreeView<Row> view = new TreeView<>();
     private final FolderItem root;
+    private final ScrollAnchor scroll;
+    private final DragController drag;
     /** True while the pane changes items and selection itself: those changes are not gestures. */
     private boolean syncing;
     /** True while the pane tells the view model about a selection gesture. */
@@ -67,13 +69,18 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
         this.root = new FolderItem(TreeNode.Folder.ROOT);
+        this.scroll = new ScrollAnchor(view, key -> {
+            Map<NodeKey, TreeItem<Row>> found = new HashMap<>();
+            collect(root, Set.of(key), found);
+            return found.get(key);
+        });
         getStyleClass().add("tree-pane");
         view.setId("project-tree");
         view.setShowRoot(false);
         view.setRoot(root);
         view.setEditable(true);
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        DragController drag = new DragController(view, this);
+        drag = new DragController(view, this);
         view.setCellFactory(v -> new EntryCell(this, drag::hooks));
         setCenter(view);
 
@@ -105,6 +112,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     /** Refills the open folders, opens and closes folders as the view model says, shows the selection. */
     private void refresh() {
+        scroll.before();
         boolean was = syncing;
         syncing = true;
         try {
@@ -112,6 +120,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         } finally {
             syncing = was;
         }
+        scroll.after();
         showSelection();
     }
 
@@ -214,7 +223,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
         List<NodeKey> revealedNow = found.keySet().stream().filter(toReveal::contains).toList();
         if (!revealedNow.isEmpty()) {
-            view.scrollTo(view.getRow(found.get(revealedNow.get(0))));
+            ScrollAnchor.show(view, view.getRow(found.get(revealedNow.get(0))));
             vm.revealed(revealedNow);
         }
     }
@@ -254,7 +263,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         TreeItem<Row> item = found.get(key);
         if (item != null) {
             vm.select(List.of(key), key);
-            view.scrollTo(view.getRow(item));
+            ScrollAnchor.show(view, view.getRow(item));
             // Lay the cells out now: a later layout pass that moves the editing cell to another
             // row would end the edit before the person could type.
             view.layout();
@@ -266,8 +275,8 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     /** Tells the view model what the person selected (unless the pane is changing it itself). */
     private void forwardSelection() {
-        if (syncing) {
-            return;
+        if (syncing || drag.dragging()) {
+            return; // nothing a drag passes over changes the selection
         }
         List<NodeKey> keys = new ArrayList<>();
         for (TreeItem<Row> item : view.getSelectionModel().getSelectedItems()) {
@@ -332,6 +341,11 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     @Override
+    public void dragEnded() {
+        showSelection();
+    }
+
+    @Override
     public void drop(List<TreeNode> nodes, String folder, boolean link) {
         if (link) {
             vm.edits().link(nodes, folder);
@@ -348,8 +362,13 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     @Override
-    public void toggleShortcut(FileSystemEntry row) {
-        vm.edits().toggleShortcut(row);
+    public void toggleStar(TreeNode node) {
+        vm.edits().toggleStar(List.of(node));
+    }
+
+    @Override
+    public boolean isStarred(TreeNode node) {
+        return vm.edits().isStarred(node);
     }
 
     @Override

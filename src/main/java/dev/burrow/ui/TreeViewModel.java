@@ -2,10 +2,12 @@ package dev.burrow.ui;
 
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
+import dev.burrow.api.Star;
 import dev.burrow.tree.FolderCounts;
 import dev.burrow.tree.FolderState;
 import dev.burrow.tree.MoveCheck;
 import dev.burrow.tree.NodeKey;
+import dev.burrow.tree.StarList;
 import dev.burrow.tree.TaskRunner;
 import dev.burrow.tree.TreeIndex;
 import dev.burrow.tree.TreeNode;
@@ -38,8 +40,8 @@ public final class TreeViewModel {
     private final TreeSelection selection = new TreeSelection(this::resolve);
     private final SearchResults search = new SearchResults();
     private final Set<String> expanded = new HashSet<>(Set.of(""));
-    private final ObservableList<FileSystemEntry> shortcuts = FXCollections.observableArrayList();
-    private final ObservableList<FileSystemEntry> shortcutsView = FXCollections.unmodifiableObservableList(shortcuts);
+    private final ObservableList<Star> stars = FXCollections.observableArrayList();
+    private final ObservableList<Star> starsView = FXCollections.unmodifiableObservableList(stars);
     private final ReadOnlyObjectWrapper<TreeSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
@@ -76,8 +78,9 @@ public final class TreeViewModel {
         return search.rowsProperty();
     }
 
-    public ObservableList<FileSystemEntry> shortcuts() {
-        return shortcutsView;
+    /** The person's stars ({@code file_system_shortcut}) in the server's order: the Shortcuts pane. */
+    public ObservableList<Star> stars() {
+        return starsView;
     }
 
     /** Goes up once per batch of changes to the rows shown (coalesced per pulse): views refill. */
@@ -211,6 +214,54 @@ public final class TreeViewModel {
         reveal(List.of(NodeKey.of(row)));
     }
 
+    /** A star of the Shortcuts pane: reveals what it points at (a folder by path, an object by its home row). */
+    public void reveal(Star star) {
+        TreeSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        search(null);
+        NodeKey key = StarList.target(star, s.index());
+        if (key == null) {
+            status.say("“" + EntryPath.unescape(star.path()) + "” is not in the tree (yet): nothing to show.");
+            return;
+        }
+        reveal(List.of(key));
+    }
+
+    /**
+     * The row that takes the place of nodes about to go: the next sibling after them, else the
+     * one before, else their folder (null: the top level, nothing to select).
+     */
+    public NodeKey neighbourOf(List<TreeNode> going) {
+        if (going.isEmpty()) {
+            return null;
+        }
+        Set<NodeKey> gone = new HashSet<>();
+        going.forEach(n -> gone.add(n.key()));
+        String parent = EntryPath.parent(EntryPath.normalize(going.get(0).path()));
+        List<TreeNode> siblings = shownIndex().children(parent);
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        for (int i = 0; i < siblings.size(); i++) {
+            if (gone.contains(siblings.get(i).key())) {
+                first = Math.min(first, i);
+                last = i;
+            }
+        }
+        for (int i = last + 1; last >= 0 && i < siblings.size(); i++) {
+            if (!gone.contains(siblings.get(i).key())) {
+                return siblings.get(i).key();
+            }
+        }
+        for (int i = Math.min(first, siblings.size()) - 1; i >= 0; i--) {
+            if (!gone.contains(siblings.get(i).key())) {
+                return siblings.get(i).key();
+            }
+        }
+        return parent.isEmpty() ? null : NodeKey.folder(parent);
+    }
+
     /** The view shows these keys now (and scrolled to them). */
     public void revealed(Collection<NodeKey> shown) {
         selection.revealed(shown);
@@ -227,6 +278,38 @@ public final class TreeViewModel {
 
     public void collapse(String folder) {
         (search.active() ? search.expanded() : expanded).remove(folder);
+    }
+
+    /** A move or rename of folders: the open folders inside them stay open at their new paths. */
+    void followMove(dev.burrow.tree.MoveOperation move) {
+        for (dev.burrow.tree.MoveOperation.Step step : move.steps()) {
+            if (!(step.node() instanceof TreeNode.Folder f)) {
+                continue;
+            }
+            String from = EntryPath.normalize(f.path());
+            String to = EntryPath.normalize(step.target());
+            List<String> moved = expanded.stream().filter(e -> e.equals(from) || EntryPath.isBelow(e, from)).toList();
+            for (String e : moved) {
+                expanded.remove(e);
+                expanded.add(to + e.substring(from.length()));
+            }
+        }
+    }
+
+    /** F5 or a search cleared: the selection stays, and shows again once its rows are back. */
+    void keepSelection() {
+        selection.reveal(List.copyOf(selection.keys()));
+    }
+
+    /** The open folders (not while searching): to remember per connection. */
+    public Set<String> expandedFolders() {
+        return Set.copyOf(expanded);
+    }
+
+    /** Opens these folders (a connection's remembered ones) in the tree shown. */
+    public void restoreExpanded(Collection<String> folders) {
+        expanded.addAll(folders);
+        queueRowsChanged();
     }
 
     /** Opens every folder down to {@code folder}. */
@@ -251,6 +334,7 @@ public final class TreeViewModel {
             s.cancelSearch();
             if (search.active()) {
                 search.clear();
+                reveal(List.copyOf(selection.keys())); // what was selected in the results shows in the tree
                 rowsChanged();
             }
             return;
@@ -324,8 +408,9 @@ public final class TreeViewModel {
         clipboard = List.of();
         search.clear();
         expanded.clear();
+        expanded.add("");
         selection.clear();
-        shortcuts.clear();
+        stars.clear();
         counts = null;
         edits.history().follow(s);
         if (s != null) {
@@ -338,8 +423,15 @@ public final class TreeViewModel {
                 @Override
                 public void foldersChanged(Set<String> folderPaths) {
                     if (s == session.get()) {
-                        followShortcuts(s);
                         queueRowsChanged();
+                    }
+                }
+
+                @Override
+                public void starsChanged() {
+                    if (s == session.get()) {
+                        stars.setAll(s.stars().all());
+                        rowsVersion.set(rowsVersion.get() + 1);
                     }
                 }
 
@@ -354,12 +446,6 @@ public final class TreeViewModel {
         rowsChanged();
     }
 
-    private void followShortcuts(TreeSession s) {
-        List<FileSystemEntry> now = s.index().shortcutRows();
-        if (!now.equals(shortcuts)) {
-            shortcuts.setAll(now);
-        }
-    }
 
     /** Coalesces the many changes of one pulse (index pages, optimistic edits) into one refill. */
     private void queueRowsChanged() {

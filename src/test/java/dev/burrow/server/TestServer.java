@@ -258,6 +258,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Inserts an object behind rows (type, ref, numeric id, name). */
     public void object(String type, String ref, long id, String name) {
+        object(server, type, ref, id, name);
+    }
+
+    /** Inserts an object behind rows into any local server's store (window tests start their own). */
+    public static void object(LocalServer server, String type, String ref, long id, String name) {
         try {
             server.database().write(c -> {
                 try (var ps = c.prepareStatement("INSERT INTO objects(type, ref, id, short_id, team, name, deleted,"

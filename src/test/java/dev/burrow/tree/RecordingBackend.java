@@ -84,6 +84,21 @@ final class RecordingBackend implements TreeBackend {
     }
 
     @Override
+    public List<dev.burrow.api.Star> stars() {
+        return delegate.stars();
+    }
+
+    @Override
+    public dev.burrow.api.Star addStar(dev.burrow.api.Star template) {
+        return delegate.addStar(template);
+    }
+
+    @Override
+    public void removeStar(String starId) {
+        delegate.removeStar(starId);
+    }
+
+    @Override
     public Page<FileSystemEntry> children(String folder, int limit, int offset) {
         record("children");
         return delegate.children(folder, limit, offset);

@@ -93,7 +93,7 @@ class TreeViewModelTest {
     }
 
     @Test
-    void afterADeleteNothingGoneStaysSelectedAndUndoRedoAreNamed() {
+    void afterADeleteTheNextSiblingIsSelectedAndUndoRedoAreNamed() {
         selectOnly(NodeKey.folder("Marketing"));
         Optional<DeletePlan> plan = edits.planDelete();
         assertTrue(plan.isPresent());
@@ -105,19 +105,28 @@ class TreeViewModelTest {
         edits.delete(plan.get());
 
         assertTrue(ws.tree().keySet().stream().noneMatch(p -> p.startsWith("Marketing")), ws.tree().toString());
-        assertEquals(List.of(), List.copyOf(tree.selection()), "the deleted folder is not selected any more");
-        assertNull(tree.selectedProperty().get(), "and Details has no subject");
+        assertEquals(List.of(NodeKey.folder("Product")), List.copyOf(tree.selection()),
+                "the next sibling takes the deleted folder's place");
+        assertEquals("Product", tree.selectedProperty().get().path(), "and Details shows it");
         // The rows were made over the API, with no objects behind them: the server lists none as deleted.
         assertEquals("Deleted. Ctrl+Z puts it back.", main.statusProperty().get());
-        assertEquals("Undo delete “Marketing”", edits.history().undoTextProperty().get());
+        assertEquals("Undo: Delete “Marketing”", edits.history().undoTextProperty().get());
         assertFalse(edits.history().canRedoProperty().get());
 
         edits.undo();
 
         assertTrue(ws.tree().containsKey("Marketing/Overview"), "restored: " + ws.tree());
+        assertEquals(List.of(NodeKey.folder("Marketing")), List.copyOf(tree.selection()), "undo selects what it restored");
         assertEquals("Undo", edits.history().undoTextProperty().get());
         assertTrue(edits.history().canRedoProperty().get());
-        assertEquals("Redo delete “Marketing”", edits.history().redoTextProperty().get());
+        assertEquals("Redo: Delete “Marketing”", edits.history().redoTextProperty().get());
+
+        edits.redo();
+
+        assertFalse(ws.tree().containsKey("Marketing/Overview"), "deleted again: " + ws.tree());
+        assertEquals(List.of(NodeKey.folder("Product")), List.copyOf(tree.selection()), "redo selects the neighbour");
+        assertEquals("Undo: Delete “Marketing”", edits.history().undoTextProperty().get(), "labels never nest");
+        assertFalse(edits.history().canRedoProperty().get());
     }
 
     @Test
@@ -187,13 +196,15 @@ class TreeViewModelTest {
     }
 
     @Test
-    void aStarInTheResultsShowsInTheResultsAndTheShortcuts() {
+    void aStarInTheResultsShowsInTheShortcutsAndLeavesTheRowAlone() {
         tree.search("Retention");
-        edits.toggleShortcut(retention);
+        edits.toggleStar(List.of(tree.shownIndex().node(item(retention))));
 
-        assertEquals(Boolean.TRUE, ws.row(retention.id()).shortcut());
-        assertTrue(tree.searchResultsProperty().get().get(0).isLink(), "the result row follows the server");
-        assertEquals(List.of(retention.id()), tree.shortcuts().stream().map(FileSystemEntry::id).toList());
+        assertFalse(Boolean.TRUE.equals(ws.row(retention.id()).shortcut()), "the star is not the shortcut flag");
+        assertFalse(tree.searchResultsProperty().get().get(0).isLink(), "the result row is unchanged");
+        assertEquals(List.of(retention.ref()), ws.api.shortcuts().listAll().stream().map(dev.burrow.api.Star::ref)
+                .toList(), "the server keeps the star");
+        assertEquals(List.of("Retention"), tree.stars().stream().map(dev.burrow.api.Star::path).toList());
     }
 
     @Test
@@ -204,7 +215,7 @@ class TreeViewModelTest {
 
         assertEquals("Product area/Retention", ws.row(retention.id()).path());
         assertEquals(List.of(NodeKey.folder("Product area")), List.copyOf(tree.selection()));
-        assertEquals("Undo rename “Product” to “Product area”", edits.history().undoTextProperty().get());
+        assertEquals("Undo: Rename “Product” to “Product area”", edits.history().undoTextProperty().get());
         edits.undo();
         assertEquals("Product/Retention", ws.row(retention.id()).path());
     }

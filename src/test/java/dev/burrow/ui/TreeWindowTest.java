@@ -198,19 +198,22 @@ class TreeWindowTest extends WindowTestBase {
     }
 
     @Test
-    void theStarFlipsTheShortcutFlagAndTheShortcutsList() {
+    void theStarAddsToTheShortcutsListAndLeavesTheRowAlone() {
         expand("Product");
         clickOn(cell("Product/Retention").lookup(".star-toggle"));
 
-        waitUntil("starred on the server", () -> Boolean.TRUE.equals(serverRow(retention.id()).shortcut()));
+        waitUntil("starred on the server", () -> api.shortcuts().listAll().stream()
+                .anyMatch(s -> retention.ref().equals(s.ref())));
+        assertFalse(Boolean.TRUE.equals(serverRow(retention.id()).shortcut()), "the row's shortcut flag is untouched");
         ListView<?> shortcuts = lookup("#shortcuts-list").queryListView();
         waitFx("the shortcuts list shows it", () -> shortcuts.getItems().stream()
-                .map(e -> ((FileSystemEntry) e).id()).toList().equals(List.of(retention.id())));
+                .map(e -> ((dev.burrow.api.Star) e).path()).toList().equals(List.of("Retention")));
 
         idle();
         clickOn(cell("Product/Retention").lookup(".star-toggle"));
-        waitUntil("unstarred on the server", () -> !Boolean.TRUE.equals(serverRow(retention.id()).shortcut()));
+        waitUntil("unstarred on the server", () -> api.shortcuts().listAll().isEmpty());
         waitFx("the shortcuts list is empty", () -> shortcuts.getItems().isEmpty());
+        assertFalse(Boolean.TRUE.equals(serverRow(retention.id()).shortcut()));
     }
 
     @Test
@@ -287,7 +290,7 @@ class TreeWindowTest extends WindowTestBase {
         expand("Marketing");
         expand("Marketing/Campaigns");
         clickOn(cell("Marketing/Campaigns/Launch funnel").lookup(".star-toggle"));
-        waitUntil("starred", () -> Boolean.TRUE.equals(serverRow(launch.id()).shortcut()));
+        waitUntil("starred", () -> api.shortcuts().listAll().size() == 1);
         idle();
         interact(() -> {
             item("Marketing").get().setExpanded(false);

@@ -1,0 +1,82 @@
+package dev.burrow.ui;
+
+import dev.burrow.tree.NodeKey;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+
+/**
+ * Keeps the tree's scroll position across a reload (F5, a connection's rows coming back): the
+ * first row in view is noted before each refill; when the tree was emptied and that row shows
+ * again, it goes back to the top of the view. Revealing a row scrolls only as far as needed.
+ */
+final class ScrollAnchor {
+
+    private final TreeView<Row> view;
+    private final Function<NodeKey, TreeItem<Row>> find;
+    private NodeKey anchor;
+    /** The tree was emptied (a reload) while the anchor was noted: scroll back once it shows. */
+    private boolean waiting;
+    /** Refills since the tree came back without the anchor; the wait ends after {@link #PATIENCE}. */
+    private int misses;
+    private static final int PATIENCE = 30;
+
+    ScrollAnchor(TreeView<Row> view, Function<NodeKey, TreeItem<Row>> find) {
+        this.view = view;
+        this.find = find;
+    }
+
+    /** Before a refill: notes the first row in view (unless waiting for one to come back). */
+    void before() {
+        if (waiting) {
+            return;
+        }
+        VirtualFlow<?> flow = flow(view);
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        Object item = first == null ? null : first.getItem();
+        anchor = item instanceof Row r && r.treeNode() != null ? r.treeNode().key() : null;
+    }
+
+    /** After a refill: an emptied tree waits; a returning anchor is scrolled back to the top. */
+    void after() {
+        if (anchor == null) {
+            return;
+        }
+        boolean empty = view.getRoot().getChildren().stream().noneMatch(c -> c.getValue() instanceof Row.Node);
+        if (empty) {
+            waiting = true;
+            misses = 0;
+            return;
+        }
+        if (!waiting) {
+            return;
+        }
+        TreeItem<Row> item = find.apply(anchor);
+        if (item != null) {
+            view.scrollTo(view.getRow(item));
+            waiting = false;
+            misses = 0;
+        } else if (++misses > PATIENCE) {
+            waiting = false; // the row did not come back (deleted meanwhile): stop waiting for it
+            misses = 0;
+        }
+    }
+
+    /** Scrolls only as far as needed for the row to be fully in view. */
+    static void show(TreeView<Row> view, int row) {
+        VirtualFlow<?> flow = flow(view);
+        if (flow != null && row >= 0) {
+            flow.scrollTo(row);
+        } else if (row >= 0) {
+            view.scrollTo(row);
+        }
+    }
+
+    private static VirtualFlow<?> flow(TreeView<Row> view) {
+        Node n = view.lookup(".virtual-flow");
+        return n instanceof VirtualFlow<?> f ? f : null;
+    }
+}
