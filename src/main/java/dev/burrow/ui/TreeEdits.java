@@ -183,6 +183,15 @@ public final class TreeEdits {
         }
     }
 
+    /**
+     * Runs any tree operation as one step of this window's history (undo puts it all back);
+     * {@code then} hears null on success or the message of the failure. For edits made elsewhere
+     * (the Organise dialog's batch).
+     */
+    public void executeStep(Operation op, Consumer<String> then) {
+        execute(op, then);
+    }
+
     /** Runs an edit; {@code then} hears null on success or the message of the failure. */
     void execute(Operation op, Consumer<String> then) {
         TreeSession s = tree.session();
