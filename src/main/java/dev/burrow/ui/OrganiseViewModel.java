@@ -86,6 +86,8 @@ public final class OrganiseViewModel {
     private TaskRunner.Handle debounce = done();
     private TaskRunner.Handle planned = done();
     private OrganiseBatch running;
+    /** What the undo being reconciled left alone, told once the session has said it finished. */
+    private Notice pendingNotice;
 
     OrganiseViewModel(TaskRunner runner, StatusLine status, TreeViewModel tree) {
         this.runner = runner;
@@ -195,6 +197,25 @@ public final class OrganiseViewModel {
         interrupted.clear();
         rules.clear();
         checkInterrupted();
+        TreeSession session = tree.session();
+        if (session != null) {
+            // after the window's own listener has said "… — done": the names of what undo left alone follow it
+            session.addListener(new TreeSession.Listener() {
+                @Override
+                public void foldersChanged(java.util.Set<String> folderPaths) {
+                }
+
+                @Override
+                public void finished(String description, String failure) {
+                    Notice n = pendingNotice;
+                    pendingNotice = null;
+                    if (n != null) {
+                        status.say(n.header() + " " + String.join("; ", n.lines()));
+                        notice.set(n);
+                    }
+                }
+            });
+        }
         OrganiseRules saved = rulesStore;
         String key = connection;
         if (saved != null) {
@@ -376,10 +397,7 @@ public final class OrganiseViewModel {
         }
         String header = "Put back " + PlanSentences.count(undo.restored().size(), "item") + "; left alone "
                 + PlanSentences.count(lines.size(), "row") + " changed since the batch:";
-        runner.post(() -> {
-            status.say(header + " " + String.join("; ", lines));
-            notice.set(new Notice(header, List.copyOf(lines)));
-        });
+        pendingNotice = new Notice(header, List.copyOf(lines));
     }
 
     public void dismissNotice() {
