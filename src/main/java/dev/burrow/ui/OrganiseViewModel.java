@@ -240,13 +240,17 @@ public final class OrganiseViewModel {
 
     // ---- Planning -----------------------------------------------------------------------------
 
-    /** Opens the dialog on a folder: organise what is in it. */
+    /**
+     * Opens the dialog on a folder: organise what is below it. The query is the folder's path with
+     * a trailing {@code /} as plain text (a substring of the stored path, as PostHog's search
+     * matches it); {@code path:} would take the value as one folder name.
+     */
     public void startWith(String folderPath) {
         if (folderPath == null || folderPath.isEmpty()) {
             return;
         }
-        String p = folderPath.replace("\"", "");
-        query.set("path:" + (p.matches(".*\\s.*") ? "\"" + p + "\"" : p));
+        String p = folderPath.replace("\"", "") + "/";
+        query.set(p.matches(".*\\s.*") ? "\"" + p + "\"" : p);
     }
 
     private void cancelPlan() {

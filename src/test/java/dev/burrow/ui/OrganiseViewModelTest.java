@@ -333,11 +333,16 @@ class OrganiseViewModelTest {
     void aFolderStartsTheQueryWithWhatIsInIt() {
         open(TaskRunner.sameThread());
         vm.templateProperty().set("Archive");
+        ws.create("Inbox/Deeper/Inner", "insight");
+        vm.startWith("Inbox/Deeper");
+        assertEquals("Inbox/Deeper/", vm.queryProperty().get());
+        assertEquals(List.of("Inbox/Deeper/Inner"),
+                vm.previewProperty().get().plan().moves().stream().map(m -> m.from()).toList());
         vm.startWith("Inbox");
-        assertEquals("path:Inbox", vm.queryProperty().get());
-        assertEquals(5, vm.previewProperty().get().plan().moves().size());
+        assertEquals("Inbox/", vm.queryProperty().get());
+        assertEquals(6, vm.previewProperty().get().plan().moves().size());
         vm.startWith("Some Folder");
-        assertEquals("path:\"Some Folder\"", vm.queryProperty().get());
+        assertEquals("\"Some Folder/\"", vm.queryProperty().get());
     }
 
     @Test
