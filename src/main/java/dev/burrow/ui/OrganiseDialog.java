@@ -96,11 +96,10 @@ public final class OrganiseDialog {
         template.setId("organise-template");
         template.setPromptText("Insights/{creator}");
         template.textProperty().bindBidirectional(vm.templateProperty());
-        MenuButton rules = rulesMenu();
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("What"), query, rules);
+        form.addRow(0, new Label("What"), query);
         form.addRow(1, new Label("Where to"), template);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
@@ -151,8 +150,8 @@ public final class OrganiseDialog {
         summary.setMinHeight(Region.USE_PREF_SIZE);
         vm.previewProperty().addListener((o, a, p) -> showPreview(p));
         summary.textProperty().bind(Bindings.createStringBinding(() -> vm.planningProperty().get() ? "Planning…"
-                : vm.previewProperty().get() == null ? "" : vm.previewProperty().get().summary(),
-                vm.planningProperty(), vm.previewProperty()));
+                : vm.previewProperty().get() == null ? vm.hintProperty().get() : vm.previewProperty().get().summary(),
+                vm.planningProperty(), vm.previewProperty(), vm.hintProperty()));
 
         ProgressBar progress = new ProgressBar();
         progress.setId("organise-progress");
@@ -189,11 +188,13 @@ public final class OrganiseDialog {
         close.setId("organise-close");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.hide());
+        MenuButton rules = rulesMenu();
+        ButtonBar.setButtonData(rules, ButtonBar.ButtonData.LEFT);
         ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.LEFT);
         ButtonBar.setButtonData(apply, ButtonBar.ButtonData.OTHER);
         ButtonBar.setButtonData(close, ButtonBar.ButtonData.CANCEL_CLOSE);
         ButtonBar bar = new ButtonBar();
-        bar.getButtons().addAll(cancel, apply, close);
+        bar.getButtons().addAll(rules, cancel, apply, close);
         content.getChildren().add(bar);
         content.setPadding(new Insets(12));
         content.getStyleClass().add("dialog-root");
@@ -222,7 +223,7 @@ public final class OrganiseDialog {
             skippedTitle.setText("Skipped");
             return;
         }
-        previewTree.setRoot(item(p.root()));
+        previewTree.setRoot(p.canApply() ? item(p.root()) : null);
         skippedTitle.setText("Skipped (" + p.skipped().size() + ")");
         for (Plan.Skip s : p.skipped().subList(0, Math.min(p.skipped().size(), 1000))) {
             skipped.getItems().add(s.path() + " — " + s.reason());

@@ -41,7 +41,7 @@ public record OrganisePreview(Plan plan, Entry root, String summary) {
 
     public static OrganisePreview of(Plan plan) {
         Set<String> fresh = new HashSet<>(plan.newFolders());
-        Builder top = new Builder("/", Kind.FOLDER);
+        Builder top = new Builder("/ (the top level)", Kind.FOLDER);
         for (Map.Entry<String, List<Plan.Move>> group : plan.byDestination().entrySet()) {
             Builder folder = top;
             String path = "";

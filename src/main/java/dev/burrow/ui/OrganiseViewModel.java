@@ -66,6 +66,7 @@ public final class OrganiseViewModel {
     private final StringProperty template = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<OrganisePreview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
@@ -130,6 +131,11 @@ public final class OrganiseViewModel {
     /** What is wrong with the query or the template, or why planning failed; null when nothing is. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What is still missing (the query, the template) before there can be a preview; "" when nothing is. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty planningProperty() {
@@ -264,11 +270,15 @@ public final class OrganiseViewModel {
         cancelPlan();
         preview.set(null);
         String q = query.get() == null ? "" : query.get().strip();
-        if (q.isEmpty()) {
-            error.set(template.get() == null || template.get().isBlank() ? null
-                    : "Say what to organise, e.g. type:insight path:Unfiled");
+        boolean noTemplate = template.get() == null || template.get().isBlank();
+        error.set(null);
+        if (q.isEmpty() || noTemplate) {
+            // not a mistake yet: the dialog says what is missing instead of a preview
+            hint.set(q.isEmpty() ? "Say what to organise, e.g. type:insight path:Unfiled"
+                    : "Say where it goes: a folder template, e.g. Insights/{creator}");
             return;
         }
+        hint.set("");
         Template t;
         try {
             t = Template.parse(template.get());

@@ -142,7 +142,8 @@ class OrganiseViewModelTest {
 
         vm.templateProperty().set("Archive");
         vm.queryProperty().set("  ");
-        assertEquals("Say what to organise, e.g. type:insight path:Unfiled", vm.errorProperty().get());
+        assertNull(vm.errorProperty().get(), "not a mistake, just not there yet");
+        assertEquals("Say what to organise, e.g. type:insight path:Unfiled", vm.hintProperty().get());
         assertFalse(vm.canApplyProperty().get());
         Map<String, String> before = paths();
         vm.apply();
@@ -150,7 +151,13 @@ class OrganiseViewModelTest {
 
         vm.queryProperty().set("path:Inbox");
         assertNull(vm.errorProperty().get());
+        assertEquals("", vm.hintProperty().get());
         assertTrue(vm.canApplyProperty().get());
+
+        vm.templateProperty().set(" ");
+        assertNull(vm.errorProperty().get());
+        assertEquals("Say where it goes: a folder template, e.g. Insights/{creator}", vm.hintProperty().get());
+        assertFalse(vm.canApplyProperty().get());
     }
 
     /** Background work waits until released; posts and timers run at once. */

@@ -137,6 +137,8 @@ class OrganiseWindowTest extends WindowTestBase {
         proxy.slowNext(100, "file_system/", 400);
 
         clickOn("#organise-apply");
+        waitFx("the progress shows", () -> lookup("#organise-progress").query().isVisible()
+                && lookup("#organise-cancel").query().isVisible());
         waitUntil("two moves answered", () -> proxy.slowAnswered() >= 2);
         clickOn("#organise-cancel");
 
