@@ -75,6 +75,9 @@ public final class OrganiseViewModel {
     private final ReadOnlyStringWrapper tidyStep = new ReadOnlyStringWrapper("");
     private final ObservableList<BatchJournal> interrupted = FXCollections.observableArrayList();
     private final ObservableList<OrganiseRule> rules = FXCollections.observableArrayList();
+    // made once: an unmodifiable view listens weakly, so a view made per call could lose its listeners
+    private final ObservableList<BatchJournal> interruptedView = FXCollections.unmodifiableObservableList(interrupted);
+    private final ObservableList<OrganiseRule> rulesView = FXCollections.unmodifiableObservableList(rules);
     private final BooleanBinding canApply;
     private final Deque<OrganiseRule> tidyQueue = new ArrayDeque<>();
     private int tidyTotal;
@@ -173,12 +176,12 @@ public final class OrganiseViewModel {
 
     /** Batches of this connection cut short in an earlier run (a crash, a failure): resume or undo. */
     public ObservableList<BatchJournal> interrupted() {
-        return FXCollections.unmodifiableObservableList(interrupted);
+        return interruptedView;
     }
 
     /** This connection's saved rules, in the order they were saved. */
     public ObservableList<OrganiseRule> rules() {
-        return FXCollections.unmodifiableObservableList(rules);
+        return rulesView;
     }
 
     // ---- Wiring -------------------------------------------------------------------------------
@@ -365,7 +368,13 @@ public final class OrganiseViewModel {
             long now = System.nanoTime();
             if (sent == total || now - last[0] >= PROGRESS_EVERY_NANOS) {
                 last[0] = now;
-                runner.post(() -> progress.set(total == 0 ? 1 : sent / (double) total));
+                runner.post(() -> {
+                    if (running == batch) {
+                        progress.set(total == 0 ? 1 : sent / (double) total);
+                        status.say(batch.description() + ": " + PlanSentences.count(sent, "request") + " of " + total
+                                + " sent…");
+                    }
+                });
             }
         });
         execute(batch, msg -> {

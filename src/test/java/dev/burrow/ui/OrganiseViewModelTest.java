@@ -6,22 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.burrow.client.PostHogClient;
-import dev.burrow.client.RetryPolicy;
 import dev.burrow.settings.OrganiseRules;
-import dev.burrow.tree.ClientBackend;
 import dev.burrow.tree.MoveJournal;
 import dev.burrow.tree.TaskRunner;
-import dev.burrow.tree.TreeBackend;
-import dev.burrow.tree.TreeIndex;
 import dev.burrow.tree.organise.BatchJournal;
-import dev.burrow.tree.organise.ClientLookup;
-import dev.burrow.tree.organise.DashboardTiles;
-import dev.burrow.tree.organise.OrganiseBatch;
-import dev.burrow.tree.organise.Planner;
-import dev.burrow.tree.organise.Template;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -274,36 +262,8 @@ class OrganiseViewModelTest {
         assertTrue(main.statusProperty().get().contains("Archive/insight 0 — now at Elsewhere/insight 0"));
     }
 
-    /** A batch that failed after two moves, as a crash would leave it: journaled, cut short. */
     void cutShort() {
-        PostHogClient client = PostHogClient.builder(ws.server.baseUrl(), TestWorkspace.KEY, 1)
-                .retry(RetryPolicy.none()).build();
-        try (client) {
-            TreeBackend real = new ClientBackend(client);
-            AtomicInteger patches = new AtomicInteger();
-            TreeBackend failing = (TreeBackend) Proxy.newProxyInstance(TreeBackend.class.getClassLoader(),
-                    new Class<?>[] {TreeBackend.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("patchPath") && patches.incrementAndGet() > 2) {
-                            throw new IllegalStateException("the network went away");
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-            TreeIndex index = new TreeIndex();
-            real.everything(1000, index::putAll);
-            index.markComplete(true);
-            ClientLookup lookup = new ClientLookup(client);
-            OrganiseBatch batch = OrganiseBatch.of(Planner.plan(index, lookup.search("path:Inbox type:insight"),
-                    Template.parse("Archive"), DashboardTiles.NONE), store);
-            try {
-                OrganiseBatch.runHere(batch, index, failing);
-            } catch (IllegalStateException expected) {
-                // the batch is cut short
-            }
-        }
+        CutShortBatch.make(ws.server.baseUrl(), TestWorkspace.KEY, store, "path:Inbox type:insight", "Archive", 2);
     }
 
     @Test

@@ -157,4 +157,26 @@ class OrganiseWindowTest extends WindowTestBase {
         press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitUntil("every row back on the server", () -> serverIds().equals(before));
     }
+
+    @Test
+    void aBatchCutShortIsOfferedAfterTheTreeShowsAndFinishItCompletesIt() {
+        dev.burrow.tree.organise.BatchJournal.Store store = dev.burrow.tree.organise.BatchJournal.Store.inMemory();
+        CutShortBatch.make(server.baseUrl(), KEY, store, "path:Inbox", "Archive", 2);
+        assertEquals(2, movedToArchive());
+        interact(() -> {
+            vm.organise().setJournalStores(t -> store);
+            vm.connect(new MainViewModel.Target("Local", windowUrl(), KEY, 1, true));
+        });
+        awaitReady();
+
+        waitFx("the offer shows", () -> lookup("#organise-interrupted").query().isVisible());
+        String text = onFx(() -> ((Label) lookup("#organise-interrupted").lookup(".label").query()).getText());
+        assertTrue(text.startsWith("An organise batch was cut short: Organise 6 items into Archive"), text);
+        assertTrue(item("Inbox").isPresent(), "the tree shows meanwhile");
+
+        clickOn("#organise-resume");
+        waitUntil("every row moved on the server", () -> movedToArchive() == 6);
+        waitFx("the offer is gone", () -> !lookup("#organise-interrupted").query().isVisible());
+        assertTrue(store.interrupted().isEmpty());
+    }
 }
