@@ -20,7 +20,7 @@ final class Args {
             Map.entry("--config-dir", "--config-dir"), Map.entry("--dashboard", "--dashboard"),
             Map.entry("--insight", "--insight"), Map.entry("--format", "--format"),
             Map.entry("-o", "--output"), Map.entry("--output", "--output"), Map.entry("--timeout", "--timeout"),
-            Map.entry("--where", "--where"), Map.entry("--to", "--to"));
+            Map.entry("--where", "--where"), Map.entry("--to", "--to"), Map.entry("--rule", "--rule"));
 
     /** Flags, with aliases. */
     private static final Map<String, String> FLAGS = Map.ofEntries(
@@ -28,7 +28,8 @@ final class Args {
             Map.entry("-r", "--recursive"), Map.entry("-p", "--parents"), Map.entry("--parents", "--parents"),
             Map.entry("--no-server-move", "--no-server-move"), Map.entry("-h", "--help"),
             Map.entry("--help", "--help"), Map.entry("--dry-run", "--dry-run"), Map.entry("--yes", "--yes"),
-            Map.entry("-y", "--yes"), Map.entry("--undo", "--undo"), Map.entry("--resume", "--resume"));
+            Map.entry("-y", "--yes"), Map.entry("--undo", "--undo"), Map.entry("--resume", "--resume"),
+            Map.entry("--rules", "--rules"));
 
     /** Options every verb accepts: the connection. */
     static final Set<String> CONNECTION = Set.of("--host", "--api-key", "--environment", "--profile", "--config-dir",

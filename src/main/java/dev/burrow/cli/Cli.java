@@ -211,7 +211,8 @@ public final class Cli {
             case "exports" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).list(args);
             case "export" -> new ExportCommands(client, out, err, json, sleeper, System::nanoTime).export(args);
             case "organise" -> new OrganiseCommand(client, out, err, json, stdin, interactive,
-                    configDir(args).resolve("organise"), opened.journalKey(), System::nanoTime).run(args);
+                    configDir(args).resolve("organise"), opened.journalKey(), System::nanoTime,
+                    new dev.burrow.settings.OrganiseRules(configDir(args))).run(args);
             default -> throw CliException.usage("unknown command '" + verb + "'");
         }
     }

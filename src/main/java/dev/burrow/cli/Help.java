@@ -21,6 +21,9 @@ final class Help {
                                                   move every item the query finds into folders made
                                                   from the template: literal text and {type} {creator}
                                                   {created:yyyy} {created:yyyy-MM} {dashboard} {parent}
+              burrow organise --rule NAME [--dry-run] [--yes] [--json]
+                                                  the same with a rule saved in the window
+              burrow organise --rules [--json]    list this connection's saved rules
               burrow organise --undo | --resume   revert the last batch / finish one cut short
               burrow exports [--json]             list your exports
               burrow profiles [--json]            list the saved connections (never their keys)

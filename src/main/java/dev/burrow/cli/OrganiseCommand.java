@@ -6,6 +6,9 @@ import dev.burrow.api.FileSystemEntry;
 import dev.burrow.api.Json;
 import dev.burrow.client.ApiException;
 import dev.burrow.client.PostHogClient;
+import dev.burrow.settings.Loaded;
+import dev.burrow.settings.OrganiseRule;
+import dev.burrow.settings.OrganiseRules;
 import dev.burrow.tree.ClientBackend;
 import dev.burrow.tree.Operation;
 import dev.burrow.tree.TreeBackend;
@@ -41,6 +44,8 @@ import java.util.function.LongSupplier;
 final class OrganiseCommand {
 
     static final String USAGE = "usage: burrow organise --where QUERY --to TEMPLATE [--dry-run] [--yes] [--json]\n"
+            + "       burrow organise --rule NAME [--dry-run] [--yes] [--json]\n"
+            + "       burrow organise --rules [--json]\n"
             + "       burrow organise --undo [--json]\n"
             + "       burrow organise --resume [--json]";
 
@@ -53,15 +58,18 @@ final class OrganiseCommand {
     private final BatchJournal.Store store;
     private final TreeBackend backend;
     private final LongSupplier nanoClock;
+    private final OrganiseRules rules;
+    private final String connection;
 
     /**
      * @param interactive   true when a person can answer on {@code stdin}
      * @param journalRoot   where batches of every connection are journaled
-     * @param connection    names this connection's batches: "local" for the local workspace (whose
-     *                      address changes at every run), else its base URL and environment
+     * @param connection    names this connection's batches and rules: "local" for the local workspace
+     *                      (whose address changes at every run), else its base URL and environment
+     * @param rules         the saved rules ({@code --rule}, {@code --rules}), shared with the window
      */
     OrganiseCommand(PostHogClient client, PrintStream out, PrintStream err, boolean json, InputStream stdin,
-            boolean interactive, Path journalRoot, String connection, LongSupplier nanoClock) {
+            boolean interactive, Path journalRoot, String connection, LongSupplier nanoClock, OrganiseRules rules) {
         this.client = client;
         this.out = out;
         this.err = err;
@@ -71,26 +79,76 @@ final class OrganiseCommand {
         this.store = FileBatchJournalStore.forConnection(journalRoot, connection);
         this.backend = new ClientBackend(client);
         this.nanoClock = nanoClock;
+        this.rules = rules;
+        this.connection = connection;
     }
 
     void run(Args a) {
-        a.allow("organise", "--where", "--to", "--dry-run", "--yes", "--json", "--undo", "--resume");
+        a.allow("organise", "--where", "--to", "--dry-run", "--yes", "--json", "--undo", "--resume", "--rule",
+                "--rules");
         if (!a.positional().isEmpty()) {
             throw CliException.usage("organise takes no words of its own: quote the query, e.g. --where 'type:insight"
                     + " path:Unfiled'\n" + USAGE);
         }
         boolean undo = a.flag("--undo");
         boolean resume = a.flag("--resume");
-        boolean planning = a.value("--where") != null || a.value("--to") != null || a.flag("--dry-run");
-        if ((undo ? 1 : 0) + (resume ? 1 : 0) + (planning ? 1 : 0) != 1) {
-            throw CliException.usage("give --where and --to, or --undo, or --resume (one of them)\n" + USAGE);
+        boolean list = a.flag("--rules");
+        String rule = a.value("--rule");
+        boolean planning = a.value("--where") != null || a.value("--to") != null || a.flag("--dry-run")
+                || rule != null;
+        if ((undo ? 1 : 0) + (resume ? 1 : 0) + (planning ? 1 : 0) + (list ? 1 : 0) != 1) {
+            throw CliException.usage("give --where and --to, or --rule, or --rules, or --undo, or --resume (one of"
+                    + " them)\n" + USAGE);
         }
-        if (undo) {
+        if (list) {
+            listRules();
+        } else if (rule != null) {
+            if (a.value("--where") != null || a.value("--to") != null) {
+                throw CliException.usage("--rule brings its own --where and --to: give one or the other\n" + USAGE);
+            }
+            OrganiseRule saved = savedRules().stream().filter(r -> r.named(rule)).findFirst()
+                    .orElseThrow(() -> CliException.usage("this connection has no rule named '" + rule + "'."
+                            + " `burrow organise --rules` lists its rules; the window's Organise dialog saves them."));
+            if (!json) {
+                out.println("Rule “" + saved.name() + "”: --where '" + saved.where() + "' --to '" + saved.to() + "'");
+            }
+            organise(saved.where(), saved.to(), a.flag("--dry-run"), a.flag("--yes"));
+        } else if (undo) {
             undo();
         } else if (resume) {
             resume();
         } else {
             organise(a.value("--where"), a.value("--to"), a.flag("--dry-run"), a.flag("--yes"));
+        }
+    }
+
+    // ---- saved rules --------------------------------------------------------------------------
+
+    private List<OrganiseRule> savedRules() {
+        Loaded<List<OrganiseRule>> loaded = rules.load(connection);
+        loaded.problem().ifPresent(p -> err.println("burrow: " + p));
+        return loaded.value();
+    }
+
+    /** {@code --rules}: this connection's saved rules, in the order they were saved. */
+    private void listRules() {
+        List<OrganiseRule> saved = savedRules();
+        if (json) {
+            ObjectNode doc = Json.object();
+            ArrayNode list = doc.putArray("rules");
+            for (OrganiseRule r : saved) {
+                list.addObject().put("name", r.name()).put("where", r.where()).put("to", r.to()).put("tidy", r.tidy());
+            }
+            out.println(Rows.pretty(doc));
+            return;
+        }
+        if (saved.isEmpty()) {
+            out.println("No saved rules for this connection: save one in the window's Organise dialog.");
+            return;
+        }
+        for (OrganiseRule r : saved) {
+            out.println(r.name() + (r.tidy() ? "  (Keep Unfiled tidy)" : ""));
+            out.println("  --where '" + r.where() + "' --to '" + r.to() + "'");
         }
     }
 

@@ -7,8 +7,8 @@ import dev.burrow.tree.organise.BatchJournal;
 import dev.burrow.tree.organise.OrganiseBatch;
 import dev.burrow.tree.organise.OrganiseUndo;
 import dev.burrow.tree.organise.Plan;
+import dev.burrow.tree.organise.PlanSentences;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,34 +43,11 @@ final class PlanReport {
 
     /** "12 moves into 3 folders, 2 new folders: 14 requests (about 1 s at PostHog's rate limit)." */
     static String summary(Plan plan) {
-        if (plan.isEmpty()) {
-            return plan.matched() == 0 ? "Nothing matches the query: nothing to move."
-                    : "Nothing to move: every matching row stays where it is.";
-        }
-        int folders = plan.byDestination().size();
-        int fresh = plan.newFolders().size();
-        return count(plan.moves().size(), "move") + " into " + count(folders, "folder")
-                + (fresh == 0 ? "" : ", " + count(fresh, "new folder")) + ": " + count(plan.requests(), "request")
-                + " (" + duration(plan.timeAtRateLimit()) + " at PostHog's rate limit).";
+        return PlanSentences.summary(plan);
     }
 
     static String count(int n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
-    }
-
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 1) {
-            return "under a second";
-        }
-        if (s < 120) {
-            return "about " + s + " s";
-        }
-        long minutes = Math.round(s / 60.0);
-        if (minutes < 120) {
-            return "about " + minutes + " min";
-        }
-        return "about " + minutes / 60 + " h " + minutes % 60 + " min";
+        return PlanSentences.count(n, noun);
     }
 
     /** {@code {"moves":[{"id","from","to"}],"skipped":[{"id","path","reason"}],"requests":N,"new_folders":[…]}} */

@@ -94,6 +94,9 @@ public final class BurrowApp extends Application {
         vm.setJournalStores(t -> FileMoveJournalStore.forConnection(journalRoot,
                 t.local() ? "local" : t.baseUrl() + "#" + t.environment()));
         vm.setExpansionMemory(new ExpansionMemory(runner, dev.burrow.settings.ExpandedFoldersStore.atDefaultLocation()));
+        vm.organise().setJournalStores(t -> dev.burrow.tree.organise.FileBatchJournalStore.forConnection(
+                ConfigFolder.defaultPath().resolve("organise"), OrganiseViewModel.connectionKey(t)));
+        vm.organise().setRules(new dev.burrow.settings.OrganiseRules(ConfigFolder.defaultPath()));
         vm.useVersion(version);
         vm.useTheme(theme);
         vm.themeProperty().addListener((o, a, t) -> {

@@ -54,6 +54,7 @@ public final class MainViewModel {
     private final RateLimitCountdown countdown;
     private final TreeViewModel tree;
     private final ExportsViewModel exports;
+    private final OrganiseViewModel organise;
     private MoveJournal.Store journals;
     private Function<Target, MoveJournal.Store> journalStores;
     private ExpansionMemory expansion;
@@ -67,6 +68,7 @@ public final class MainViewModel {
         this.countdown = new RateLimitCountdown(runner);
         this.tree = new TreeViewModel(runner, status, session.getReadOnlyProperty());
         this.exports = new ExportsViewModel(runner, defaultDownloads());
+        this.organise = new OrganiseViewModel(runner, status, tree);
     }
 
     private static Path defaultDownloads() {
@@ -85,6 +87,11 @@ public final class MainViewModel {
     /** The export panel's model, following this window's connection. */
     public ExportsViewModel exports() {
         return exports;
+    }
+
+    /** The Organise dialog's model: plan, preview, apply as one undoable step, saved rules. */
+    public OrganiseViewModel organise() {
+        return organise;
     }
 
     public ReadOnlyObjectProperty<TreeSession> sessionProperty() {
@@ -272,6 +279,7 @@ public final class MainViewModel {
         session.set(s);
         busy.set(false);
         exports.connect(client);
+        organise.connect(t, new dev.burrow.tree.organise.ClientLookup(client));
         status.say("Connecting to " + t.name() + "…");
         s.loadFolder("");
         s.loadStars();

@@ -53,7 +53,8 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.18, 0.70);
         SplitPane.setResizableWithParent(shortcuts, false);
         SplitPane.setResizableWithParent(side, false);
-        setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted()));
+        setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted(),
+                OrganiseDialog.interruptedBar(vm.organise())));
         setCenter(split);
         setBottom(statusBar());
         installKeys();
@@ -89,6 +90,8 @@ public final class MainWindow extends BorderPane {
         Button delete = button("delete", Material2AL.DELETE, "Delete (Delete)", this::deleteSelected);
         TreeViewModel treeVm = vm.tree();
         TreeEdits edits = treeVm.edits();
+        Button organise = button("organise", Material2MZ.RULE_FOLDER, "Organise… (many at once)",
+                () -> OrganiseDialog.show(getScene() == null ? null : getScene().getWindow(), vm.organise(), null));
         Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", edits::refresh);
         Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", edits::undo);
         Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", edits::redo);
@@ -139,7 +142,7 @@ public final class MainWindow extends BorderPane {
         showTheme.changed(null, null, vm.themeProperty().get());
         HBox conn = new HBox(6, Icons.icon(Material2AL.CLOUD, 18), connection, connections, themeButton, about);
         conn.setAlignment(Pos.CENTER_LEFT);
-        return new ToolBar(newFolder, delete, new Separator(Orientation.VERTICAL), undo, redo, refresh,
+        return new ToolBar(newFolder, delete, new Separator(Orientation.VERTICAL), undo, redo, refresh, organise,
                 new Separator(Orientation.VERTICAL), searchBox, grow, conn);
     }
 

@@ -33,7 +33,7 @@ _burrow() {
             COMPREPLY=($(compgen -W "sync async" -- "$cur")); return ;;
         -o|--output|--data|--config-dir)
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        --host|--api-key|--environment|--dashboard|--insight|--timeout|--port|--where|--to)
+        --host|--api-key|--environment|--dashboard|--insight|--timeout|--port|--where|--to|--rule)
             return ;;
     esac
     local connection="--host --api-key --environment --profile --help"
@@ -45,7 +45,7 @@ _burrow() {
             mkdir) flags="-p --parents --json $connection" ;;
             rm) flags="-r --recursive --json $connection" ;;
             export) flags="--dashboard --insight --format -o --output --timeout --json $connection" ;;
-            organise) flags="--where --to --dry-run --yes --undo --resume --json $connection" ;;
+            organise) flags="--where --to --rule --rules --dry-run --yes --undo --resume --json $connection" ;;
             profiles) flags="--json --help" ;;
             serve) flags="--host --port --data --api-key --seed --rate-limit --environment --exports --help" ;;
         esac

@@ -38,7 +38,7 @@ _burrow() {
         --seed) compadd demo empty; return ;;
         --exports) compadd sync async; return ;;
         -o|--output|--data|--config-dir) _files -/; return ;;
-        --host|--api-key|--environment|--dashboard|--insight|--timeout|--port|--where|--to) return ;;
+        --host|--api-key|--environment|--dashboard|--insight|--timeout|--port|--where|--to|--rule) return ;;
     esac
     local -a connection flags
     connection=(--host --api-key --environment --profile --help)
@@ -49,7 +49,7 @@ _burrow() {
             mkdir) flags=(-p --parents --json $connection) ;;
             rm) flags=(-r --recursive --json $connection) ;;
             export) flags=(--dashboard --insight --format -o --output --timeout --json $connection) ;;
-            organise) flags=(--where --to --dry-run --yes --undo --resume --json $connection) ;;
+            organise) flags=(--where --to --rule --rules --dry-run --yes --undo --resume --json $connection) ;;
             profiles) flags=(--json --help) ;;
             serve) flags=(--host --port --data --api-key --seed --rate-limit --environment --exports --help) ;;
         esac
