@@ -95,6 +95,8 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
             }
         });
         vm.countsVersionProperty().addListener((o, a, b) -> view.refresh());
+        // a star changes no row: the cells showing it must still be redrawn, in search results too
+        vm.stars().addListener((ListChangeListener<Object>) c -> view.refresh());
         vm.edits().renamingProperty().addListener((o, a, key) -> {
             if (key != null) {
                 Platform.runLater(() -> editWhenShown(key));

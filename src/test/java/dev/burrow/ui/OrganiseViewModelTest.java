@@ -104,14 +104,14 @@ class OrganiseViewModelTest {
             assertTrue(ws.row(id).path().startsWith("Archive/"), ws.row(id).path());
         }
         assertTrue(main.tree().edits().history().canUndoProperty().get());
-        assertEquals("Undo organise 5 items into Archive/{type}", main.tree().edits().history().undoTextProperty().get());
+        assertEquals("Undo: Organise 5 items into Archive/{type}", main.tree().edits().history().undoTextProperty().get());
         assertEquals("Nothing matches the query: nothing to move.", vm.previewProperty().get().summary(),
                 "the preview is made again after applying");
 
         main.tree().edits().undo();
 
         assertEquals(before, paths(), "one undo put every row back and removed the folders it made");
-        assertEquals("Redo organise 5 items into Archive/{type}", main.tree().edits().history().redoTextProperty().get());
+        assertEquals("Redo: Organise 5 items into Archive/{type}", main.tree().edits().history().redoTextProperty().get());
     }
 
     @Test
