@@ -227,7 +227,7 @@ class OrganiseViewModelTest {
 
         long moved = inbox.stream().filter(id -> ws.row(id).path().startsWith("Archive/")).count();
         assertEquals(1, moved, "cancelled after the first request");
-        assertTrue(vm.outcomeProperty().get().startsWith("Cancelled after 1 of 4 moves: the 1 item moved stay"),
+        assertEquals("Cancelled after 1 of 4 moves: what moved stays where it is now (1 item). Ctrl+Z puts it back.",
                 vm.outcomeProperty().get());
         assertTrue(main.tree().edits().history().canUndoProperty().get());
 
