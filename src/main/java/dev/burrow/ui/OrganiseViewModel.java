@@ -399,8 +399,8 @@ public final class OrganiseViewModel {
         String gone = batch.vanished().isEmpty() ? ""
                 : " " + PlanSentences.count(batch.vanished().size(), "item") + " had been deleted meanwhile.";
         if (batch.outcome() == OrganiseBatch.Outcome.CANCELLED) {
-            return "Cancelled after " + batch.done() + " of " + batch.total() + " moves: the " + moved
-                    + " moved stay where they are now." + gone + " Ctrl+Z puts them back.";
+            return "Cancelled after " + batch.done() + " of " + batch.total() + " moves: what moved stays where it is"
+                    + " now (" + moved + ")." + gone + " Ctrl+Z puts it back.";
         }
         return "Moved " + moved + "." + gone + " Ctrl+Z puts every one back.";
     }

@@ -100,9 +100,10 @@ class OrganiseViewModelTest {
 
         assertFalse(vm.applyingProperty().get());
         assertEquals("Moved 5 items. Ctrl+Z puts every one back.", vm.outcomeProperty().get());
-        for (String id : inbox) {
-            assertTrue(ws.row(id).path().startsWith("Archive/"), ws.row(id).path());
+        for (var m : p.plan().moves()) {
+            assertEquals(m.to(), ws.row(m.id()).path(), "apply did what the preview showed");
         }
+        assertTrue(ws.tree().containsKey("Archive/Insights") && ws.tree().containsKey("Archive/Dashboards"));
         assertTrue(main.tree().edits().history().canUndoProperty().get());
         assertEquals("Undo: Organise 5 items into Archive/{type}", main.tree().edits().history().undoTextProperty().get());
         assertEquals("Nothing matches the query: nothing to move.", vm.previewProperty().get().summary(),
@@ -227,7 +228,7 @@ class OrganiseViewModelTest {
 
         long moved = inbox.stream().filter(id -> ws.row(id).path().startsWith("Archive/")).count();
         assertEquals(1, moved, "cancelled after the first request");
-        assertTrue(vm.outcomeProperty().get().startsWith("Cancelled after 1 of 4 moves: the 1 item moved stay"),
+        assertEquals("Cancelled after 1 of 4 moves: what moved stays where it is now (1 item). Ctrl+Z puts it back.",
                 vm.outcomeProperty().get());
         assertTrue(main.tree().edits().history().canUndoProperty().get());
 
