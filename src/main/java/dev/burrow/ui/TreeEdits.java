@@ -194,7 +194,11 @@ public final class TreeEdits {
 
     /** Deletes what the plan lists; the status says what the server deleted. */
     public void delete(DeletePlan plan) {
+        TreeSession s = tree.session();
         DeleteOperation op = DeleteOperation.of(plan.nodes());
+        if (s != null) {
+            op.withStars(s.stars());
+        }
         NodeKey next = tree.neighbourOf(op.nodes());
         tree.reveal(next == null ? List.of() : List.of(next));
         execute(op, msg -> {

@@ -126,4 +126,23 @@ class EditHistoryTest extends SessionSupport {
         assertEquals(1, serverAt("Marketing/Overview").size());
         assertAgree();
     }
+
+    @Test
+    void undoOfADeleteGivesTheStarsBack() {
+        seed();
+        session.loadStars();
+        ok(StarOperation.toggle(session.stars(), List.of(node("Marketing/Overview"))));
+        ok(StarOperation.toggle(session.stars(), List.of(node("Product/Retention"))));
+        ok(DeleteOperation.of(List.of(node("Marketing"))).withStars(session.stars()));
+        assertEquals(List.of("Retention"), client.shortcuts().listAll().stream().map(Star::path).toList(),
+                "the server dropped the deleted dashboard's star");
+        assertEquals(List.of("Retention"), session.stars().all().stream().map(Star::path).toList());
+        assertNull(undo());
+        assertEquals(List.of("Overview", "Retention"), client.shortcuts().listAll().stream().map(Star::path).toList(),
+                "undo gives the star back, in its place");
+        assertTrue(session.stars().isStarred(node("Marketing/Overview")));
+        assertNull(redo());
+        assertEquals(List.of("Retention"), client.shortcuts().listAll().stream().map(Star::path).toList());
+        assertTrue(session.stars().isStarred(node("Product/Retention")));
+    }
 }
