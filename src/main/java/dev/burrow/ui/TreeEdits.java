@@ -107,7 +107,8 @@ public final class TreeEdits {
         if (nodes.isEmpty() || s == null) {
             return Optional.empty();
         }
-        return Optional.of(DeletePlan.of(nodes, s.index(), tree.counts()));
+        // a node inside a selected folder goes with it: the question names the folder only
+        return Optional.of(DeletePlan.of(MoveOperation.topLevel(nodes), s.index(), tree.counts()));
     }
 
     // ---- Commands ---------------------------------------------------------------------------

@@ -618,7 +618,7 @@ class TreeModelWindowTest extends WindowTestBase {
         Set<String> model = new TreeSet<>(selected());
         assertEquals(model, highlighted, "the highlighted rows are the selection");
         assertEquals(model, wouldDelete().isEmpty() ? Set.of() : expandTop(wouldDelete(), model),
-                "the next Delete lists the selection");
+                "the next Delete lists the selection (its top-level nodes)");
         String lead = onFx(() -> vm.tree().selectedProperty().get() == null ? ""
                 : vm.tree().selectedProperty().get().name());
         String details = onFx(() -> lookup("#details-pane .details-title").tryQuery()
