@@ -115,6 +115,7 @@ class EditHistoryTest extends SessionSupport {
         MoveOperation rename = MoveOperation.rename(node("Product"), "Marketing", journals);
         assertEquals(1, ClashChoice.clashes(rename, index()).size());
         MoveOperation both = ClashChoice.keepingBoth(rename, index());
+        assertEquals("Rename “Product” to “Marketing (2)”", both.description());
         ok(both);
         assertEquals(1, serverAt("Marketing (2)/Retention").size());
         assertEquals(1, serverAt("Marketing/Overview").size(), "the other folder is untouched");
