@@ -54,6 +54,11 @@ public enum ClashChoice {
             taken.add(target);
             steps.add(new MoveOperation.Step(s.node(), target));
         }
-        return op.withSteps(steps);
+        String description = op.description();
+        if (steps.size() == 1 && description.startsWith("Rename “")) {
+            MoveOperation.Step only = steps.get(0);
+            description = "Rename “" + only.node().name() + "” to “" + EntryPath.leaf(only.target()) + "”";
+        }
+        return op.withSteps(steps, description);
     }
 }

@@ -30,6 +30,11 @@ public final class DeleteOperation implements Operation {
     private final Map<String, List<FileSystemEntry>> companions = new LinkedHashMap<>();
     /** Whether a delete request of this edit has succeeded (background thread). */
     private boolean deletedAny;
+    /** The person's stars, when known: the server drops the stars of deleted objects, undo adds them back. */
+    private StarList stars;
+    /** The stars of the objects this delete takes (noted on the owner thread). */
+    private final List<dev.burrow.api.Star> starsGone = new ArrayList<>();
+    private List<dev.burrow.api.Star> starsBefore = List.of();
 
     private DeleteOperation(List<TreeNode> nodes, String description) {
         this.nodes = MoveOperation.topLevel(nodes);
@@ -48,6 +53,12 @@ public final class DeleteOperation implements Operation {
 
     public List<TreeNode> nodes() {
         return nodes;
+    }
+
+    /** Follows the person's stars: those of deleted objects go with them, and undo brings them back. */
+    public DeleteOperation withStars(StarList list) {
+        this.stars = list;
+        return this;
     }
 
     /** After {@link #send}: the rows that went (the nodes', everything below them, other rows of their objects). */
@@ -92,6 +103,7 @@ public final class DeleteOperation implements Operation {
             }
             companions.put(key, others);
         }
+        noteStars(objectRows, going, index);
         for (TreeNode n : nodes) {
             if (n instanceof TreeNode.Item item) {
                 local.remove(index, item.row().id());
@@ -99,6 +111,24 @@ public final class DeleteOperation implements Operation {
                 for (FileSystemEntry row : index.subtree(n.path())) {
                     local.remove(index, row.id());
                 }
+            }
+        }
+    }
+
+    /** The stars of objects whose last real row goes: the server deletes them with the object. */
+    private void noteStars(List<FileSystemEntry> objectRows, java.util.Set<String> going, TreeIndex index) {
+        starsGone.clear();
+        if (stars == null) {
+            return;
+        }
+        starsBefore = stars.all();
+        for (FileSystemEntry row : objectRows) {
+            boolean stays = index.rows().stream().anyMatch(e -> !going.contains(e.id()) && !e.isLink()
+                    && !e.isFolder() && row.type().equals(e.type()) && row.ref().equals(e.ref()));
+            dev.burrow.api.Star s = stays ? null : stars.of(new TreeNode.Item(row));
+            if (s != null && !starsGone.contains(s)) {
+                starsGone.add(s);
+                stars.remove(s);
             }
         }
     }
@@ -188,6 +218,9 @@ public final class DeleteOperation implements Operation {
 
     @Override
     public void revertLocally(TreeIndex index) {
+        if (stars != null && !deletedAny) {
+            stars.setAll(starsBefore);
+        }
         local.revert(index);
         // What the server deleted before refusing a later node stays deleted: the index follows.
         synchronized (gone) {
@@ -197,6 +230,7 @@ public final class DeleteOperation implements Operation {
 
     @Override
     public Operation inverse() {
-        return new RestoreOperation(new ArrayList<>(removed.values()), deleted, "Undo: " + description);
+        return new RestoreOperation(new ArrayList<>(removed.values()), deleted, "Undo: " + description)
+                .withStars(stars, starsGone);
     }
 }

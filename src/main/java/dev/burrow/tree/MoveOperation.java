@@ -124,8 +124,8 @@ public final class MoveOperation implements Operation {
     }
 
     /** The same edit (description, journals) with other steps: a clash resolved by another name. */
-    MoveOperation withSteps(List<Step> other) {
-        return new MoveOperation(other, description, journals, refused);
+    MoveOperation withSteps(List<Step> other, String newDescription) {
+        return new MoveOperation(other, newDescription, journals, refused);
     }
 
     /** After {@link #send}: whether step {@code index} went as one {@code POST move} (else by PATCH). */

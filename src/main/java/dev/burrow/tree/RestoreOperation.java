@@ -21,6 +21,9 @@ public final class RestoreOperation implements Operation {
     private final List<FileSystemEntry> restored = new ArrayList<>();
     private final List<FileSystemEntry> lost = new ArrayList<>();
     private List<String> parents = List.of();
+    private StarList stars;
+    private List<dev.burrow.api.Star> starsBack = List.of();
+    private final List<dev.burrow.api.Star> starsAdded = new ArrayList<>();
     /** How many of {@link #restored} stand for deleted rows (the rest are parent folders the server filed). */
     private int own;
 
@@ -30,6 +33,13 @@ public final class RestoreOperation implements Operation {
                 .thenComparing(FileSystemEntry::path));
         this.objects = List.copyOf(objects);
         this.description = description;
+    }
+
+    /** Stars the delete took with its objects: they come back with the objects restored. */
+    RestoreOperation withStars(StarList list, List<dev.burrow.api.Star> gone) {
+        this.stars = list;
+        this.starsBack = List.copyOf(gone);
+        return this;
     }
 
     @Override
@@ -113,6 +123,15 @@ public final class RestoreOperation implements Operation {
             restored.add(backend.create(row));
         }
         own = restored.size();
+        starsAdded.clear();
+        for (dev.burrow.api.Star st : starsBack) {
+            boolean back = restored.stream().anyMatch(r -> !r.isLink() && st.type().equals(r.type())
+                    && st.ref() != null && st.ref().equals(r.ref()));
+            if (back) {
+                starsAdded.add(backend.addStar(new dev.burrow.api.Star(null, st.path(), st.type(), st.ref(), st.href(),
+                        st.order(), null, null)));
+            }
+        }
         restored.addAll(Parents.fetch(backend, parents));
         reportNewIds(backend);
     }
@@ -142,6 +161,13 @@ public final class RestoreOperation implements Operation {
     @Override
     public void reconcile(TreeIndex index) {
         index.putAll(restored);
+        if (stars != null && !starsAdded.isEmpty()) {
+            List<dev.burrow.api.Star> now = new ArrayList<>(stars.all());
+            now.addAll(starsAdded);
+            now.sort(java.util.Comparator.comparing((dev.burrow.api.Star st) -> st.order() == null ? Integer.MAX_VALUE
+                    : st.order()));
+            stars.setAll(now);
+        }
     }
 
     @Override
@@ -151,7 +177,7 @@ public final class RestoreOperation implements Operation {
 
     @Override
     public Operation inverse() {
-        return DeleteOperation.of(topNodes(), "Redo: " + description.replaceFirst("^Undo: ", ""));
+        return DeleteOperation.of(topNodes(), "Redo: " + description.replaceFirst("^Undo: ", "")).withStars(stars);
     }
 
     /** The restored nodes that are not inside another restored folder. */

@@ -299,7 +299,7 @@ public final class TreeSession {
     private void perform(Operation op, String label, Consumer<String> done, boolean fresh) {
         op.applyLocally(index);
         changed(EVERYTHING);
-        if (op instanceof StarOperation) {
+        if (op instanceof StarOperation || op instanceof DeleteOperation) {
             starsChanged();
         }
         busy(1);
@@ -313,10 +313,10 @@ public final class TreeSession {
             if (fresh) {
                 history.done(op);
             }
-            if (op instanceof StarOperation) {
-                starsChanged();
-            } else if (op instanceof MoveOperation || op instanceof DeleteOperation) {
-                loadStars(); // the server rewrites stars of moved folders and drops those of deleted objects
+            if (op instanceof StarOperation || op instanceof DeleteOperation || op instanceof RestoreOperation) {
+                starsChanged(); // the server drops the stars of deleted objects; a restore adds them back
+            } else if (op instanceof MoveOperation) {
+                loadStars(); // the server rewrites the stars of moved folders
             }
             finished(label, null);
             done.accept(null);
@@ -324,8 +324,8 @@ public final class TreeSession {
             busy(-1);
             op.revertLocally(index);
             changed(EVERYTHING);
-            if (op instanceof StarOperation) {
-                loadStars(); // some stars may have changed before the refusal
+            if (op instanceof StarOperation || op instanceof DeleteOperation) {
+                loadStars(); // some may have changed on the server before the refusal
             }
             String msg = message(error);
             finished(label, msg);

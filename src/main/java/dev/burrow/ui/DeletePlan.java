@@ -111,7 +111,7 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
         String joined = parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         long lost = deleted.stream().filter(d -> !d.canUndo()).count();
-        String undo = lost == 0 ? " Ctrl+Z restores them."
+        String undo = lost == 0 ? (deleted.size() == 1 ? " Ctrl+Z restores it." : " Ctrl+Z restores them.")
                 : lost == deleted.size() ? " This can't be undone."
                 : " Ctrl+Z restores all but " + lost + " that can't be restored.";
         return "Deleted " + joined + "." + undo;

@@ -75,7 +75,7 @@ final class Dialogs {
             warn.getStyleClass().add("delete-warning");
             ListView<String> gone = new ListView<>();
             gone.setId("delete-unrestorable");
-            gone.setPrefHeight(Math.min(120, 26 * Math.min(lost.size(), LISTED) + 4));
+            gone.setPrefHeight(Math.min(130, 30 * Math.min(lost.size(), LISTED) + 12));
             for (FileSystemEntry r : lost.subList(0, Math.min(lost.size(), LISTED))) {
                 gone.getItems().add(Icons.typeLabel(r.type()) + " · " + String.join(" / ", EntryPath.split(r.path())));
             }
@@ -96,7 +96,7 @@ final class Dialogs {
     static dev.burrow.tree.ClashChoice askClash(Window owner, String name) {
         Alert a = confirmation(owner, "A folder with this name exists", "“" + name + "” already exists here.");
         a.setContentText("Merge puts everything into the existing “" + name + "”. Keep both gives the one you"
-                + " moved another name, such as “" + name + " (2)”.");
+                + " renamed or moved another name, such as “" + name + " (2)”.");
         ButtonType merge = new ButtonType("Merge", ButtonBar.ButtonData.OTHER);
         ButtonType both = new ButtonType("Keep both", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, merge, both);

@@ -107,7 +107,8 @@ public final class TreeEdits {
         if (nodes.isEmpty() || s == null) {
             return Optional.empty();
         }
-        return Optional.of(DeletePlan.of(nodes, s.index(), tree.counts()));
+        // a node inside a selected folder goes with it: the question names the folder only
+        return Optional.of(DeletePlan.of(MoveOperation.topLevel(nodes), s.index(), tree.counts()));
     }
 
     // ---- Commands ---------------------------------------------------------------------------
@@ -194,7 +195,11 @@ public final class TreeEdits {
 
     /** Deletes what the plan lists; the status says what the server deleted. */
     public void delete(DeletePlan plan) {
+        TreeSession s = tree.session();
         DeleteOperation op = DeleteOperation.of(plan.nodes());
+        if (s != null) {
+            op.withStars(s.stars());
+        }
         NodeKey next = tree.neighbourOf(op.nodes());
         tree.reveal(next == null ? List.of() : List.of(next));
         execute(op, msg -> {

@@ -431,7 +431,8 @@ public final class TreeViewModel {
                 public void starsChanged() {
                     if (s == session.get()) {
                         stars.setAll(s.stars().all());
-                        rowsVersion.set(rowsVersion.get() + 1);
+                        countsVersion.set(countsVersion.get() + 1); // the cells redraw their stars
+
                     }
                 }
 

@@ -115,6 +115,7 @@ class EditHistoryTest extends SessionSupport {
         MoveOperation rename = MoveOperation.rename(node("Product"), "Marketing", journals);
         assertEquals(1, ClashChoice.clashes(rename, index()).size());
         MoveOperation both = ClashChoice.keepingBoth(rename, index());
+        assertEquals("Rename “Product” to “Marketing (2)”", both.description());
         ok(both);
         assertEquals(1, serverAt("Marketing (2)/Retention").size());
         assertEquals(1, serverAt("Marketing/Overview").size(), "the other folder is untouched");
@@ -125,5 +126,24 @@ class EditHistoryTest extends SessionSupport {
         assertEquals(1, serverAt("Marketing/Retention").size(), "merge: the server's move");
         assertEquals(1, serverAt("Marketing/Overview").size());
         assertAgree();
+    }
+
+    @Test
+    void undoOfADeleteGivesTheStarsBack() {
+        seed();
+        session.loadStars();
+        ok(StarOperation.toggle(session.stars(), List.of(node("Marketing/Overview"))));
+        ok(StarOperation.toggle(session.stars(), List.of(node("Product/Retention"))));
+        ok(DeleteOperation.of(List.of(node("Marketing"))).withStars(session.stars()));
+        assertEquals(List.of("Retention"), client.shortcuts().listAll().stream().map(Star::path).toList(),
+                "the server dropped the deleted dashboard's star");
+        assertEquals(List.of("Retention"), session.stars().all().stream().map(Star::path).toList());
+        assertNull(undo());
+        assertEquals(List.of("Overview", "Retention"), client.shortcuts().listAll().stream().map(Star::path).toList(),
+                "undo gives the star back, in its place");
+        assertTrue(session.stars().isStarred(node("Marketing/Overview")));
+        assertNull(redo());
+        assertEquals(List.of("Retention"), client.shortcuts().listAll().stream().map(Star::path).toList());
+        assertTrue(session.stars().isStarred(node("Product/Retention")));
     }
 }

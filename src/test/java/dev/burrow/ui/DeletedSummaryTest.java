@@ -19,5 +19,8 @@ class DeletedSummaryTest {
         assertEquals("Deleted 1 early access feature. This can't be undone.",
                 DeletePlan.doneSentence(List.of(d("early_access_feature", false))));
         assertEquals("Deleted. Ctrl+Z puts it back.", DeletePlan.doneSentence(List.of()));
+        assertEquals("Deleted 1 dashboard. Ctrl+Z restores it.", DeletePlan.doneSentence(List.of(d("dashboard", true))));
+        assertEquals("Deleted 1 dashboard and 1 survey. Ctrl+Z restores all but 1 that can't be restored.",
+                DeletePlan.doneSentence(List.of(d("dashboard", true), d("survey", false))));
     }
 }
