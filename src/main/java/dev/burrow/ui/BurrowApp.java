@@ -100,7 +100,11 @@ public final class BurrowApp extends Application {
             preferences = preferences.withTheme(t);
             savePreferences();
         });
-        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
+        // The browser starts off the FX thread: HostServices may wait on the desktop's handler.
+        MainWindow window = new MainWindow(vm, url -> runner.run(() -> {
+            getHostServices().showDocument(url);
+            return Boolean.TRUE;
+        }, ok -> { }, e -> vm.statusMessage("The browser could not be opened for " + url + ".")),
                 () -> openConnections(stage));
         scene.setRoot(window);
         Platform.runLater(() -> window.tree().view().requestFocus());

@@ -108,12 +108,10 @@ public final class DetailsPane extends VBox {
             metaLabel.getStyleClass().add("text-muted");
             getChildren().addAll(metaLabel, meta);
         }
-        MainViewModel.Target t = vm.targetProperty().get();
-        if (row != null && row.href() != null && t != null && !t.local()) {
-            String url = t.baseUrl().replaceAll("/+$", "") + "/project/" + t.environment() + row.href();
+        Links.webUrl(vm.targetProperty().get(), row).ifPresent(url -> {
             open.setOnAction(e -> showUrl.accept(url));
             getChildren().add(open);
-        }
+        });
     }
 
     private int fact(int row, String name, String value) {

@@ -48,6 +48,9 @@ public final class MainWindow extends BorderPane {
         exportsTab.setId("exports-tab");
         javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(detailsTab, exportsTab);
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        new TreeContextMenu(vm, tree, new TreeContextMenu.Hooks(this::newFolder, this::deleteSelected,
+                () -> side.getSelectionModel().select(detailsTab), () -> side.getSelectionModel().select(exportsTab),
+                showUrl));
         SplitPane split = new SplitPane(shortcuts, tree, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.18, 0.70);
@@ -233,6 +236,8 @@ public final class MainWindow extends BorderPane {
             if (scene == null) {
                 return;
             }
+            scene.getStylesheets().add(java.util.Objects.requireNonNull(
+                    MainWindow.class.getResource("conventions.css")).toExternalForm());
             var acc = scene.getAccelerators();
             acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                     this::newFolder);
