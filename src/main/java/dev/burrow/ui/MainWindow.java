@@ -51,6 +51,12 @@ public final class MainWindow extends BorderPane {
         new TreeContextMenu(vm, tree, new TreeContextMenu.Hooks(this::newFolder, this::deleteSelected,
                 () -> side.getSelectionModel().select(detailsTab), () -> side.getSelectionModel().select(exportsTab),
                 showUrl));
+        new TypeToJump(tree.view(), vm.tree());
+        new FocusCycle(this, java.util.List.of(new FocusCycle.Stop("search", search, () -> { }, search),
+                new FocusCycle.Stop("shortcuts", shortcuts, () -> { }, shortcuts),
+                new FocusCycle.Stop("tree", tree, () -> { }, tree.view()),
+                new FocusCycle.Stop("details", details, () -> side.getSelectionModel().select(detailsTab), side),
+                new FocusCycle.Stop("exports", exportPanel, () -> side.getSelectionModel().select(exportsTab), side)));
         SplitPane split = new SplitPane(shortcuts, tree, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.18, 0.70);
@@ -129,8 +135,7 @@ public final class MainWindow extends BorderPane {
         connection.textProperty().bind(vm.connectionLabelProperty());
         connection.getStyleClass().add("connection-label");
         Button connections = button("connections", Material2MZ.SETTINGS, "Connections…", openConnections);
-        Button about = button("about", Material2AL.HELP_OUTLINE, "About Burrow",
-                () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), vm.versionProperty().get()));
+        Button about = button("about", Material2AL.HELP_OUTLINE, "Keyboard shortcuts and About (F1)", this::showHelp);
         Button themeButton = button("theme", Material2MZ.WB_SUNNY, "Dark theme", vm::toggleTheme);
         javafx.beans.value.ChangeListener<dev.burrow.settings.Theme> showTheme = (o, a, t) -> {
             boolean dark = t == dev.burrow.settings.Theme.DARK;
@@ -246,6 +251,7 @@ public final class MainWindow extends BorderPane {
                     vm.tree().edits()::redo);
             acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.tree().edits()::redo);
             acc.put(new KeyCodeCombination(KeyCode.F5), vm.tree().edits()::refresh);
+            acc.put(new KeyCodeCombination(KeyCode.F1), this::showHelp);
             acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 search.requestFocus();
                 search.selectAll();
@@ -266,6 +272,12 @@ public final class MainWindow extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /** F1 and the ? button: the keyboard shortcuts; the About box from there. */
+    void showHelp() {
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        ShortcutSheet.show(owner, () -> AboutDialog.show(owner, vm.versionProperty().get()));
     }
 
     /** Ctrl+Shift+N: "Untitled folder" in the current folder, then rename it in place. */
