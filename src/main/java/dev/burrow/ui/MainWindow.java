@@ -32,11 +32,14 @@ public final class MainWindow extends BorderPane {
 
     private final MainViewModel vm;
     private final TreePane tree;
-    private final TextField search = new TextField();
+    private final SearchAssist searchAssist;
+    private final TextField search;
     private final Label connection = new Label();
 
     public MainWindow(MainViewModel vm, Consumer<String> showUrl, Runnable openConnections) {
         this.vm = vm;
+        searchAssist = new SearchAssist(vm);
+        search = searchAssist.field();
         getStyleClass().add("main-window");
         tree = new TreePane(vm.tree());
         DetailsPane details = new DetailsPane(vm, showUrl);
@@ -52,6 +55,7 @@ public final class MainWindow extends BorderPane {
                 () -> side.getSelectionModel().select(detailsTab), () -> side.getSelectionModel().select(exportsTab),
                 showUrl));
         new TypeToJump(tree.view(), vm.tree());
+        searchAssist.downInto(tree.view());
         new FocusCycle(this, java.util.List.of(new FocusCycle.Stop("search", search, () -> { }, search),
                 new FocusCycle.Stop("shortcuts", shortcuts, () -> { }, shortcuts),
                 new FocusCycle.Stop("tree", tree, () -> { }, tree.view()),
@@ -110,11 +114,11 @@ public final class MainWindow extends BorderPane {
         search.setPromptText("Search — name:, path:, type:, -not");
         search.setPrefColumnCount(28);
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
-        debounce.setOnFinished(e -> treeVm.search(search.getText()));
+        debounce.setOnFinished(e -> searchAssist.search(search.getText()));
         search.textProperty().addListener((o, a, t) -> {
             if (t == null || t.isBlank()) {
                 debounce.stop();
-                treeVm.search(null);
+                searchAssist.search(null);
             } else {
                 debounce.playFromStart();
             }
