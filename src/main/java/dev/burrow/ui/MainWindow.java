@@ -56,6 +56,7 @@ public final class MainWindow extends BorderPane {
                 showUrl));
         new TypeToJump(tree.view(), vm.tree());
         searchAssist.downInto(tree.view());
+        new UndoToast(vm, tree);
         new FocusCycle(this, java.util.List.of(new FocusCycle.Stop("search", search, () -> { }, search),
                 new FocusCycle.Stop("shortcuts", shortcuts, () -> { }, shortcuts),
                 new FocusCycle.Stop("tree", tree, () -> { }, tree.view()),
