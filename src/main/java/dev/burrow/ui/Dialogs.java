@@ -28,12 +28,14 @@ final class Dialogs {
         a.setTitle(title);
         a.setHeaderText(header);
         a.getDialogPane().setMinWidth(460);
+        // Grow to the text: a long header or message is never cut off.
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return a;
     }
 
     static boolean confirmMove(Window owner, MoveOperation op, long rows) {
         Alert a = confirmation(owner, "Move", op.description() + "?");
-        a.setContentText(String.format("This moves %,d rows, everything inside the folders included.", rows));
+        a.setContentText(String.format("This moves %,d items, everything inside the folders included.", rows));
         ButtonType move = new ButtonType("Move", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, move);
         return a.showAndWait().orElse(ButtonType.CANCEL) == move;
@@ -48,7 +50,7 @@ final class Dialogs {
         if (total == 0) {
             box.getChildren().add(new Label("Nothing else is inside."));
         } else {
-            box.getChildren().add(new Label(String.format(total == 1 ? "This deletes %,d row:" : "This deletes %,d rows:",
+            box.getChildren().add(new Label(String.format(total == 1 ? "This deletes %,d item:" : "This deletes %,d items:",
                     total)));
             ListView<String> list = new ListView<>();
             list.setId("delete-list");
@@ -75,6 +77,7 @@ final class Dialogs {
         a.setTitle("Burrow");
         a.setHeaderText(header);
         a.setContentText(message);
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.showAndWait();
     }
 }

@@ -228,7 +228,7 @@ public final class MainViewModel {
             if (store == journals) {
                 interrupted.setAll(found);
             }
-        }, e -> status.say("Interrupted moves could not be read: " + e.getMessage()));
+        }, e -> status.say("Interrupted moves could not be read: " + dev.burrow.tree.TreeSession.message(e)));
         TreeSession s = new TreeSession(new ClientBackend(client), runner, journals);
         s.addListener(new TreeSession.Listener() {
             @Override
@@ -246,7 +246,7 @@ public final class MainViewModel {
                 } else if (!"Index".equals(description)) {
                     status.say(description + " — done.");
                 } else {
-                    status.say(String.format("%,d rows loaded.", s.index().size()));
+                    status.say(String.format("%,d items loaded.", s.index().size()));
                     runner.settled();
                 }
             }

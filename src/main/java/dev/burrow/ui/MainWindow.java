@@ -206,7 +206,7 @@ public final class MainWindow extends BorderPane {
             if (any) {
                 dev.burrow.tree.MoveJournal.Snapshot j = vm.interruptedMoves().get(0);
                 text.setText("A folder move was cut short: " + j.description() + " (" + j.done() + " of "
-                        + j.entries().size() + " rows moved). Finish it, or put every row back where it was.");
+                        + j.entries().size() + " items moved). Finish it, or put every item back where it was.");
                 finish.setOnAction(e -> vm.settleInterrupted(j, true));
                 rollBack.setOnAction(e -> vm.settleInterrupted(j, false));
             }

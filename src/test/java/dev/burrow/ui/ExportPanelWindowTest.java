@@ -95,6 +95,33 @@ class ExportPanelWindowTest extends WindowTestBase {
         assertTrue(files().isEmpty(), "nothing is saved");
     }
 
+    @Test
+    void onlyTheFormatsTheServerCanMakeAreOfferedAndAFailuresFullTextIsInItsTooltip() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.PDF);
+        @SuppressWarnings("unchecked")
+        ComboBox<ExportsViewModel.Format> combo = lookup("#export-format").queryAs(ComboBox.class);
+        assertEquals(List.of(ExportsViewModel.Format.PNG, ExportsViewModel.Format.CSV, ExportsViewModel.Format.XLSX),
+                onFx(() -> List.copyOf(combo.getItems())), "no PDF: the server always fails it");
+        waitFx("the line shows the failure", () -> lookup(hasTextStarting("Failed: ")).tryQuery().isPresent());
+        javafx.scene.control.Labeled failed = lookup(hasTextStarting("Failed: ")).query();
+        assertEquals("Export to format application/pdf is not supported for insights",
+                onFx(() -> failed.getTooltip().getText()));
+        assertTrue(onFx(failed::isWrapText), "the message wraps");
+    }
+
+    @Test
+    void openThatTheDesktopCannotDoSaysSoInThePanel() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.CSV);
+        waitFx("the export is saved", () -> !vm.exports().lines().isEmpty()
+                && vm.exports().lines().get(0).stateProperty().get() instanceof ExportState.Saved);
+        clickOn(lookup(".button").match(org.testfx.matcher.control.LabeledMatchers.hasText("Show in folder"))
+                .queryButton());
+        // The tests run with java.awt.headless=true: no desktop to open anything with.
+        waitFx("the panel says why", () -> vm.exports().messageProperty().get()
+                .startsWith("This desktop offers no way to open folders from Burrow. The file is at "));
+        assertTrue(lookup(hasTextStarting("This desktop offers no way")).tryQuery().isPresent());
+    }
+
     private static java.util.function.Predicate<javafx.scene.Node> hasTextStarting(String prefix) {
         return n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().startsWith(prefix);
     }
