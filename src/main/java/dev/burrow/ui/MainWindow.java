@@ -69,6 +69,8 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(side, false);
         setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted()));
         setCenter(split);
+        new PaneToggles(this, split, shortcuts, tree, side, search, connection)
+                .install((ToolBar) ((javafx.scene.layout.VBox) getTop()).getChildren().get(0));
         setBottom(statusBar());
         installKeys();
         vm.lastErrorProperty().addListener((o, old, msg) -> {
