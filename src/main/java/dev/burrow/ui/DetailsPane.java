@@ -34,6 +34,7 @@ public final class DetailsPane extends VBox {
         this.vm = vm;
         this.showUrl = showUrl;
         setId("details-pane");
+        setMinWidth(0);
         getStyleClass().add("details-pane");
         setPadding(new Insets(12));
         title.getStyleClass().addAll("title-4", "details-title");

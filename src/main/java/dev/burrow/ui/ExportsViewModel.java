@@ -217,13 +217,19 @@ public final class ExportsViewModel {
         Line line = new Line(row.name(), format.name(), null);
         line.state.set(new ExportState.Creating());
         lines.add(0, line);
-        runner.run(() -> {
-            NewExport request = "dashboard".equals(row.type())
-                    ? NewExport.dashboard(Long.parseLong(row.ref()), format.mime)
-                    : NewExport.insight(insightId(c, row.ref()), format.mime);
-            return request;
-        }, request -> start(line, c, request, target), e -> line.state.set(new ExportState.Failed(null,
+        runner.run(() -> request(c, row, format), request -> start(line, c, request, target), e -> line.state.set(new ExportState.Failed(null,
                 dev.burrow.tree.TreeSession.message(e))));
+    }
+
+    /** The export request of a dashboard or insight row (reads an insight's id by its short id: blocking). */
+    static NewExport request(PostHogClient c, FileSystemEntry row, Format format) {
+        return "dashboard".equals(row.type()) ? NewExport.dashboard(Long.parseLong(row.ref()), format.mime)
+                : NewExport.insight(insightId(c, row.ref()), format.mime);
+    }
+
+    /** The connection's client (null before one), for previews made through the same API. */
+    PostHogClient client() {
+        return client;
     }
 
     private static long insightId(PostHogClient c, String ref) {

@@ -80,6 +80,11 @@ public final class MainViewModel {
         return tree;
     }
 
+    /** The window's background runner, for views' own background work (quick look). */
+    TaskRunner runner() {
+        return runner;
+    }
+
     /** The export panel's model, following this window's connection. */
     public ExportsViewModel exports() {
         return exports;

@@ -54,7 +54,8 @@ public final class MainWindow extends BorderPane {
         new TreeContextMenu(vm, tree, new TreeContextMenu.Hooks(this::newFolder, this::deleteSelected,
                 () -> side.getSelectionModel().select(detailsTab), () -> side.getSelectionModel().select(exportsTab),
                 showUrl));
-        new TypeToJump(tree.view(), vm.tree());
+        TypeToJump jump = new TypeToJump(tree.view(), vm.tree());
+        new QuickLook(vm, tree.view(), jump::typing);
         searchAssist.downInto(tree.view());
         new UndoToast(vm, tree);
         new FocusCycle(this, java.util.List.of(new FocusCycle.Stop("search", search, () -> { }, search),

@@ -25,7 +25,18 @@ final class PathBar extends BreadCrumbBar<String> {
             return b;
         });
         setOnCrumbAction(e -> reveal.accept(e.getSelectedCrumb().getValue()));
+        // A long path never widens Details: the bar is clipped to its room, the whole path in its tooltip.
+        setMinWidth(0);
+        setPrefWidth(0);
+        setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setTooltip(tip);
     }
+
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
     /** Shows this (escaped) path: one crumb for the top level and one per segment. */
     void show(String path) {
@@ -37,6 +48,7 @@ final class PathBar extends BreadCrumbBar<String> {
             chain.add(normal);
         }
         List<String> unique = chain.stream().distinct().toList();
+        tip.setText(normal.isEmpty() ? "Project" : "Project / " + String.join(" / ", EntryPath.split(normal)));
         TreeItem<String> last = buildTreeModel(unique.toArray(new String[0]));
         setSelectedCrumb(last);
     }

@@ -114,16 +114,26 @@ final class TreeContextMenu {
         }
     }
 
-    /** A double click on a row opens it (the tree would otherwise start a rename). */
+    /**
+     * A double click on a row opens it, and a click on the one selected row keeps it selected:
+     * the tree would otherwise start a rename for either (F2 renames).
+     */
     private void doubleClick(MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2 || inButton(e.getPickResult().getIntersectedNode())) {
+        if (e.getButton() != MouseButton.PRIMARY || inButton(e.getPickResult().getIntersectedNode())) {
             return;
         }
         TreeNode node = nodeAt(e.getPickResult().getIntersectedNode());
-        if (node != null) {
+        if (node == null || view.getEditingItem() != null && e.getClickCount() == 1) {
+            return;
+        }
+        if (e.getClickCount() == 2) {
             e.consume();
             view.edit(null);
             open(node);
+        } else if (e.getClickCount() == 1 && !e.isShiftDown() && !e.isShortcutDown() && !e.isControlDown()
+                && vm.tree().selection().equals(List.of(node.key()))) {
+            e.consume();
+            view.requestFocus();
         }
     }
 

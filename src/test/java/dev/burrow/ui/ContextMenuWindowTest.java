@@ -178,6 +178,10 @@ class ContextMenuWindowTest extends WindowTestBase {
                 .getSelectedItem().getText()));
         assertEquals("Loose flag", onFx(() -> vm.tree().selectedProperty().get().name()));
 
+        clickOn(cell("Loose flag").lookup(".entry-name"));
+        sleep(400);
+        assertTrue(onFx(() -> tree().getEditingItem() == null), "a click on the selected row does not rename");
+
         select("Product");
         push(KeyCode.ENTER);
         waitUntil("Enter opened the folder", () -> item("Product").map(TreeItem::isExpanded).orElse(false));

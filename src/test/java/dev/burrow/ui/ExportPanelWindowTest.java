@@ -7,7 +7,6 @@ import dev.burrow.exports.ExportState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
@@ -26,20 +25,10 @@ class ExportPanelWindowTest extends WindowTestBase {
     void seed() {
         // create() gives the row ref "1": the insight object behind it has id 1.
         create("Reports/Signups", "insight");
+        SeededObjects.insight(server, 1, "Signups");
         try {
-            server.database().write(c -> {
-                try (var ps = c.prepareStatement("INSERT INTO objects(type, ref, id, short_id, team, name, deleted,"
-                        + " payload, created_at, created_by) VALUES ('insight', '1', 1, '1', 1, 'Signups', 0, ?,"
-                        + " '2026-11-01T00:00:00.000000Z', 1)")) {
-                    ps.setString(1, "{\"insight_type\":\"TRENDS\",\"display\":\"ActionsLineGraph\",\"query\":{\"kind\":"
-                            + "\"InsightVizNode\"},\"result\":[{\"label\":\"Signups\",\"labels\":[\"1-Nov\",\"2-Nov\","
-                            + "\"3-Nov\"],\"data\":[12,15,9],\"count\":36}]}");
-                    ps.executeUpdate();
-                }
-                return null;
-            });
             downloads = Files.createTempDirectory(dir, "downloads");
-        } catch (SQLException | java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
