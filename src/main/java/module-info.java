@@ -7,6 +7,7 @@
 module dev.burrow {
     requires javafx.controls;
     requires atlantafx.base;
+    requires org.controlsfx.controls;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.material2;

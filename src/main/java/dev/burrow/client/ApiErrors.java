@@ -245,7 +245,9 @@ final class ApiErrors {
     private static String reason(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+            // Words, not the exception's class name.
+            return e instanceof ConnectException ? "connection refused"
+                    : e instanceof java.io.EOFException ? "the connection closed early" : "no reason given";
         }
         return m;
     }

@@ -34,8 +34,9 @@ public final class ConnectionProbe {
             return new Result(false, "Environment " + client.environmentId() + " was not found on " + host
                     + ". Check the environment id (the number in the project's URL).");
         } catch (ApiException.Network e) {
-            return new Result(false, e.isTimeout() ? host + " did not answer in time." : "Can't reach " + host + ": "
-                    + e.detail());
+            // The client's sentence says what failed and what to do (a network failure has no server detail).
+            return new Result(false, e.isTimeout() ? host + " did not answer in time."
+                    : "Can't reach " + host + ". " + e.getMessage());
         } catch (ApiException e) {
             return new Result(false, e.getMessage());
         }

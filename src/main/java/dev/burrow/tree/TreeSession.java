@@ -415,6 +415,6 @@ public final class TreeSession {
             }
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "Something went wrong (" + e.getClass().getSimpleName() + ")." : m;
+        return m == null || m.isBlank() ? "Something went wrong and no reason was given. Try again, or reload (F5)." : m;
     }
 }

@@ -75,7 +75,7 @@ public final class BurrowApp extends Application {
                 vm.connect(localTarget(ws));
             }
         }, error -> {
-            startFailure = "The local workspace could not start: " + error.getMessage();
+            startFailure = "The local workspace could not start: " + dev.burrow.tree.TreeSession.message(error);
             if (vm != null) {
                 vm.statusMessage(startFailure);
             }
@@ -104,7 +104,11 @@ public final class BurrowApp extends Application {
             preferences = preferences.withTheme(t);
             savePreferences();
         });
-        MainWindow window = new MainWindow(vm, url -> getHostServices().showDocument(url),
+        // The browser starts off the FX thread: HostServices may wait on the desktop's handler.
+        MainWindow window = new MainWindow(vm, url -> runner.run(() -> {
+            getHostServices().showDocument(url);
+            return Boolean.TRUE;
+        }, ok -> { }, e -> vm.statusMessage("The browser could not be opened for " + url + ".")),
                 () -> openConnections(stage));
         scene.setRoot(window);
         Platform.runLater(() -> window.tree().view().requestFocus());
@@ -141,7 +145,7 @@ public final class BurrowApp extends Application {
         runner.run(() -> {
             PreferencesStore.atDefaultLocation().save(snapshot);
             return Boolean.TRUE;
-        }, ok -> { }, e -> vm.statusMessage("Preferences could not be saved: " + e.getMessage()));
+        }, ok -> { }, e -> vm.statusMessage("Preferences could not be saved: " + dev.burrow.tree.TreeSession.message(e)));
     }
 
     private void openConnections(Stage owner) {
@@ -154,7 +158,7 @@ public final class BurrowApp extends Application {
             connections = c;
             vm.statusMessage(c.loadProblem().orElse(""));
             new ConnectionDialog(owner, c, runner, this::connectTo).show();
-        }, e -> vm.statusMessage("Saved connections could not be read: " + e.getMessage()));
+        }, e -> vm.statusMessage("Saved connections could not be read: " + dev.burrow.tree.TreeSession.message(e)));
     }
 
     private void connectTo(ConnectionDialog.Choice choice) {

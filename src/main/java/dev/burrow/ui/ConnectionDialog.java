@@ -226,7 +226,7 @@ public final class ConnectionDialog {
         } catch (NumberFormatException e) {
             result.setText("The environment id is a number: the one in the project's URL.");
         } catch (RuntimeException e) {
-            result.setText(e.getMessage());
+            result.setText(dev.burrow.tree.TreeSession.message(e));
         }
         return Optional.empty();
     }
@@ -259,7 +259,7 @@ public final class ConnectionDialog {
             try (PostHogClient client = PostHogClient.builder(profile.baseUrl(), k, profile.environmentId()).build()) {
                 return ConnectionProbe.check(client);
             }
-        }, (ConnectionProbe.Result r) -> result.setText(r.message()), e -> result.setText(e.getMessage()));
+        }, (ConnectionProbe.Result r) -> result.setText(r.message()), e -> result.setText(dev.burrow.tree.TreeSession.message(e)));
     }
 
     private void save() {
@@ -274,7 +274,7 @@ public final class ConnectionDialog {
             key.clear();
             reload(saved.name());
             result.setText("Saved “" + saved.name() + "”.");
-        }, e -> result.setText(e.getMessage()));
+        }, e -> result.setText(dev.burrow.tree.TreeSession.message(e)));
     }
 
     private void delete() {
@@ -286,7 +286,7 @@ public final class ConnectionDialog {
         runner.run(() -> {
             connections.delete(selected.name());
             return Boolean.TRUE;
-        }, ok -> reload(ConnectionProfile.LOCAL_NAME), e -> result.setText(e.getMessage()));
+        }, ok -> reload(ConnectionProfile.LOCAL_NAME), e -> result.setText(dev.burrow.tree.TreeSession.message(e)));
     }
 
     private void connectSelected() {
@@ -309,6 +309,6 @@ public final class ConnectionDialog {
             }
             connect.accept(new Choice(selected, k));
             stage.close();
-        }, e -> result.setText(e.getMessage()));
+        }, e -> result.setText(dev.burrow.tree.TreeSession.message(e)));
     }
 }

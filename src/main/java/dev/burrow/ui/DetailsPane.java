@@ -12,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -20,7 +19,8 @@ import javafx.scene.layout.VBox;
 /** What the selected row is: its path as a breadcrumb, type, ref, creation, meta, and a link. */
 public final class DetailsPane extends VBox {
 
-    private final FlowPane crumbs = new FlowPane(2, 2);
+    private final PathBar crumbs;
+    private final Label summary = new Label();
     private final Label title = new Label();
     private final GridPane facts = new GridPane();
     private final TextArea meta = new TextArea();
@@ -34,11 +34,21 @@ public final class DetailsPane extends VBox {
         this.vm = vm;
         this.showUrl = showUrl;
         setId("details-pane");
+        setMinWidth(0);
         getStyleClass().add("details-pane");
         setPadding(new Insets(12));
         title.getStyleClass().addAll("title-4", "details-title");
         title.setWrapText(true);
-        crumbs.getStyleClass().add("breadcrumbs");
+        crumbs = new PathBar(path -> {
+            if (path.isEmpty()) {
+                vm.tree().select(List.of(), null);
+            } else {
+                vm.tree().reveal(List.of(dev.burrow.tree.NodeKey.folder(path)));
+            }
+        });
+        summary.setId("selection-summary");
+        summary.getStyleClass().addAll("title-4", "selection-summary");
+        summary.setWrapText(true);
         facts.setHgap(10);
         facts.setVgap(6);
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
@@ -51,8 +61,25 @@ public final class DetailsPane extends VBox {
         VBox.setVgrow(meta, Priority.ALWAYS);
         empty.getStyleClass().add("text-muted");
         empty.setWrapText(true);
-        vm.tree().selectedProperty().addListener((o, old, node) -> show(node));
+        vm.tree().selectedProperty().addListener((o, old, node) -> showSelection());
+        vm.tree().selection().addListener((javafx.collections.ListChangeListener<Object>) c -> showSelection());
+        vm.tree().countsVersionProperty().addListener((o, a, b) -> {
+            if (vm.tree().selection().size() > 1) {
+                showSelection();
+            }
+        });
         show(null);
+    }
+
+    /** One node: its details; several: what they are, in one sentence. */
+    private void showSelection() {
+        List<TreeNode> nodes = vm.tree().selectedNodes();
+        if (nodes.size() > 1) {
+            summary.setText(SelectionSummary.of(nodes, vm.tree()::count));
+            getChildren().setAll(summary);
+            return;
+        }
+        show(vm.tree().selectedProperty().get());
     }
 
     private void show(TreeNode node) {
@@ -61,18 +88,7 @@ public final class DetailsPane extends VBox {
             return;
         }
         title.setText(node.name());
-        crumbs.getChildren().clear();
-        List<String> names = EntryPath.split(EntryPath.normalize(node.path()));
-        Label top = new Label("Project");
-        top.getStyleClass().add("crumb");
-        crumbs.getChildren().add(top);
-        for (String n : names) {
-            Label sep = new Label("›");
-            sep.getStyleClass().add("crumb-separator");
-            Label c = new Label(n);
-            c.getStyleClass().add("crumb");
-            crumbs.getChildren().addAll(sep, c);
-        }
+        crumbs.show(node.path());
         facts.getChildren().clear();
         FileSystemEntry row = node.row();
         int r = 0;
@@ -111,12 +127,10 @@ public final class DetailsPane extends VBox {
             metaLabel.getStyleClass().add("text-muted");
             getChildren().addAll(metaLabel, meta);
         }
-        MainViewModel.Target t = vm.targetProperty().get();
-        if (row != null && row.href() != null && t != null && !t.local()) {
-            String url = t.baseUrl().replaceAll("/+$", "") + "/project/" + t.environment() + row.href();
+        Links.webUrl(vm.targetProperty().get(), row).ifPresent(url -> {
             open.setOnAction(e -> showUrl.accept(url));
             getChildren().add(open);
-        }
+        });
     }
 
     /** The {@code shortcut} flag as a toggle that says its consequence first, and "Show original" on links. */
@@ -127,10 +141,7 @@ public final class DetailsPane extends VBox {
         flag.setSelected(row.isLink());
         flag.setOnAction(e -> {
             boolean on = flag.isSelected();
-            ShortcutFlagPlan plan = edits.planShortcutFlag(row, on);
-            if (plan.allowed() && Dialogs.confirmFlag(getScene() == null ? null : getScene().getWindow(), plan)) {
-                edits.setShortcutFlag(row, on);
-            } else {
+            if (!Dialogs.changeShortcutFlag(getScene() == null ? null : getScene().getWindow(), edits, row, on)) {
                 flag.setSelected(!on);
             }
         });

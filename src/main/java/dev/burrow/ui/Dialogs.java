@@ -28,12 +28,14 @@ final class Dialogs {
         a.setTitle(title);
         a.setHeaderText(header);
         a.getDialogPane().setMinWidth(460);
+        // Grow to the text: a long header or message is never cut off.
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return a;
     }
 
     static boolean confirmMove(Window owner, MoveOperation op, long rows) {
         Alert a = confirmation(owner, "Move", op.description() + "?");
-        a.setContentText(String.format("This moves %,d rows, everything inside the folders included.", rows));
+        a.setContentText(String.format("This moves %,d items, everything inside the folders included.", rows));
         ButtonType move = new ButtonType("Move", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, move);
         return a.showAndWait().orElse(ButtonType.CANCEL) == move;
@@ -52,8 +54,8 @@ final class Dialogs {
         List<FileSystemEntry> rows = plan.rowsInside();
         long total = plan.totalInside();
         if (total > 0) {
-            box.getChildren().add(new Label(String.format(total == 1 ? "Inside, %,d row also goes:"
-                    : "Inside, %,d rows also go:", total)));
+            box.getChildren().add(new Label(String.format(total == 1 ? "Inside, %,d item also goes:"
+                    : "Inside, %,d items also go:", total)));
             ListView<String> list = new ListView<>();
             list.setId("delete-list");
             list.setPrefHeight(Math.min(240, 26 * Math.min(rows.size(), LISTED) + 4));
@@ -106,6 +108,16 @@ final class Dialogs {
     }
 
     /** The shortcut flag: says what changing it does before anything changes. */
+    /** Changes a row's shortcut flag once the person has read its consequence; false if nothing changed. */
+    static boolean changeShortcutFlag(Window owner, TreeEdits edits, FileSystemEntry row, boolean on) {
+        ShortcutFlagPlan plan = edits.planShortcutFlag(row, on);
+        if (plan.allowed() && confirmFlag(owner, plan)) {
+            edits.setShortcutFlag(row, on);
+            return true;
+        }
+        return false;
+    }
+
     static boolean confirmFlag(Window owner, ShortcutFlagPlan plan) {
         Alert a = confirmation(owner, plan.on() ? "Make a link" : "Make a real row",
                 plan.on() ? "Make “" + plan.row().name() + "” a link row?"
@@ -143,6 +155,7 @@ final class Dialogs {
         a.setTitle("Burrow");
         a.setHeaderText(header);
         a.setContentText(message);
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.showAndWait();
     }
 }

@@ -4,7 +4,6 @@ import dev.burrow.api.FileSystemEntry;
 import dev.burrow.exports.ExportState;
 import dev.burrow.tree.TreeNode;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -26,7 +25,6 @@ import javafx.util.StringConverter;
 public final class ExportPanel extends VBox {
 
     private final ExportsViewModel exports;
-    private final Consumer<String> showUrl;
     private final Label target = new Label();
     private final ComboBox<ExportsViewModel.Format> format = new ComboBox<>();
     private final Button go = new Button("Export");
@@ -35,7 +33,6 @@ public final class ExportPanel extends VBox {
     public ExportPanel(MainViewModel vm, ExportsViewModel exports, Consumer<String> showUrl) {
         super(10);
         this.exports = exports;
-        this.showUrl = showUrl;
         setId("export-panel");
         setPadding(new Insets(12));
         target.setId("export-target");
@@ -134,6 +131,7 @@ public final class ExportPanel extends VBox {
             state.getStyleClass().add("text-muted");
             state.setWrapText(true);
             state.setMinWidth(0);
+            state.setMinHeight(Region.USE_PREF_SIZE); // a long failure wraps, never cut off
             progress.setMaxWidth(Double.MAX_VALUE);
             action.getStyleClass().add("small");
             second.getStyleClass().add("small");
@@ -177,6 +175,7 @@ public final class ExportPanel extends VBox {
             action.setVisible(true);
             second.setVisible(false);
             String expiry = line.expiry();
+            state.setTooltip(null);
             if (s instanceof ExportState.Creating || s instanceof ExportState.Rendering) {
                 state.setText("Rendering…" + (expiry == null ? "" : " · " + expiry));
                 progress.setVisible(true);
@@ -205,12 +204,15 @@ public final class ExportPanel extends VBox {
                     file.setManaged(true);
                 }
                 action.setText("Open");
-                action.setOnAction(e -> open(sv.file()));
+                action.setOnAction(e -> exports.openOnDesktop(sv.file(), false));
                 second.setText("Show in folder");
                 second.setVisible(sv.file() != null);
-                second.setOnAction(e -> open(sv.file().getParent()));
+                second.setOnAction(e -> exports.openOnDesktop(sv.file(), true));
             } else if (s instanceof ExportState.Failed f) {
                 state.setText("Failed: " + f.message());
+                state.setTooltip(new javafx.scene.control.Tooltip(f.message()));
+                state.getTooltip().setWrapText(true);
+                state.getTooltip().setMaxWidth(420);
                 action.setText("Retry");
                 action.setOnAction(e -> exports.retry(line));
             } else if (s instanceof ExportState.Cancelled) {
@@ -220,10 +222,5 @@ public final class ExportPanel extends VBox {
             }
         }
 
-        private void open(Path p) {
-            if (p != null && Files.exists(p)) {
-                showUrl.accept(p.toUri().toString());
-            }
-        }
     }
 }

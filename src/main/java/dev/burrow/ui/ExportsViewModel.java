@@ -122,19 +122,49 @@ public final class ExportsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * Opens a saved file, or its folder, with the desktop's own program (in the background);
+     * when that can't be done the panel's message says so, and where the file is.
+     */
+    public void openOnDesktop(Path file, boolean folderOnly) {
+        Path target = file == null ? null : folderOnly ? file.getParent() : file;
+        if (target == null || !java.nio.file.Files.exists(target)) {
+            message.set("The file is no longer there" + (file == null ? "." : ": " + file + "."));
+            return;
+        }
+        message.set("");
+        runner.run(() -> {
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                return "This desktop offers no way to open " + (folderOnly ? "folders" : "files")
+                        + " from Burrow. The file is at " + file + ".";
+            }
+            try {
+                java.awt.Desktop.getDesktop().open(target.toFile());
+                return "";
+            } catch (java.io.IOException | RuntimeException e) {
+                return "No program opened " + target.getFileName() + " (" + dev.burrow.tree.TreeSession.message(e)
+                        + "). The file is at " + file + ".";
+            }
+        }, message::set, e -> message.set("Could not open " + target + "."));
+    }
+
     /** Sends the next downloads into {@code target} (chosen in the panel, or remembered). */
     public void useFolder(Path target) {
         folder.set(target);
     }
 
-    /** Which formats a row can be exported as: dashboards as PNG/PDF, insights in all four. */
+    /**
+     * Which formats the server can make of a row (contract/exports.md): a dashboard as PNG, an
+     * insight as PNG, CSV or XLSX. PDF is accepted by PostHog but always fails, so it is not offered.
+     */
     public static List<Format> formatsFor(FileSystemEntry row) {
         if (row == null || row.ref() == null) {
             return List.of();
         }
         return switch (row.type()) {
-            case "dashboard" -> List.of(Format.PNG, Format.PDF);
-            case "insight" -> List.of(Format.PNG, Format.CSV, Format.XLSX, Format.PDF);
+            case "dashboard" -> List.of(Format.PNG);
+            case "insight" -> List.of(Format.PNG, Format.CSV, Format.XLSX);
             default -> List.of();
         };
     }
@@ -163,7 +193,7 @@ public final class ExportsViewModel {
                         : a.hasContent() ? new ExportState.Ready(a.id()) : new ExportState.Rendering(a.id(), 0));
                 lines.add(l);
             }
-        }, e -> message.set("Earlier exports could not be listed: " + e.getMessage()));
+        }, e -> message.set("Earlier exports could not be listed: " + dev.burrow.tree.TreeSession.message(e)));
     }
 
     private static String titleOf(ExportedAsset a) {
@@ -187,13 +217,19 @@ public final class ExportsViewModel {
         Line line = new Line(row.name(), format.name(), null);
         line.state.set(new ExportState.Creating());
         lines.add(0, line);
-        runner.run(() -> {
-            NewExport request = "dashboard".equals(row.type())
-                    ? NewExport.dashboard(Long.parseLong(row.ref()), format.mime)
-                    : NewExport.insight(insightId(c, row.ref()), format.mime);
-            return request;
-        }, request -> start(line, c, request, target), e -> line.state.set(new ExportState.Failed(null,
-                e.getMessage())));
+        runner.run(() -> request(c, row, format), request -> start(line, c, request, target), e -> line.state.set(new ExportState.Failed(null,
+                dev.burrow.tree.TreeSession.message(e))));
+    }
+
+    /** The export request of a dashboard or insight row (reads an insight's id by its short id: blocking). */
+    static NewExport request(PostHogClient c, FileSystemEntry row, Format format) {
+        return "dashboard".equals(row.type()) ? NewExport.dashboard(Long.parseLong(row.ref()), format.mime)
+                : NewExport.insight(insightId(c, row.ref()), format.mime);
+    }
+
+    /** The connection's client (null before one), for previews made through the same API. */
+    PostHogClient client() {
+        return client;
     }
 
     private static long insightId(PostHogClient c, String ref) {
@@ -210,7 +246,7 @@ public final class ExportsViewModel {
         line.job = job;
         Throttle throttle = new Throttle(runner, line);
         runner.run(() -> job.run(request, throttle::offer), end -> throttle.flush(end), e -> line.state.set(
-                new ExportState.Failed(null, e.getMessage())));
+                new ExportState.Failed(null, dev.burrow.tree.TreeSession.message(e))));
     }
 
     /** Downloads (again) an export that is listed or failed to download. */
@@ -235,7 +271,7 @@ public final class ExportsViewModel {
         Throttle throttle = new Throttle(runner, line);
         line.state.set(new ExportState.Rendering(id, 0));
         runner.run(() -> job.follow(c.exports().retrieve(id), throttle::offer), throttle::flush,
-                e -> line.state.set(new ExportState.Failed(id, e.getMessage())));
+                e -> line.state.set(new ExportState.Failed(id, dev.burrow.tree.TreeSession.message(e))));
     }
 
     private static Long exportIdOf(ExportState s) {

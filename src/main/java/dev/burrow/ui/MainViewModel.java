@@ -84,6 +84,11 @@ public final class MainViewModel {
         return tree;
     }
 
+    /** The window's background runner, for views' own background work (quick look). */
+    TaskRunner runner() {
+        return runner;
+    }
+
     /** The export panel's model, following this window's connection. */
     public ExportsViewModel exports() {
         return exports;
@@ -246,7 +251,7 @@ public final class MainViewModel {
             if (store == journals) {
                 interrupted.setAll(found);
             }
-        }, e -> status.say("Interrupted moves could not be read: " + e.getMessage()));
+        }, e -> status.say("Interrupted moves could not be read: " + dev.burrow.tree.TreeSession.message(e)));
         TreeSession s = new TreeSession(new ClientBackend(client), runner, journals);
         s.addListener(new TreeSession.Listener() {
             @Override
@@ -264,7 +269,7 @@ public final class MainViewModel {
                 } else if (!"Index".equals(description)) {
                     status.say(description + " — done.");
                 } else {
-                    status.say(String.format("%,d rows loaded.", s.index().size()));
+                    status.say(String.format("%,d items loaded.", s.index().size()));
                     runner.settled();
                 }
             }

@@ -32,11 +32,14 @@ public final class MainWindow extends BorderPane {
 
     private final MainViewModel vm;
     private final TreePane tree;
-    private final TextField search = new TextField();
+    private final SearchAssist searchAssist;
+    private final TextField search;
     private final Label connection = new Label();
 
     public MainWindow(MainViewModel vm, Consumer<String> showUrl, Runnable openConnections) {
         this.vm = vm;
+        searchAssist = new SearchAssist(vm);
+        search = searchAssist.field();
         getStyleClass().add("main-window");
         tree = new TreePane(vm.tree());
         DetailsPane details = new DetailsPane(vm, showUrl);
@@ -48,6 +51,18 @@ public final class MainWindow extends BorderPane {
         exportsTab.setId("exports-tab");
         javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(detailsTab, exportsTab);
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        new TreeContextMenu(vm, tree, new TreeContextMenu.Hooks(this::newFolder, this::deleteSelected,
+                () -> side.getSelectionModel().select(detailsTab), () -> side.getSelectionModel().select(exportsTab),
+                showUrl));
+        TypeToJump jump = new TypeToJump(tree.view(), vm.tree());
+        new QuickLook(vm, tree.view(), jump::typing);
+        searchAssist.downInto(tree.view());
+        new UndoToast(vm, tree);
+        new FocusCycle(this, java.util.List.of(new FocusCycle.Stop("search", search, () -> { }, search),
+                new FocusCycle.Stop("shortcuts", shortcuts, () -> { }, shortcuts),
+                new FocusCycle.Stop("tree", tree, () -> { }, tree.view()),
+                new FocusCycle.Stop("details", details, () -> side.getSelectionModel().select(detailsTab), side),
+                new FocusCycle.Stop("exports", exportPanel, () -> side.getSelectionModel().select(exportsTab), side)));
         SplitPane split = new SplitPane(shortcuts, tree, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.18, 0.70);
@@ -56,6 +71,8 @@ public final class MainWindow extends BorderPane {
         setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted(),
                 OrganiseDialog.interruptedBar(vm.organise())));
         setCenter(split);
+        new PaneToggles(this, split, shortcuts, tree, side, search, connection)
+                .install((ToolBar) ((javafx.scene.layout.VBox) getTop()).getChildren().get(0));
         setBottom(statusBar());
         installKeys();
         EditPrompts.install(this, vm.tree());
@@ -105,11 +122,11 @@ public final class MainWindow extends BorderPane {
         search.setPromptText("Search — name:, path:, type:, -not");
         search.setPrefColumnCount(28);
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
-        debounce.setOnFinished(e -> treeVm.search(search.getText()));
+        debounce.setOnFinished(e -> searchAssist.search(search.getText()));
         search.textProperty().addListener((o, a, t) -> {
             if (t == null || t.isBlank()) {
                 debounce.stop();
-                treeVm.search(null);
+                searchAssist.search(null);
             } else {
                 debounce.playFromStart();
             }
@@ -130,8 +147,7 @@ public final class MainWindow extends BorderPane {
         connection.textProperty().bind(vm.connectionLabelProperty());
         connection.getStyleClass().add("connection-label");
         Button connections = button("connections", Material2MZ.SETTINGS, "Connections…", openConnections);
-        Button about = button("about", Material2AL.HELP_OUTLINE, "About Burrow",
-                () -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), vm.versionProperty().get()));
+        Button about = button("about", Material2AL.HELP_OUTLINE, "Keyboard shortcuts and About (F1)", this::showHelp);
         Button themeButton = button("theme", Material2MZ.WB_SUNNY, "Dark theme", vm::toggleTheme);
         javafx.beans.value.ChangeListener<dev.burrow.settings.Theme> showTheme = (o, a, t) -> {
             boolean dark = t == dev.burrow.settings.Theme.DARK;
@@ -197,7 +213,7 @@ public final class MainWindow extends BorderPane {
             if (any) {
                 dev.burrow.tree.MoveJournal.Snapshot j = vm.interruptedMoves().get(0);
                 text.setText("A folder move was cut short: " + j.description() + " (" + j.done() + " of "
-                        + j.entries().size() + " rows moved). Finish it, or put every row back where it was.");
+                        + j.entries().size() + " items moved). Finish it, or put every item back where it was.");
                 finish.setOnAction(e -> vm.settleInterrupted(j, true));
                 rollBack.setOnAction(e -> vm.settleInterrupted(j, false));
             }
@@ -237,6 +253,8 @@ public final class MainWindow extends BorderPane {
             if (scene == null) {
                 return;
             }
+            scene.getStylesheets().add(java.util.Objects.requireNonNull(
+                    MainWindow.class.getResource("conventions.css")).toExternalForm());
             var acc = scene.getAccelerators();
             acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                     this::newFolder);
@@ -245,6 +263,7 @@ public final class MainWindow extends BorderPane {
                     vm.tree().edits()::redo);
             acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.tree().edits()::redo);
             acc.put(new KeyCodeCombination(KeyCode.F5), vm.tree().edits()::refresh);
+            acc.put(new KeyCodeCombination(KeyCode.F1), this::showHelp);
             acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 search.requestFocus();
                 search.selectAll();
@@ -265,6 +284,12 @@ public final class MainWindow extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /** F1 and the ? button: the keyboard shortcuts; the About box from there. */
+    void showHelp() {
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        ShortcutSheet.show(owner, () -> AboutDialog.show(owner, vm.versionProperty().get()));
     }
 
     /** Ctrl+Shift+N: "Untitled folder" in the current folder, then rename it in place. */

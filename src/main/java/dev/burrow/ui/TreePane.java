@@ -297,7 +297,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.F2 || (e.getCode() == KeyCode.ENTER && !e.isShortcutDown())) {
+        if (e.getCode() == KeyCode.F2) { // Enter opens (TreeContextMenu)
             if (view.getEditingItem() == null) {
                 renameSelected();
                 e.consume();
@@ -317,7 +317,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         vm.planPaste().ifPresent(this::move);
     }
 
-    private void move(TreeEdits.MovePlan plan) {
+    void move(TreeEdits.MovePlan plan) {
         if (plan.needsConfirmation() && !Dialogs.confirmMove(getScene() == null ? null : getScene().getWindow(),
                 plan.operation(), plan.rows())) {
             return;

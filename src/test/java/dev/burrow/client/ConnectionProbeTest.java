@@ -80,5 +80,7 @@ class ConnectionProbeTest {
         assertFalse(r.ok());
         assertTrue(r.message().startsWith("Can't reach 127.0.0.1") || r.message().contains("did not answer"),
                 r.message());
+        assertFalse(r.message().contains("null"), r.message());
+        assertFalse(r.message().contains("Exception"), "no raw exception names: " + r.message());
     }
 }

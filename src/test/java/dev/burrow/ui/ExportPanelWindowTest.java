@@ -7,7 +7,6 @@ import dev.burrow.exports.ExportState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
@@ -26,20 +25,10 @@ class ExportPanelWindowTest extends WindowTestBase {
     void seed() {
         // create() gives the row ref "1": the insight object behind it has id 1.
         create("Reports/Signups", "insight");
+        SeededObjects.insight(server, 1, "Signups");
         try {
-            server.database().write(c -> {
-                try (var ps = c.prepareStatement("INSERT INTO objects(type, ref, id, short_id, team, name, deleted,"
-                        + " payload, created_at, created_by) VALUES ('insight', '1', 1, '1', 1, 'Signups', 0, ?,"
-                        + " '2026-11-01T00:00:00.000000Z', 1)")) {
-                    ps.setString(1, "{\"insight_type\":\"TRENDS\",\"display\":\"ActionsLineGraph\",\"query\":{\"kind\":"
-                            + "\"InsightVizNode\"},\"result\":[{\"label\":\"Signups\",\"labels\":[\"1-Nov\",\"2-Nov\","
-                            + "\"3-Nov\"],\"data\":[12,15,9],\"count\":36}]}");
-                    ps.executeUpdate();
-                }
-                return null;
-            });
             downloads = Files.createTempDirectory(dir, "downloads");
-        } catch (SQLException | java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -93,6 +82,33 @@ class ExportPanelWindowTest extends WindowTestBase {
         waitFx("the line shows the message", () -> lookup(hasTextStarting("Failed: Export to format application/pdf"))
                 .tryQuery().isPresent());
         assertTrue(files().isEmpty(), "nothing is saved");
+    }
+
+    @Test
+    void onlyTheFormatsTheServerCanMakeAreOfferedAndAFailuresFullTextIsInItsTooltip() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.PDF);
+        @SuppressWarnings("unchecked")
+        ComboBox<ExportsViewModel.Format> combo = lookup("#export-format").queryAs(ComboBox.class);
+        assertEquals(List.of(ExportsViewModel.Format.PNG, ExportsViewModel.Format.CSV, ExportsViewModel.Format.XLSX),
+                onFx(() -> List.copyOf(combo.getItems())), "no PDF: the server always fails it");
+        waitFx("the line shows the failure", () -> lookup(hasTextStarting("Failed: ")).tryQuery().isPresent());
+        javafx.scene.control.Labeled failed = lookup(hasTextStarting("Failed: ")).query();
+        assertEquals("Export to format application/pdf is not supported for insights",
+                onFx(() -> failed.getTooltip().getText()));
+        assertTrue(onFx(failed::isWrapText), "the message wraps");
+    }
+
+    @Test
+    void openThatTheDesktopCannotDoSaysSoInThePanel() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.CSV);
+        waitFx("the export is saved", () -> !vm.exports().lines().isEmpty()
+                && vm.exports().lines().get(0).stateProperty().get() instanceof ExportState.Saved);
+        clickOn(lookup(".button").match(org.testfx.matcher.control.LabeledMatchers.hasText("Show in folder"))
+                .queryButton());
+        // The tests run with java.awt.headless=true: no desktop to open anything with.
+        waitFx("the panel says why", () -> vm.exports().messageProperty().get()
+                .startsWith("This desktop offers no way to open folders from Burrow. The file is at "));
+        assertTrue(lookup(hasTextStarting("This desktop offers no way")).tryQuery().isPresent());
     }
 
     private static java.util.function.Predicate<javafx.scene.Node> hasTextStarting(String prefix) {

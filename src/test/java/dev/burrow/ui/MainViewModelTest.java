@@ -47,7 +47,7 @@ class MainViewModelTest {
         vm.connect(ws.target());
 
         assertTrue(vm.session().index().isComplete());
-        assertEquals(String.format("%,d rows loaded.", ws.rows().size()), vm.statusProperty().get());
+        assertEquals(String.format("%,d items loaded.", ws.rows().size()), vm.statusProperty().get());
         assertEquals("Local", vm.connectionLabelProperty().get());
         assertFalse(vm.busyProperty().get());
         assertEquals(List.of("Marketing", "Product"),

@@ -621,9 +621,7 @@ class TreeModelWindowTest extends WindowTestBase {
                 "the next Delete lists the selection (its top-level nodes)");
         String lead = onFx(() -> vm.tree().selectedProperty().get() == null ? ""
                 : vm.tree().selectedProperty().get().name());
-        String details = onFx(() -> lookup("#details-pane .details-title").tryQuery()
-                .filter(n -> n.getParent() != null).map(n -> ((Label) n).getText()).orElse(""));
-        assertEquals(lead, details, "Details shows the lead");
+        assertSubject(model.size(), lead, detailsSubject());
         String undoText = onFx(() -> vm.tree().edits().history().undoTextProperty().get());
         String redoText = onFx(() -> vm.tree().edits().history().redoTextProperty().get());
         assertEquals(undo.isEmpty() ? "Undo" : "Undo: " + undo.peek().label(), undoText);

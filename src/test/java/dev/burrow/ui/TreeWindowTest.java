@@ -335,7 +335,7 @@ class TreeWindowTest extends WindowTestBase {
     @Test
     void undoingARenamePutsTheOldNameBack() {
         select("Loose flag");
-        push(KeyCode.ENTER);
+        push(KeyCode.F2);
         waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
         write("Tidy flag");
         push(KeyCode.ENTER);

@@ -356,4 +356,26 @@ abstract class WindowTestBase extends FxRobot {
                     && EntryPath.normalize(s.getValue().treeNode().path()).equals(EntryPath.normalize(path));
         });
     }
+
+    /**
+     * What Details shows as its subject: the row's name for one selected node, the summary
+     * ("3 selected — …") for several, "" for none.
+     */
+    String detailsSubject() {
+        return onFx(() -> java.util.stream.Stream.concat(lookup("#details-pane .details-title").queryAll().stream(),
+                        lookup("#details-pane #selection-summary").queryAll().stream())
+                .filter(n -> n.getScene() != null && n.getParent() != null && n.isVisible())
+                .map(n -> ((javafx.scene.control.Label) n).getText()).findFirst().orElse(""));
+    }
+
+    /** What {@link #detailsSubject()} must be for a selection of {@code count} nodes led by {@code leadName}. */
+    static String subjectOf(int count, String leadName) {
+        return count > 1 ? count + " selected" : leadName == null ? "" : leadName;
+    }
+
+    static void assertSubject(int count, String leadName, String shown) {
+        String want = subjectOf(count, leadName);
+        org.junit.jupiter.api.Assertions.assertTrue(count > 1 ? shown.startsWith(want + " — ") || shown.equals(want)
+                : shown.equals(want), "Details shows the selection: want " + want + ", shown " + shown);
+    }
 }

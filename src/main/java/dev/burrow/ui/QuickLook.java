@@ -1,0 +1,149 @@
+package dev.burrow.ui;
+
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.tree.TreeNode;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
+
+/**
+ * Quick look: Space on a dashboard or insight shows its picture (a PNG export made on demand,
+ * kept for the session) in a window over the tree, with progress while it renders; Escape or
+ * Space closes it. Tells two similarly named insights apart without leaving the tree.
+ */
+final class QuickLook {
+
+    private final MainViewModel vm;
+    private final TreeView<Row> tree;
+    private final Previews previews;
+    private Stage stage;
+    private Runnable cancel = () -> { };
+
+    /** {@code typing}: true while type-to-jump is collecting letters (a space then belongs to the name). */
+    QuickLook(MainViewModel vm, TreeView<Row> tree, BooleanSupplier typing) {
+        this.vm = vm;
+        this.tree = tree;
+        this.previews = new Previews(vm.runner(), () -> vm.exports().client());
+        tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isShiftDown() && tree.getEditingItem() == null
+                    && !typing.getAsBoolean()) {
+                TreeNode lead = vm.tree().selectedProperty().get();
+                if (lead != null && Previews.previewable(lead.row())) {
+                    e.consume();
+                    toggle(lead.row());
+                }
+            }
+        });
+    }
+
+    boolean showing() {
+        return stage != null && stage.isShowing();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    private void toggle(FileSystemEntry row) {
+        if (showing()) {
+            close();
+            return;
+        }
+        open(row);
+    }
+
+    void open(FileSystemEntry row) {
+        Window owner = tree.getScene() == null ? null : tree.getScene().getWindow();
+        Label title = new Label(Icons.typeLabel(row.type()) + " “" + row.name() + "”");
+        title.getStyleClass().add("title-4");
+        title.setWrapText(true);
+        Label words = new Label();
+        words.setId("quick-look-status");
+        words.setWrapText(true);
+        words.setMaxWidth(520);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(36, 36);
+        ImageView picture = new ImageView();
+        picture.setId("quick-look-image");
+        picture.setPreserveRatio(true);
+        picture.setFitWidth(720);
+        picture.setFitHeight(420);
+        StackPane middle = new StackPane(new VBox(10, spinner, words));
+        ((VBox) middle.getChildren().get(0)).setAlignment(Pos.CENTER);
+        middle.setMinSize(520, 260);
+        Label hint = new Label("Escape or Space closes the quick look.");
+        hint.getStyleClass().add("text-muted");
+        BorderPane root = new BorderPane(middle, title, null, hint, null);
+        root.setId("quick-look");
+        root.getStyleClass().add("quick-look");
+        root.setPadding(new Insets(14));
+        BorderPane.setMargin(middle, new Insets(10, 0, 10, 0));
+        stage = new Stage(StageStyle.UTILITY);
+        if (owner != null) {
+            stage.initOwner(owner);
+            root.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        stage.setTitle("Quick look: " + row.name());
+        Scene scene = new Scene(root);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.SPACE) {
+                e.consume();
+                close();
+            }
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> cancel.run());
+        cancel = previews.show(row, new Previews.Listener() {
+            @Override
+            public void progress(String sentence) {
+                words.setText(sentence);
+            }
+
+            @Override
+            public void ready(Path png) {
+                picture.setImage(new Image(png.toUri().toString(), true));
+                middle.getChildren().setAll(picture);
+                if (stage != null) {
+                    stage.sizeToScene();
+                }
+            }
+
+            @Override
+            public void failed(String message) {
+                spinner.setVisible(false);
+                spinner.setManaged(false);
+                words.setText("No preview: " + message);
+            }
+        });
+        stage.show();
+        if (owner != null) {
+            stage.setX(owner.getX() + (owner.getWidth() - stage.getWidth()) / 2);
+            stage.setY(owner.getY() + (owner.getHeight() - stage.getHeight()) / 3);
+        }
+    }
+
+    void close() {
+        cancel.run();
+        cancel = () -> { };
+        if (stage != null) {
+            stage.hide();
+            stage = null;
+        }
+        tree.requestFocus();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+
+/** The search field: completion of the search language, Down into the results, words that stay true. */
+class SearchFieldWindowTest extends WindowTestBase {
+
+    @Override
+    void seed() {
+        folder("Marketing");
+        folder("Marketing/Campaigns");
+        create("Marketing/Campaigns/Launch funnel", "insight");
+        folder("Product");
+        create("Product/Retention", "insight");
+        create("Product/Overview", "dashboard");
+    }
+
+    private String text() {
+        return onFx(() -> window.searchField().getText());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> completions() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing())
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".list-view").stream())
+                .flatMap(n -> ((ListView<String>) n).getItems().stream()).toList());
+    }
+
+    @Test
+    void typeAndPathValuesAreCompletedFromPostHogsTypesAndTheIndex() {
+        clickOn("#search").write("type:ins");
+        waitUntil("the completion shows", () -> completions().contains("type:insight"));
+        push(KeyCode.DOWN);
+        push(KeyCode.ENTER);
+        waitUntil("the word is completed", () -> text().equals("type:insight"));
+        waitUntil("and searched", () -> status().equals("2 matches for “type:insight”."));
+
+        clickOn("#search");
+        push(KeyCode.END);
+        write(" path:camp");
+        waitUntil("folders from the index", () -> completions().contains("type:insight path:Marketing/Campaigns"));
+    }
+
+    @Test
+    void anUnknownTypeIsSaidInsteadOfZeroMatchesAndTheSentenceGoesWithTheSearch() {
+        clickOn("#search").write("type:insights");
+        waitUntil("the mistake is said", () -> status().startsWith("There is no type “insights”."));
+        assertEquals(List.of("Marketing", "Product"), shownPaths(), "nothing was searched");
+
+        onFx(() -> {
+            window.searchField().setText("zzz");
+            return null;
+        });
+        waitUntil("0 matches", () -> status().equals("0 matches for “zzz”."));
+        onFx(() -> {
+            window.searchField().clear();
+            return null;
+        });
+        waitUntil("the sentence is gone with the search", () -> status().isEmpty());
+    }
+
+    @Test
+    void downMovesFromTheFieldIntoTheResults() {
+        clickOn("#search").write("Retention");
+        waitUntil("searched", () -> status().startsWith("1 match"));
+        push(KeyCode.ESCAPE); // closes a completion list, if one is open
+        onFx(() -> {
+            window.searchField().requestFocus();
+            return null;
+        });
+        if (!text().equals("Retention")) {
+            onFx(() -> {
+                window.searchField().setText("Retention");
+                return null;
+            });
+            waitUntil("searched again", () -> status().startsWith("1 match"));
+        }
+        push(KeyCode.DOWN);
+        waitFx("the tree has the focus", () -> tree().isFocused());
+        assertTrue(onFx(() -> tree().getSelectionModel().getSelectedItem() != null), "a result is selected");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burrow.api.FileSystemEntry;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+
+/** The note after a move or delete: its Undo undoes that step on the server, only while it is the latest. */
+class UndoToastWindowTest extends WindowTestBase {
+
+    FileSystemEntry loose;
+    FileSystemEntry other;
+
+    @Override
+    void seed() {
+        folder("Engineering");
+        folder("Marketing");
+        loose = create("Loose flag", "feature_flag");
+        other = create("Other flag", "feature_flag");
+    }
+
+    /** The shown notes' roots. */
+    private List<Node> notes() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing())
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".notification-bar").stream()).toList());
+    }
+
+    private String noteText() {
+        return onFx(() -> notes().stream().flatMap(n -> n.lookupAll(".label").stream())
+                .map(l -> ((Label) l).getText()).filter(t -> t != null && !t.isBlank()).findFirst().orElse(""));
+    }
+
+    private Button undoButton() {
+        return onFx(() -> notes().stream().flatMap(n -> n.lookupAll(".button").stream())
+                .map(b -> (Button) b).filter(b -> "Undo".equals(b.getText())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void undoOnTheNoteUndoesTheMoveOnTheServer() {
+        drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("moved on the server", () -> serverRow(loose.id()).path().equals("Engineering/Loose flag"));
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        assertEquals("Moved “Loose flag” to Engineering", noteText());
+
+        Bounds note = onFx(() -> notes().get(0).localToScreen(notes().get(0).getBoundsInLocal()));
+        Bounds selected = onFx(() -> {
+            Node c = cell("Engineering/Loose flag");
+            return c.localToScreen(c.getBoundsInLocal());
+        });
+        assertTrue(!note.intersects(selected), "the note does not cover the selected row");
+
+        clickOn(undoButton());
+        waitUntil("undone on the server", () -> serverRow(loose.id()).path().equals("Loose flag"));
+    }
+
+    @Test
+    void anOlderNotesUndoDoesNotUndoALaterStep() {
+        drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("the first note shows", () -> !notes().isEmpty());
+        Button first = undoButton();
+        drag(cell("Other flag"), MouseButton.PRIMARY).dropTo(cell("Marketing"));
+        waitUntil("moved on the server", () -> serverRow(other.id()).path().equals("Marketing/Other flag"));
+        idle();
+
+        onFx(() -> {
+            first.fire();
+            return null;
+        });
+        idle();
+        assertEquals("Marketing/Other flag", serverRow(other.id()).path(), "the later move stays");
+        assertEquals("Engineering/Loose flag", serverRow(loose.id()).path(), "and the older one too");
+        assertTrue(status().contains("no longer the last change"), status());
+    }
+
+    @Test
+    void theNoteGoesAfterAFewSeconds() {
+        drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        sleep((long) UndoToast.SHOWN_FOR.toMillis() + 1500);
+        waitUntil("the note is gone", () -> notes().isEmpty());
+    }
+}
