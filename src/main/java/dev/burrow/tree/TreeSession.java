@@ -29,6 +29,10 @@ public final class TreeSession {
         /** Background work started or ended; {@code running} counts what is in flight. */
         default void busy(int running) {
         }
+
+        /** An edit met a row changed or gone elsewhere (a 404): these folders need a fresh look. */
+        default void conflicted(java.util.Collection<String> folders) {
+        }
     }
 
     /** Folders page this many children at a time when the index is not complete. */
@@ -55,6 +59,10 @@ public final class TreeSession {
     private final Map<String, TaskRunner.Handle> folderLoads = new HashMap<>();
     private TaskRunner.Handle indexLoad = finished();
     private TaskRunner.Handle searching = finished();
+    /** Bumped by every {@link #refresh()} (F5): live refresh drops answers from before it. */
+    private int refreshes;
+    /** Undo steps whose rows were changed elsewhere since, with the name of one such row. */
+    private final Map<Operation, String> changedSince = new java.util.IdentityHashMap<>();
 
     public TreeSession(TreeBackend backend, TaskRunner runner, MoveJournal.Store journals) {
         this.backend = new AliasingBackend(backend, aliases);
@@ -145,6 +153,7 @@ public final class TreeSession {
 
     /** Forgets everything and loads the root again (F5); loads in flight stop. */
     public void refresh() {
+        refreshes++;
         cancelLoads();
         index.clear();
         states.clear();
@@ -283,7 +292,7 @@ public final class TreeSession {
             busy(-1);
             op.revertLocally(index);
             changed(EVERYTHING);
-            String msg = message(error);
+            String msg = Conflicts.explain(op, index, error, this::conflicted);
             finished(op.description(), msg);
             done.accept(msg);
         });
@@ -292,7 +301,7 @@ public final class TreeSession {
     private void pushUndo(Operation op) {
         undo.push(op);
         while (undo.size() > HISTORY) {
-            undo.removeLast();
+            changedSince.remove(undo.removeLast());
         }
     }
 
@@ -324,6 +333,14 @@ public final class TreeSession {
             done.accept("“" + last.description() + "” can't be undone.");
             return;
         }
+        String elsewhere = changedSince.remove(last);
+        if (elsewhere != null) {
+            // someone else changed it since: undoing would overwrite their change without a word
+            String msg = Conflicts.undoRefused(last, elsewhere);
+            finished(last.description(), msg);
+            done.accept(msg);
+            return;
+        }
         inverse.applyLocally(index);
         changed(EVERYTHING);
         busy(1);
@@ -340,9 +357,11 @@ public final class TreeSession {
         }, error -> {
             busy(-1);
             inverse.revertLocally(index);
-            undo.push(last);
+            if (!Conflicts.isGone(error)) {
+                undo.push(last); // a step whose rows are gone elsewhere can never be undone: it leaves the history
+            }
             changed(EVERYTHING);
-            String msg = message(error);
+            String msg = Conflicts.explain(inverse, index, error, this::conflicted);
             finished(inverse.description(), msg);
             done.accept(msg);
         });
@@ -366,6 +385,32 @@ public final class TreeSession {
             }
             done.accept(msg);
         }, false);
+    }
+
+    /** How many times the tree was refreshed (F5) so far. */
+    public int refreshes() {
+        return refreshes;
+    }
+
+    /**
+     * Live refresh merged changes made elsewhere into the index: views refresh these folders,
+     * and undo steps on these rows ({@code rows}: id to name) will say so instead of overwriting.
+     */
+    public void changedElsewhere(Set<String> folders, Map<String, String> rows) {
+        for (Operation op : undo) {
+            for (String id : op.resultIds()) {
+                if (rows.containsKey(id)) {
+                    changedSince.putIfAbsent(op, rows.get(id));
+                }
+            }
+        }
+        changed(folders);
+    }
+
+    private void conflicted(java.util.Collection<String> folders) {
+        for (Listener l : listeners) {
+            l.conflicted(folders);
+        }
     }
 
     /** A message a person can act on, from any failure. */
