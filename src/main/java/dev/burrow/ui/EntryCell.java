@@ -32,6 +32,7 @@ final class EntryCell extends TreeCell<Row> {
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
     static final PseudoClass SYNTHETIC = PseudoClass.getPseudoClass("synthetic");
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed-elsewhere");
 
     /** What a cell needs from its pane. */
     interface Host {
@@ -44,6 +45,11 @@ final class EntryCell extends TreeCell<Row> {
         void loadMore(String folder);
 
         void rename(TreeNode node, String newName);
+
+        /** True while the node is marked as changed elsewhere (live refresh). */
+        default boolean changedElsewhere(TreeNode node) {
+            return false;
+        }
     }
 
     private final Host host;
@@ -84,6 +90,7 @@ final class EntryCell extends TreeCell<Row> {
     protected void updateItem(Row row, boolean empty) {
         super.updateItem(row, empty);
         pseudoClassStateChanged(SYNTHETIC, false);
+        pseudoClassStateChanged(CHANGED, false);
         if (empty || row == null) {
             setGraphic(null);
             setText(null);
@@ -95,6 +102,7 @@ final class EntryCell extends TreeCell<Row> {
         }
         if (row instanceof Row.Node n) {
             showNode(n.node());
+            pseudoClassStateChanged(CHANGED, host.changedElsewhere(n.node()));
         } else if (row instanceof Row.Loading) {
             placeholder(new ProgressIndicator(), "Loading…", "placeholder-loading");
         } else if (row instanceof Row.Empty) {

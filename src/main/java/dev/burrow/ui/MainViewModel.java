@@ -54,6 +54,7 @@ public final class MainViewModel {
     private final RateLimitCountdown countdown;
     private final TreeViewModel tree;
     private final ExportsViewModel exports;
+    private final LiveRefresh live;
     private MoveJournal.Store journals;
     private Function<Target, MoveJournal.Store> journalStores;
     private PostHogClient client;
@@ -65,6 +66,8 @@ public final class MainViewModel {
         this.countdown = new RateLimitCountdown(runner);
         this.tree = new TreeViewModel(runner, status, session.getReadOnlyProperty());
         this.exports = new ExportsViewModel(runner, defaultDownloads());
+        this.live = new LiveRefresh(runner, status, tree);
+        tree.useLive(live);
     }
 
     private static Path defaultDownloads() {
@@ -78,6 +81,11 @@ public final class MainViewModel {
     /** The project tree's model: selection, search, clipboard, edits, undo and redo. */
     public TreeViewModel tree() {
         return tree;
+    }
+
+    /** Live refresh: changes made elsewhere appear by themselves. */
+    public LiveRefresh live() {
+        return live;
     }
 
     /** The export panel's model, following this window's connection. */
@@ -205,7 +213,8 @@ public final class MainViewModel {
         }
         target.set(t);
         connectionLabel.set(t.name() + (t.local() ? "" : " · environment " + t.environment()));
-        client = PostHogClient.builder(t.baseUrl(), t.apiKey(), t.environment())
+        dev.burrow.client.RateBudget budget = dev.burrow.client.RateBudget.posthogDefaults(); // shared with live refresh
+        client = PostHogClient.builder(t.baseUrl(), t.apiKey(), t.environment()).rateBudget(budget)
                 .listener(new ClientListener() {
                     @Override
                     public void throttled(String request, Duration wait, int attempt) {
@@ -259,6 +268,7 @@ public final class MainViewModel {
             }
         });
         session.set(s);
+        live.attach(s, t, budget);
         busy.set(false);
         exports.connect(client);
         status.say("Connecting to " + t.name() + "…");
@@ -266,6 +276,7 @@ public final class MainViewModel {
     }
 
     public void close() {
+        live.detach();
         TreeSession s = session.get();
         if (s != null) {
             s.cancelLoads();

@@ -81,6 +81,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<TreeItem<Row>>) c -> forwardSelection());
         view.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        liveHooks();
         vm.rowsVersionProperty().addListener((o, a, b) -> refresh());
         vm.selection().addListener((ListChangeListener<NodeKey>) c -> {
             if (!forwarding) {
@@ -283,6 +284,39 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         } finally {
             forwarding = false;
         }
+    }
+
+    /** Live refresh: the open folders on screen, no check during a drag. */
+    private void liveHooks() {
+        LiveRefresh live = vm.live();
+        if (live != null) {
+            live.showsFolders(this::foldersOnScreen);
+            view.addEventFilter(javafx.scene.input.MouseEvent.DRAG_DETECTED, e -> live.hold(true));
+            view.addEventHandler(javafx.scene.input.DragEvent.DRAG_DONE, e -> live.hold(false));
+        }
+    }
+
+    /** The folders whose rows show in the viewport now, top first (a folder open on screen included). */
+    private List<String> foldersOnScreen() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        javafx.geometry.Bounds viewport = view.localToScene(view.getLayoutBounds());
+        for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
+            if (n instanceof EntryCell c && c.isVisible() && !c.isEmpty() && c.getTreeItem() != null
+                    && viewport.intersects(c.localToScene(c.getLayoutBounds()))) {
+                if (c.getTreeItem().getParent() instanceof FolderItem parent) {
+                    out.add(parent.path);
+                }
+                if (c.getTreeItem() instanceof FolderItem f && f.isExpanded()) {
+                    out.add(f.path);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    @Override
+    public boolean changedElsewhere(TreeNode node) {
+        return vm.live() != null && vm.live().isMarked(node);
     }
 
     private void keys(KeyEvent e) {

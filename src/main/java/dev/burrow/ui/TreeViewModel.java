@@ -46,6 +46,7 @@ public final class TreeViewModel {
     private List<TreeNode> clipboard = List.of();
     private FolderCounts counts;
     private boolean rowsQueued;
+    private LiveRefresh live;
 
     TreeViewModel(TaskRunner runner, StatusLine status, ReadOnlyObjectProperty<TreeSession> windowSession) {
         this.runner = runner;
@@ -312,6 +313,38 @@ public final class TreeViewModel {
         status.say(why.isEmpty() ? "" : "Can't drop here: " + why);
     }
 
+
+    // ---- live refresh (LiveRefresh) ---------------------------------------------------------
+
+    /** Live refresh of this window (set by the window's model; null in a bare tree model). */
+    public LiveRefresh live() {
+        return live;
+    }
+
+    void useLive(LiveRefresh value) {
+        live = value;
+    }
+
+    /** The folders open now (none while searching): live refresh watches those on screen. */
+    Set<String> expandedFolders() {
+        return search.active() ? Set.of() : Set.copyOf(expanded);
+    }
+
+    /** A folder moved elsewhere: it and the folders below it stay open where they are now. */
+    void folderMovedElsewhere(String from, String to) {
+        for (String f : List.copyOf(expanded)) {
+            if (f.equals(from) || EntryPath.isBelow(f, from)) {
+                expanded.remove(f);
+                expanded.add(to + f.substring(from.length()));
+            }
+        }
+        queueRowsChanged();
+    }
+
+    /** Rows became marked or unmarked as changed elsewhere: views redraw their cells. */
+    void marksChanged() {
+        countsVersion.set(countsVersion.get() + 1);
+    }
 
     // ---- wiring -----------------------------------------------------------------------------
 
