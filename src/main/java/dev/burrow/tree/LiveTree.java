@@ -241,8 +241,29 @@ public final class LiveTree {
     private void schedule(Duration delay) {
         timer.cancel();
         if (started && !inFlight) {
-            timer = runner.postLater(delay, this::tick);
+            timer = later(delay, this::tick);
         }
+    }
+
+    /**
+     * A timer on the runner. A runner whose delays pass at once ({@link TaskRunner#sameThread()})
+     * would run it inside this call, and so cycle forever: there, timers never fire (checks run
+     * only through {@link #checkNow()}).
+     */
+    private TaskRunner.Handle later(Duration delay, Runnable job) {
+        return later(runner, delay, job);
+    }
+
+    /** As {@link TaskRunner#postLater}, except that a job a runner would run at once never runs. */
+    public static TaskRunner.Handle later(TaskRunner runner, Duration delay, Runnable job) {
+        boolean[] scheduling = {true};
+        TaskRunner.Handle h = runner.postLater(delay, () -> {
+            if (!scheduling[0]) {
+                job.run();
+            }
+        });
+        scheduling[0] = false;
+        return h;
     }
 
     private void tick() {
@@ -635,7 +656,7 @@ public final class LiveTree {
             listeners.forEach(l -> l.merged(counts[0], counts[1], counts[2]));
             listeners.forEach(Listener::marksChanged);
             unmark.cancel();
-            unmark = runner.postLater(MARK_TIME, this::unmark);
+            unmark = later(MARK_TIME, this::unmark);
         }
         finishCycle(true);
     }
@@ -646,7 +667,7 @@ public final class LiveTree {
             listeners.forEach(Listener::marksChanged);
         }
         if (!marks.isEmpty()) {
-            unmark = runner.postLater(MARK_TIME, this::unmark);
+            unmark = later(MARK_TIME, this::unmark);
         }
     }
 

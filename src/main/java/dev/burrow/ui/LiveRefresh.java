@@ -170,7 +170,7 @@ public final class LiveRefresh {
             boolean recent = lastMerge != null && now - lastMergeAt < 60_000;
             checked.set("Checked " + ago(now - l.lastChecked(), "") + " ago" + (recent ? " · " + lastMerge : ""));
         }
-        ticker = runner.postLater(Duration.ofSeconds(5), this::tick);
+        ticker = LiveTree.later(runner, Duration.ofSeconds(5), this::tick);
     }
 
     private static String ago(long millis, String prefix) {
