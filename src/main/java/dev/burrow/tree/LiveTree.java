@@ -77,6 +77,13 @@ public final class LiveTree {
         default void folderMoved(String from, String to) {
         }
 
+        /**
+         * An edit moved rows into {@code folder}, which had been moved elsewhere to {@code nowAt}
+         * (null: deleted elsewhere) just before: the rows are in a folder only the edit brought back.
+         */
+        default void movedUnder(String edit, String folder, String nowAt) {
+        }
+
         /** The server said to slow down (or failed); the next cycle waits {@code next}. */
         default void backingOff(Duration next, String why) {
         }
@@ -146,10 +153,65 @@ public final class LiveTree {
 
             @Override
             public void conflicted(Collection<String> folders) {
-                urgent.addAll(folders);
-                urgent.addAll(visible.get());
-                runner.post(LiveTree.this::checkNow);
+                lookAgain(folders);
             }
+
+            @Override
+            public void edited(Operation op) {
+                verifyTargets(op);
+            }
+        });
+    }
+
+    /** Lists these folders (and the visible ones) as soon as the session is idle. */
+    private void lookAgain(Collection<String> folders) {
+        urgent.addAll(folders);
+        urgent.addAll(visible.get());
+        runner.post(LiveTree.this::checkNow);
+    }
+
+    /**
+     * After a move into folders: one look at each target folder's row (at most two, within the
+     * budget). If someone moved or deleted it meanwhile, the move landed in a folder only the move
+     * itself brought back: {@link Listener#movedUnder} says so, and the tree there is checked.
+     */
+    private void verifyTargets(Operation op) {
+        if (!(op instanceof MoveOperation m)) {
+            return;
+        }
+        Map<String, String> folders = new java.util.LinkedHashMap<>();
+        for (MoveOperation.Step st : m.steps()) {
+            String into = dev.burrow.api.EntryPath.parent(dev.burrow.api.EntryPath.normalize(st.target()));
+            String from = dev.burrow.api.EntryPath.parent(dev.burrow.api.EntryPath.normalize(st.node().path()));
+            TreeNode.Folder f = into.isEmpty() || into.equals(from) ? null : session.index().folder(into);
+            if (f != null && !f.rows().isEmpty() && folders.size() < 2) {
+                folders.putIfAbsent(f.rows().get(0).id(), into);
+            }
+        }
+        folders.keySet().removeIf(id -> !live.tryReserve());
+        if (folders.isEmpty()) {
+            return;
+        }
+        requests.addAndGet(folders.size());
+        runner.run(() -> {
+            Map<String, String> now = new HashMap<>();
+            for (String id : folders.keySet()) {
+                try {
+                    now.put(id, dev.burrow.api.EntryPath.normalize(source.retrieve(id).path()));
+                } catch (dev.burrow.client.ApiException.NotFound gone) {
+                    now.put(id, null);
+                }
+            }
+            return now;
+        }, now -> {
+            for (Map.Entry<String, String> e : folders.entrySet()) {
+                String at = now.get(e.getKey());
+                if (!e.getValue().equals(at)) {
+                    listeners.forEach(l -> l.movedUnder(op.description(), e.getValue(), at));
+                    lookAgain(List.of(dev.burrow.api.EntryPath.parent(e.getValue())));
+                }
+            }
+        }, error -> {
         });
     }
 

@@ -33,6 +33,10 @@ public final class TreeSession {
         /** An edit met a row changed or gone elsewhere (a 404): these folders need a fresh look. */
         default void conflicted(java.util.Collection<String> folders) {
         }
+
+        /** An edit went through on the server (live refresh checks it did not land somewhere changed). */
+        default void edited(Operation op) {
+        }
     }
 
     /** Folders page this many children at a time when the index is not complete. */
@@ -287,6 +291,9 @@ public final class TreeSession {
             }
             pushUndo(op);
             finished(op.description(), null);
+            for (Listener l : listeners) {
+                l.edited(op);
+            }
             done.accept(null);
         }, error -> {
             busy(-1);

@@ -244,6 +244,17 @@ public final class LiveRefresh {
         }
 
         @Override
+        public void movedUnder(String edit, String folder, String nowAt) {
+            if (current()) {
+                String name = dev.burrow.api.EntryPath.leaf(folder);
+                status.fail("“" + edit + "” went to “" + folder + "”, but that folder was "
+                        + (nowAt == null ? "deleted" : "moved to “" + nowAt + "”")
+                        + " elsewhere just before: the items are now in a new folder “" + name
+                        + "”. Undo (Ctrl+Z) takes them back.");
+            }
+        }
+
+        @Override
         public void backingOff(Duration next, String why) {
             if (current()) {
                 pausedWhy = why;

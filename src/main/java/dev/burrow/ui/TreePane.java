@@ -110,6 +110,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         syncing = true;
         try {
             refreshOpen(root);
+            vm.refilled();
         } finally {
             syncing = was;
         }
@@ -117,7 +118,9 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private void refreshOpen(FolderItem item) {
-        fill(item);
+        if (vm.needsRefill(item.path)) {
+            fill(item);
+        }
         for (TreeItem<Row> child : item.getChildren()) {
             if (child instanceof FolderItem f) {
                 boolean open = vm.isExpanded(f.path);

@@ -47,6 +47,9 @@ public final class TreeViewModel {
     private FolderCounts counts;
     private boolean rowsQueued;
     private LiveRefresh live;
+    /** Open folders to refill at the next refresh, unless {@link #refillAll}. */
+    private final Set<String> refill = new HashSet<>();
+    private boolean refillAll = true;
 
     TreeViewModel(TaskRunner runner, StatusLine status, ReadOnlyObjectProperty<TreeSession> windowSession) {
         this.runner = runner;
@@ -372,7 +375,7 @@ public final class TreeViewModel {
                 public void foldersChanged(Set<String> folderPaths) {
                     if (s == session.get()) {
                         followShortcuts(s);
-                        queueRowsChanged();
+                        queueFoldersChanged(folderPaths);
                     }
                 }
 
@@ -396,6 +399,21 @@ public final class TreeViewModel {
 
     /** Coalesces the many changes of one pulse (index pages, optimistic edits) into one refill. */
     private void queueRowsChanged() {
+        refillAll = true;
+        queueRefill();
+    }
+
+    /** As {@link #queueRowsChanged()} when only these folders' children changed ("": any). */
+    private void queueFoldersChanged(Set<String> folders) {
+        if (folders.contains("") || search.active()) {
+            refillAll = true;
+        } else {
+            refill.addAll(folders);
+        }
+        queueRefill();
+    }
+
+    private void queueRefill() {
         if (!rowsQueued) {
             rowsQueued = true;
             runner.post(() -> {
@@ -404,14 +422,31 @@ public final class TreeViewModel {
                 if (s != null) {
                     search.follow(s.index());
                 }
-                rowsChanged();
+                selection.follow();
+                rowsVersion.set(rowsVersion.get() + 1);
             });
         }
     }
 
     private void rowsChanged() {
+        refillAll = true;
         selection.follow();
         rowsVersion.set(rowsVersion.get() + 1);
+    }
+
+    /**
+     * Whether the view must refill this open folder's lines now: its children changed since the
+     * last refill (or anything may have). Refilling only those keeps a merge of changes made
+     * elsewhere from rebuilding every open folder of a large tree.
+     */
+    public boolean needsRefill(String folder) {
+        return refillAll || refill.contains(folder);
+    }
+
+    /** The view refilled what {@link #needsRefill} asked for. */
+    public void refilled() {
+        refillAll = false;
+        refill.clear();
     }
 
     /** The node of a key in the index shown now (null for the root or a node it lacks). */

@@ -134,6 +134,11 @@ class LiveTreeTest extends SessionSupport {
             }
 
             @Override
+            public void movedUnder(String edit, String folder, String nowAt) {
+                events.add("under " + folder + " -> " + nowAt);
+            }
+
+            @Override
             public void backingOff(Duration next, String why) {
                 events.add("backoff " + next.toSeconds());
             }
@@ -351,6 +356,18 @@ class LiveTreeTest extends SessionSupport {
         assertFalse(indexHas("A/a2"), "the conflict made live refresh look again");
         assertFalse(session.canUndo(), "nothing to undo");
         assertAgree();
+    }
+
+    @Test
+    void aMoveIntoAFolderMovedElsewhereJustBeforeIsToldPlainly() {
+        arrange(false);
+        other.fileSystem().move(serverAt("B").get(0).id(), "C/B");
+
+        ok(MoveOperation.into(List.of(item("A/a1")), "B", journals));
+        timers.runAll();
+
+        assertTrue(events.contains("under B -> C/B"), events::toString);
+        assertTrue(session.canUndo(), "the move can still be taken back");
     }
 
     @Test
