@@ -130,6 +130,12 @@ final class EntryCell extends TreeCell<Row> {
         }
     }
 
+    /** Shows or clears the changed-elsewhere mark for what the cell shows now. */
+    void showMark() {
+        TreeNode n = isEmpty() ? null : node();
+        pseudoClassStateChanged(CHANGED, n != null && host.changedElsewhere(n));
+    }
+
     private void placeholder(ProgressIndicator spinner, String text, String style) {
         Label label = new Label(text);
         label.getStyleClass().add(style);

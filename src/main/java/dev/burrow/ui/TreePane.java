@@ -293,28 +293,13 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     private void liveHooks() {
         LiveRefresh live = vm.live();
         if (live != null) {
-            live.showsFolders(this::foldersOnScreen);
+            live.showsFolders(() -> VisibleFolders.of(view));
+            // marks come and go on the cells on screen only: no cell is rebuilt for them
+            vm.marksVersionProperty().addListener((o, a, b) -> view.lookupAll(".entry-cell")
+                    .forEach(n -> ((EntryCell) n).showMark()));
             view.addEventFilter(javafx.scene.input.MouseEvent.DRAG_DETECTED, e -> live.hold(true));
             view.addEventHandler(javafx.scene.input.DragEvent.DRAG_DONE, e -> live.hold(false));
         }
-    }
-
-    /** The folders whose rows show in the viewport now, top first (a folder open on screen included). */
-    private List<String> foldersOnScreen() {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        javafx.geometry.Bounds viewport = view.localToScene(view.getLayoutBounds());
-        for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
-            if (n instanceof EntryCell c && c.isVisible() && !c.isEmpty() && c.getTreeItem() != null
-                    && viewport.intersects(c.localToScene(c.getLayoutBounds()))) {
-                if (c.getTreeItem().getParent() instanceof FolderItem parent) {
-                    out.add(parent.path);
-                }
-                if (c.getTreeItem() instanceof FolderItem f && f.isExpanded()) {
-                    out.add(f.path);
-                }
-            }
-        }
-        return new ArrayList<>(out);
     }
 
     @Override

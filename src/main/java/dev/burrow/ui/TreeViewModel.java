@@ -43,6 +43,7 @@ public final class TreeViewModel {
     private final ReadOnlyObjectWrapper<TreeSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper marksVersion = new ReadOnlyIntegerWrapper();
     private List<TreeNode> clipboard = List.of();
     private FolderCounts counts;
     private boolean rowsQueued;
@@ -344,9 +345,14 @@ public final class TreeViewModel {
         queueRowsChanged();
     }
 
-    /** Rows became marked or unmarked as changed elsewhere: views redraw their cells. */
+    /** Rows became marked or unmarked as changed elsewhere: views restyle their cells. */
     void marksChanged() {
-        countsVersion.set(countsVersion.get() + 1);
+        marksVersion.set(marksVersion.get() + 1);
+    }
+
+    /** Goes up when rows became marked or unmarked as changed elsewhere (live refresh). */
+    public ReadOnlyIntegerProperty marksVersionProperty() {
+        return marksVersion.getReadOnlyProperty();
     }
 
     // ---- wiring -----------------------------------------------------------------------------
