@@ -43,6 +43,7 @@ public final class LiveScenario {
     private static final ConcurrentLinkedQueue<Long> FRAMES = new ConcurrentLinkedQueue<>();
     private static final int IDLE_MINUTES = 2;
     private static final int SAMPLES = 5;
+    private static final String COMMAND = " Command: mvn -B -o -Pbench -DskipTests -Dbench.args='--only live' verify.";
 
     private LiveScenario() {
     }
@@ -73,16 +74,16 @@ public final class LiveScenario {
                     + latencies.size() + ")", worst, limit, worst / limit, "ms", "≤ one cycle + 1 s (20 s + 1 s)",
                     worst <= limit, "real MainWindow under Monocle on a " + String.format("%,d", SEED)
                     + "-row tree, focused (20 s cycles); created by a second client at spread moments between"
-                    + " cycles; latencies " + latencies + " ms; median " + Stats.median(latencies) + " ms"));
+                    + " cycles; latencies " + latencies + " ms; median " + Stats.median(latencies) + " ms." + COMMAND));
             out.add(Result.judged("Lb live: requests in any minute while idle, 100,000-row tree, 10 folders open",
                     perMinute, 480, perMinute / 480, "requests", "≤ 48 (10 % of PostHog's 480/min)",
                     perMinute <= LiveTree.LIVE_PER_MINUTE, "busiest 60 s window over " + (int) num(line, "minutes")
                     + " min idle; " + (int) num(line, "total") + " live requests in all; baseline: PostHog's limit;"
-                    + " the hourly bound (≤ 480) is checked over a simulated hour by LiveTreeTest"));
+                    + " the hourly bound (≤ 480) is checked over a simulated hour by LiveTreeTest." + COMMAND));
             out.add(Result.of("Lc live: longest FX-thread stall while 1,000 changes made elsewhere merge", stall, pulse,
                     "ms", "≤ 3 pulses", 3.0, true, "baseline: the median idle pulse interval; "
                     + (int) num(line, "merged") + " rows merged in chunks of " + LiveTree.CHUNK
-                    + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms"));
+                    + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms." + COMMAND));
             return out;
         }
     }
