@@ -95,6 +95,10 @@ public final class BenchMain {
             Path r = root;
             failed |= step("#7 (cold start)", results, "7", () -> StartupScenario.run(r, work));
         }
+        if (want.isEmpty() || want.contains("live")) {
+            Path r = root;
+            failed |= step("live (window, seed " + LiveScenario.SEED + ")", results, "live", () -> LiveScenario.run(r));
+        }
         Report.write(root, results, machine());
         log("wrote docs/benchmarks.json and docs/benchmarks.md");
         System.exit(failed ? 1 : 0);

@@ -52,6 +52,32 @@ public final class RateBudget {
         return Duration.ofNanos(at - now);
     }
 
+    /**
+     * Takes one request's worth only if it may go now without waiting; otherwise takes nothing
+     * and answers false. For optional background work (live refresh) that skips rather than queues.
+     */
+    public synchronized boolean tryReserve() {
+        long now = nanoClock.getAsLong();
+        if (now < blockedUntil || minute.available(now) < 1 || hour.available(now) < 1) {
+            return false;
+        }
+        minute.take(now);
+        hour.take(now);
+        return true;
+    }
+
+    /**
+     * The share (0 to 1) of the burst allowance free now in the tighter window; 0 while a 429
+     * holds requests back. Optional work checks it so that people's own requests go first.
+     */
+    public synchronized double spare() {
+        long now = nanoClock.getAsLong();
+        if (now < blockedUntil) {
+            return 0;
+        }
+        return Math.max(0, Math.min(minute.available(now) / minute.capacity, hour.available(now) / hour.capacity));
+    }
+
     /** The server said to wait: hold every request back until then. */
     public synchronized void pause(Duration wait) {
         long until = nanoClock.getAsLong() + wait.toNanos();
@@ -70,6 +96,11 @@ public final class RateBudget {
             this.perNano = (limit - capacity) / (double) window.toNanos();
             this.tokens = capacity;
             this.updated = now;
+        }
+
+        /** The tokens the bucket holds at time {@code at} (negative while in debt); takes nothing. */
+        double available(long at) {
+            return at > updated ? Math.min(capacity, tokens + (at - updated) * perNano) : tokens;
         }
 
         /** Takes a token at time {@code at} or later; returns the time the token is available. */

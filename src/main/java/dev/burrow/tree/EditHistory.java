@@ -21,6 +21,7 @@ public final class EditHistory {
         private final Operation applied;
         private Operation inverse;
         private boolean inverseKnown;
+        private String changedElsewhere;
 
         Step(String label, Operation applied) {
             this.label = label;
@@ -44,6 +45,11 @@ public final class EditHistory {
                 inverseKnown = true;
             }
             return inverse;
+        }
+
+        /** The name of a row this step touched that someone changed elsewhere since, or null. */
+        public String changedElsewhere() {
+            return changedElsewhere;
         }
 
         /** The inverse failed on the server: compute it afresh next time. */
@@ -110,6 +116,20 @@ public final class EditHistory {
     void drop(Step step) {
         undo.remove(step);
         redo.remove(step);
+    }
+
+    /**
+     * Live refresh saw these rows ({@code rows}: id to name) changed elsewhere: the undo steps that
+     * touched them will say so instead of overwriting someone else's change.
+     */
+    void changedElsewhere(java.util.Map<String, String> rows) {
+        for (Step step : undo) {
+            for (String id : step.applied().resultIds()) {
+                if (rows.containsKey(id) && step.changedElsewhere == null) {
+                    step.changedElsewhere = rows.get(id);
+                }
+            }
+        }
     }
 
     public void clear() {

@@ -31,6 +31,14 @@ public final class TreeSession {
         /** Background work started or ended; {@code running} counts what is in flight. */
         default void busy(int running) {
         }
+
+        /** An edit met a row changed or gone elsewhere (a 404): these folders need a fresh look. */
+        default void conflicted(java.util.Collection<String> folders) {
+        }
+
+        /** An edit went through on the server (live refresh checks it did not land somewhere changed). */
+        default void edited(Operation op) {
+        }
     }
 
     /** Folders page this many children at a time when the index is not complete. */
@@ -59,6 +67,11 @@ public final class TreeSession {
     private final Map<String, TaskRunner.Handle> folderLoads = new HashMap<>();
     private TaskRunner.Handle indexLoad = finished();
     private TaskRunner.Handle searching = finished();
+    /** Bumped by every {@link #refresh()} (F5): live refresh drops answers from before it. */
+    private int refreshes;
+    /** Undo steps whose rows were changed elsewhere since, with the name of one such row. */
+    /** The undo or redo step being run failed because its rows are gone elsewhere. */
+    private boolean goneStep;
 
     public TreeSession(TreeBackend backend, TaskRunner runner, MoveJournal.Store journals) {
         this.backend = new AliasingBackend(backend, aliases);
@@ -177,6 +190,7 @@ public final class TreeSession {
 
     /** Forgets everything and loads the root again (F5); loads in flight stop. */
     public void refresh() {
+        refreshes++;
         cancelLoads();
         index.clear();
         states.clear();
@@ -319,6 +333,9 @@ public final class TreeSession {
                 loadStars(); // the server rewrites the stars of moved folders
             }
             finished(label, null);
+            for (Listener l : listeners) {
+                l.edited(op);
+            }
             done.accept(null);
         }, error -> {
             busy(-1);
@@ -327,8 +344,11 @@ public final class TreeSession {
             if (op instanceof StarOperation || op instanceof DeleteOperation) {
                 loadStars(); // some may have changed on the server before the refusal
             }
-            String msg = message(error);
+            String msg = Conflicts.explain(op, index, error, this::conflicted);
             finished(label, msg);
+            if (!fresh && Conflicts.isGone(error)) {
+                goneStep = true;
+            }
             done.accept(msg);
         });
     }
@@ -375,6 +395,14 @@ public final class TreeSession {
             done.accept("Still busy with “" + stepping.label() + "”: try again in a moment.");
             return;
         }
+        if (back && step.changedElsewhere() != null) {
+            // someone else changed it since: undoing would overwrite their change without a word
+            history.drop(step);
+            String msg = Conflicts.undoRefused(step.applied(), step.changedElsewhere());
+            finished(step.label(), msg);
+            done.accept(msg);
+            return;
+        }
         Operation run = step.inverse();
         if (run == null) {
             history.drop(step);
@@ -390,11 +418,34 @@ public final class TreeSession {
                 } else {
                     history.redone(step, run);
                 }
+            } else if (goneStep) {
+                history.drop(step); // its rows are gone elsewhere: it can never be taken back
             } else {
                 step.forgetInverse();
             }
+            goneStep = false;
             done.accept(msg);
         }, false);
+    }
+
+    /** How many times the tree was refreshed (F5) so far. */
+    public int refreshes() {
+        return refreshes;
+    }
+
+    /**
+     * Live refresh merged changes made elsewhere into the index: views refresh these folders,
+     * and undo steps on these rows ({@code rows}: id to name) will say so instead of overwriting.
+     */
+    public void changedElsewhere(Set<String> folders, Map<String, String> rows) {
+        history.changedElsewhere(rows);
+        changed(folders);
+    }
+
+    private void conflicted(java.util.Collection<String> folders) {
+        for (Listener l : listeners) {
+            l.conflicted(folders);
+        }
     }
 
     /** A message a person can act on, from any failure. */

@@ -99,6 +99,9 @@ public final class BurrowApp extends Application {
         vm.organise().setRules(new dev.burrow.settings.OrganiseRules(ConfigFolder.defaultPath()));
         vm.useVersion(version);
         vm.useTheme(theme);
+        // live refresh: every 20 s with focus, 2 min without, never while minimised
+        stage.focusedProperty().addListener((o, a, f) -> vm.live().setFocused(f));
+        stage.iconifiedProperty().addListener((o, a, i) -> vm.live().setIconified(i));
         vm.themeProperty().addListener((o, a, t) -> {
             applyTheme(t);
             preferences = preferences.withTheme(t);

@@ -32,6 +32,7 @@ final class EntryCell extends TreeCell<Row> {
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
     static final PseudoClass SYNTHETIC = PseudoClass.getPseudoClass("synthetic");
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed-elsewhere");
 
     /** What a cell needs from its pane. */
     interface Host {
@@ -47,6 +48,11 @@ final class EntryCell extends TreeCell<Row> {
         void loadMore(String folder);
 
         void rename(TreeNode node, String newName);
+
+        /** True while the node is marked as changed elsewhere (live refresh). */
+        default boolean changedElsewhere(TreeNode node) {
+            return false;
+        }
     }
 
     private final Host host;
@@ -87,6 +93,7 @@ final class EntryCell extends TreeCell<Row> {
     protected void updateItem(Row row, boolean empty) {
         super.updateItem(row, empty);
         pseudoClassStateChanged(SYNTHETIC, false);
+        pseudoClassStateChanged(CHANGED, false);
         if (empty || row == null) {
             setGraphic(null);
             setText(null);
@@ -98,6 +105,7 @@ final class EntryCell extends TreeCell<Row> {
         }
         if (row instanceof Row.Node n) {
             showNode(n.node());
+            pseudoClassStateChanged(CHANGED, host.changedElsewhere(n.node()));
         } else if (row instanceof Row.Loading) {
             placeholder(new ProgressIndicator(), "Loading…", "placeholder-loading");
         } else if (row instanceof Row.Empty) {
@@ -123,6 +131,12 @@ final class EntryCell extends TreeCell<Row> {
             setGraphic(more);
             setTooltip(null);
         }
+    }
+
+    /** Shows or clears the changed-elsewhere mark for what the cell shows now. */
+    void showMark() {
+        TreeNode n = isEmpty() ? null : node();
+        pseudoClassStateChanged(CHANGED, n != null && host.changedElsewhere(n));
     }
 
     private void placeholder(ProgressIndicator spinner, String text, String style) {

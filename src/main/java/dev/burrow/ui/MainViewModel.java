@@ -55,6 +55,7 @@ public final class MainViewModel {
     private final TreeViewModel tree;
     private final ExportsViewModel exports;
     private final OrganiseViewModel organise;
+    private final LiveRefresh live;
     private MoveJournal.Store journals;
     private Function<Target, MoveJournal.Store> journalStores;
     private ExpansionMemory expansion;
@@ -69,6 +70,8 @@ public final class MainViewModel {
         this.tree = new TreeViewModel(runner, status, session.getReadOnlyProperty());
         this.exports = new ExportsViewModel(runner, defaultDownloads());
         this.organise = new OrganiseViewModel(runner, status, tree);
+        this.live = new LiveRefresh(runner, status, tree);
+        tree.useLive(live);
     }
 
     private static Path defaultDownloads() {
@@ -87,6 +90,11 @@ public final class MainViewModel {
     /** The window's background runner, for views' own background work (quick look). */
     TaskRunner runner() {
         return runner;
+    }
+
+    /** Live refresh: changes made elsewhere appear by themselves. */
+    public LiveRefresh live() {
+        return live;
     }
 
     /** The export panel's model, following this window's connection. */
@@ -228,7 +236,8 @@ public final class MainViewModel {
         }
         target.set(t);
         connectionLabel.set(t.name() + (t.local() ? "" : " · environment " + t.environment()));
-        client = PostHogClient.builder(t.baseUrl(), t.apiKey(), t.environment())
+        dev.burrow.client.RateBudget budget = dev.burrow.client.RateBudget.posthogDefaults(); // shared with live refresh
+        client = PostHogClient.builder(t.baseUrl(), t.apiKey(), t.environment()).rateBudget(budget)
                 .listener(new ClientListener() {
                     @Override
                     public void throttled(String request, Duration wait, int attempt) {
@@ -282,6 +291,7 @@ public final class MainViewModel {
             }
         });
         session.set(s);
+        live.attach(s, t, budget);
         busy.set(false);
         exports.connect(client);
         organise.connect(t, new dev.burrow.tree.organise.ClientLookup(client));
@@ -300,6 +310,7 @@ public final class MainViewModel {
             expansion.remember(target.get(), tree.expandedFolders());
             expansion.saveNow(target.get());
         }
+        live.detach();
         TreeSession s = session.get();
         if (s != null) {
             s.cancelLoads();

@@ -241,7 +241,10 @@ public final class MainWindow extends BorderPane {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, busy, status, grow, wait);
+        Label checked = new Label();
+        checked.setId("live-checked");
+        checked.textProperty().bind(vm.live().checkedProperty());
+        HBox bar = new HBox(8, busy, status, grow, checked, wait);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));

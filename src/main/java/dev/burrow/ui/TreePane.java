@@ -88,6 +88,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<TreeItem<Row>>) c -> forwardSelection());
         view.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        liveHooks();
         vm.rowsVersionProperty().addListener((o, a, b) -> refresh());
         vm.selection().addListener((ListChangeListener<NodeKey>) c -> {
             if (!forwarding) {
@@ -119,6 +120,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         syncing = true;
         try {
             refreshOpen(root);
+            vm.refilled();
         } finally {
             syncing = was;
         }
@@ -127,7 +129,9 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private void refreshOpen(FolderItem item) {
-        fill(item);
+        if (vm.needsRefill(item.path)) {
+            fill(item);
+        }
         for (TreeItem<Row> child : item.getChildren()) {
             if (child instanceof FolderItem f) {
                 boolean open = vm.isExpanded(f.path);
@@ -294,6 +298,24 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         } finally {
             forwarding = false;
         }
+    }
+
+    /** Live refresh: the open folders on screen, no check during a drag. */
+    private void liveHooks() {
+        LiveRefresh live = vm.live();
+        if (live != null) {
+            live.showsFolders(() -> VisibleFolders.of(view));
+            // marks come and go on the cells on screen only: no cell is rebuilt for them
+            vm.marksVersionProperty().addListener((o, a, b) -> view.lookupAll(".entry-cell")
+                    .forEach(n -> ((EntryCell) n).showMark()));
+            view.addEventFilter(javafx.scene.input.MouseEvent.DRAG_DETECTED, e -> live.hold(true));
+            view.addEventHandler(javafx.scene.input.DragEvent.DRAG_DONE, e -> live.hold(false));
+        }
+    }
+
+    @Override
+    public boolean changedElsewhere(TreeNode node) {
+        return vm.live() != null && vm.live().isMarked(node);
     }
 
     private void keys(KeyEvent e) {

@@ -45,9 +45,14 @@ public final class TreeViewModel {
     private final ReadOnlyObjectWrapper<TreeSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper marksVersion = new ReadOnlyIntegerWrapper();
     private List<TreeNode> clipboard = List.of();
     private FolderCounts counts;
     private boolean rowsQueued;
+    private LiveRefresh live;
+    /** Open folders to refill at the next refresh, unless {@link #refillAll}. */
+    private final Set<String> refill = new HashSet<>();
+    private boolean refillAll = true;
 
     TreeViewModel(TaskRunner runner, StatusLine status, ReadOnlyObjectProperty<TreeSession> windowSession) {
         this.runner = runner;
@@ -397,6 +402,43 @@ public final class TreeViewModel {
     }
 
 
+    // ---- live refresh (LiveRefresh) ---------------------------------------------------------
+
+    /** Live refresh of this window (set by the window's model; null in a bare tree model). */
+    public LiveRefresh live() {
+        return live;
+    }
+
+    void useLive(LiveRefresh value) {
+        live = value;
+    }
+
+    /** The folders open now (none while searching): live refresh watches those on screen. */
+    Set<String> watchedFolders() {
+        return search.active() ? Set.of() : Set.copyOf(expanded);
+    }
+
+    /** A folder moved elsewhere: it and the folders below it stay open where they are now. */
+    void folderMovedElsewhere(String from, String to) {
+        for (String f : List.copyOf(expanded)) {
+            if (f.equals(from) || EntryPath.isBelow(f, from)) {
+                expanded.remove(f);
+                expanded.add(to + f.substring(from.length()));
+            }
+        }
+        queueRowsChanged();
+    }
+
+    /** Rows became marked or unmarked as changed elsewhere: views restyle their cells. */
+    void marksChanged() {
+        marksVersion.set(marksVersion.get() + 1);
+    }
+
+    /** Goes up when rows became marked or unmarked as changed elsewhere (live refresh). */
+    public ReadOnlyIntegerProperty marksVersionProperty() {
+        return marksVersion.getReadOnlyProperty();
+    }
+
     // ---- wiring -----------------------------------------------------------------------------
 
 
@@ -423,7 +465,7 @@ public final class TreeViewModel {
                 @Override
                 public void foldersChanged(Set<String> folderPaths) {
                     if (s == session.get()) {
-                        queueRowsChanged();
+                        queueFoldersChanged(folderPaths);
                     }
                 }
 
@@ -450,6 +492,21 @@ public final class TreeViewModel {
 
     /** Coalesces the many changes of one pulse (index pages, optimistic edits) into one refill. */
     private void queueRowsChanged() {
+        refillAll = true;
+        queueRefill();
+    }
+
+    /** As {@link #queueRowsChanged()} when only these folders' children changed ("": any). */
+    private void queueFoldersChanged(Set<String> folders) {
+        if (folders.contains("") || search.active()) {
+            refillAll = true;
+        } else {
+            refill.addAll(folders);
+        }
+        queueRefill();
+    }
+
+    private void queueRefill() {
         if (!rowsQueued) {
             rowsQueued = true;
             runner.post(() -> {
@@ -458,14 +515,31 @@ public final class TreeViewModel {
                 if (s != null) {
                     search.follow(s.index());
                 }
-                rowsChanged();
+                selection.follow();
+                rowsVersion.set(rowsVersion.get() + 1);
             });
         }
     }
 
     private void rowsChanged() {
+        refillAll = true;
         selection.follow();
         rowsVersion.set(rowsVersion.get() + 1);
+    }
+
+    /**
+     * Whether the view must refill this open folder's lines now: its children changed since the
+     * last refill (or anything may have). Refilling only those keeps a merge of changes made
+     * elsewhere from rebuilding every open folder of a large tree.
+     */
+    public boolean needsRefill(String folder) {
+        return refillAll || refill.contains(folder);
+    }
+
+    /** The view refilled what {@link #needsRefill} asked for. */
+    public void refilled() {
+        refillAll = false;
+        refill.clear();
     }
 
     /** The node of a key in the index shown now (null for the root or a node it lacks). */

@@ -88,6 +88,11 @@ public final class ManualTaskRunner implements TaskRunner {
         nowMillis = until;
     }
 
+    /** The virtual clock, in milliseconds since the runner was made. */
+    public long nowMillis() {
+        return nowMillis;
+    }
+
     /** Timers not yet fired and not cancelled. */
     public int pendingTimers() {
         return (int) timers.stream().filter(t -> t.handle().isRunning()).count();
