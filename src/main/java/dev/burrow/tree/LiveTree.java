@@ -338,11 +338,11 @@ public final class LiveTree {
     }
 
     /**
-     * Runs a cycle now unless one is running or the window says not to (minimised, held, busy);
+     * Runs a cycle now unless stopped, one is running or the window says not to (minimised, held, busy);
      * answers whether it started one. F5 and conflicts use it; the timer too.
      */
     public boolean checkNow() {
-        if (inFlight || iconified || holds > 0 || sessionBusy) {
+        if (!started || inFlight || iconified || holds > 0 || sessionBusy) {
             return false;
         }
         if (shared != null && shared.spare() < USER_SHARE) {
