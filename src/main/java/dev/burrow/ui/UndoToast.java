@@ -22,6 +22,7 @@ final class UndoToast {
     private final Node owner;
     /** Counts the steps that finished: a note's Undo works only while no step came after it. */
     private long steps;
+    private boolean forwarding;
 
     UndoToast(MainViewModel vm, Node owner) {
         this.vm = vm;
@@ -88,6 +89,46 @@ final class UndoToast {
                 .action(undo)
                 .styleClass("undo-toast")
                 .show();
+        javafx.application.Platform.runLater(this::passKeysOn);
+    }
+
+    /**
+     * The note's popup may take the keyboard (popups do, so that menus work): every key typed
+     * while it shows goes on to the window, so Ctrl+Z, Delete and the rest keep working.
+     */
+    private void passKeysOn() {
+        javafx.scene.Scene main = owner.getScene();
+        if (main == null) {
+            return;
+        }
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getScene() != null
+                    && p.getScene().getRoot().lookup(".notification-bar") != null
+                    && !p.getProperties().containsKey(UndoToast.class)) {
+                p.getProperties().put(UndoToast.class, Boolean.TRUE);
+                p.getScene().addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
+                    if (forwarding) {
+                        return; // the window hands its keys to its popups first: this is ours coming back
+                    }
+                    e.consume();
+                    if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
+                        for (var acc : main.getAccelerators().entrySet()) {
+                            if (acc.getKey().match(e)) {
+                                acc.getValue().run(); // the window's shortcuts are not part of the event's route
+                                return;
+                            }
+                        }
+                    }
+                    Node target = main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
+                    forwarding = true;
+                    try {
+                        javafx.event.Event.fireEvent(target, e.copyFor(target, target));
+                    } finally {
+                        forwarding = false;
+                    }
+                });
+            }
+        }
     }
 
     private void undo(TreeSession s, String description, long step) {
