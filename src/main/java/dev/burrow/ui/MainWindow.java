@@ -72,7 +72,7 @@ public final class MainWindow extends BorderPane {
         setCenter(split);
         new PaneToggles(this, split, shortcuts, tree, side, search, connection)
                 .install((ToolBar) ((javafx.scene.layout.VBox) getTop()).getChildren().get(0));
-        setBottom(statusBar());
+        setBottom(new BackgroundWork(vm).around(statusBar()));
         installKeys();
         vm.lastErrorProperty().addListener((o, old, msg) -> {
             if (msg != null) {
