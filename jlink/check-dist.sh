@@ -7,7 +7,8 @@
 # scratch root: `burrow` linked into /usr/bin and the bash completion into bash-completion's
 # folder on install, both gone on removal), the portable archive unpacked and run, and the cold
 # start to the first shown window against a minimal JavaFX window in its own image built the same
-# way (<= 1.5x). Needs curl, dpkg-deb; the .rpm is checked where rpm is installed, the start time
+# way (<= 1.5x), and the image's window driving its ControlsFX controls with no access error.
+# Needs curl, dpkg-deb; the .rpm is checked where rpm is installed, the window and the start time
 # where xvfb-run is; what is skipped is said, with why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -244,6 +245,23 @@ done
 tar_version=$("$portable/bin/burrow" --version)
 [[ $tar_version == "$version" ]] || fail "the archive's bin/burrow printed '$tar_version'"
 step "$(basename "$tarball"): unpacked, bin/burrow --version: $tar_version; LICENSE, NOTICE, completions inside"
+
+# ---- the window from the image, driving each ControlsFX control it uses (their module exports)
+if command -v xvfb-run > /dev/null; then
+  home=$(mktemp -d -p "$WORK" home.XXXX)
+  HOME=$home XDG_DATA_HOME=$home/.local/share XDG_CONFIG_HOME=$home/.config XDG_CACHE_HOME=$home/.cache \
+    JDK_JAVA_OPTIONS="-Dprism.order=sw -Dburrow.exerciseControls=true" timeout 120 \
+    xvfb-run -a -s "-screen 0 1280x800x24" "$IMAGE/bin/burrow" > "$WORK/controls.out" 2> "$WORK/controls.err" \
+    || { cat "$WORK/controls.out" "$WORK/controls.err" >&2; fail "the window did not run its ControlsFX controls"; }
+  grep -q '^controls-exercised: .*(popup shown)' "$WORK/controls.out" \
+    || { cat "$WORK/controls.out" "$WORK/controls.err" >&2; fail "the ControlsFX controls were not all exercised"; }
+  if grep -E 'IllegalAccessError|InaccessibleObjectException|does not export' "$WORK/controls.err"; then
+    fail "a ControlsFX control lacks a module export in the image (see above)"
+  fi
+  step "the image's window: $(cat "$WORK/controls.out") — no access errors"
+else
+  skip "the ControlsFX controls in the image's window: xvfb-run is not installed"
+fi
 
 # ---- cold start to the first window, against a minimal JavaFX window
 if ! command -v xvfb-run > /dev/null; then

@@ -114,6 +114,9 @@ public final class BurrowApp extends Application {
         }, ok -> { }, e -> vm.statusMessage("The browser could not be opened for " + url + ".")),
                 () -> openConnections(stage));
         scene.setRoot(window);
+        if (ControlsExercise.wanted()) {
+            ControlsExercise.run(window);
+        }
         Platform.runLater(() -> window.tree().view().requestFocus());
         vm.statusMessage(startFailure != null ? startFailure : "Starting the local workspace…");
         if (workspace != null) {

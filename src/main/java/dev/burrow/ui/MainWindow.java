@@ -73,7 +73,7 @@ public final class MainWindow extends BorderPane {
         setCenter(split);
         new PaneToggles(this, split, shortcuts, tree, side, search, connection)
                 .install((ToolBar) ((javafx.scene.layout.VBox) getTop()).getChildren().get(0));
-        setBottom(statusBar());
+        setBottom(new BackgroundWork(vm).around(statusBar()));
         installKeys();
         EditPrompts.install(this, vm.tree());
         vm.lastErrorProperty().addListener((o, old, msg) -> {

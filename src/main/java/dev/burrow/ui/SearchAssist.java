@@ -81,7 +81,8 @@ final class SearchAssist {
         }
         Optional<String> problem = SearchLanguage.problem(text);
         if (problem.isPresent()) {
-            vm.statusMessage(problem.get());
+            // "type:ins" is a word still being typed while it has completions: wait for it.
+            vm.statusMessage(SearchLanguage.complete(text, folders, users).isEmpty() ? problem.get() : "");
             return;
         }
         vm.tree().search(text);

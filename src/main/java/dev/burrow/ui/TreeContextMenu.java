@@ -150,8 +150,8 @@ final class TreeContextMenu {
 
     private static boolean inButton(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
-            if (p instanceof Button) {
-                return true;
+            if (p instanceof Button || p.getStyleClass().contains("tree-disclosure-node")) {
+                return true; // the star, or the arrow that opens the folder
             }
             if (p instanceof TreeCell) {
                 return false;

@@ -3,10 +3,7 @@ package dev.burrow.ui;
 import dev.burrow.tree.TreeSession;
 import java.util.Set;
 import javafx.geometry.Pos;
-import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
@@ -25,7 +22,6 @@ final class UndoToast {
     private final Node owner;
     /** Counts the steps that finished: a note's Undo works only while no step came after it. */
     private long steps;
-    /** A key is being handed from the note to the window. */
     private boolean forwarding;
 
     UndoToast(MainViewModel vm, Node owner) {
@@ -82,7 +78,6 @@ final class UndoToast {
         if (owner.getScene() == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) {
             return;
         }
-        javafx.stage.Window window = owner.getScene().getWindow();
         Action undo = new Action("Undo", e -> undo(s, description, step));
         undo.setLongText("Undo “" + description + "”");
         Notifications.create()
@@ -94,31 +89,42 @@ final class UndoToast {
                 .action(undo)
                 .styleClass("undo-toast")
                 .show();
-        // The note is a popup of its own: keys stay with the window (the next Ctrl+Z, Delete…).
-        // The note is a popup window of its own: where it takes the keyboard, keys still go to the
-        // window (the next Ctrl+Z, Delete, arrows act on the tree, as before the note showed).
+        javafx.application.Platform.runLater(this::passKeysOn);
+    }
+
+    /**
+     * The note's popup may take the keyboard (popups do, so that menus work): every key typed
+     * while it shows goes on to the window, so Ctrl+Z, Delete and the rest keep working.
+     */
+    private void passKeysOn() {
+        javafx.scene.Scene main = owner.getScene();
+        if (main == null) {
+            return;
+        }
         for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w instanceof javafx.stage.PopupWindow p && p.getOwnerWindow() == window && p.getScene() != null
-                    && p.getProperties().putIfAbsent(UndoToast.class, Boolean.TRUE) == null) {
-                p.getScene().addEventFilter(KeyEvent.ANY, e -> {
-                    Scene main = owner.getScene();
-                    if (main != null && !forwarding) {
-                        e.consume();
-                        if (e.getEventType() == KeyEvent.KEY_PRESSED) {
-                            for (var accelerator : main.getAccelerators().entrySet()) {
-                                if (accelerator.getKey().match(e)) {
-                                    accelerator.getValue().run();
-                                    return;
-                                }
+            if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getScene() != null
+                    && p.getScene().getRoot().lookup(".notification-bar") != null
+                    && !p.getProperties().containsKey(UndoToast.class)) {
+                p.getProperties().put(UndoToast.class, Boolean.TRUE);
+                p.getScene().addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
+                    if (forwarding) {
+                        return; // the window hands its keys to its popups first: this is ours coming back
+                    }
+                    e.consume();
+                    if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
+                        for (var acc : main.getAccelerators().entrySet()) {
+                            if (acc.getKey().match(e)) {
+                                acc.getValue().run(); // the window's shortcuts are not part of the event's route
+                                return;
                             }
                         }
-                        Node target = main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
-                        forwarding = true; // the window hands its keys to its popups first: let this one through
-                        try {
-                            Event.fireEvent(target, e.copyFor(target, target));
-                        } finally {
-                            forwarding = false;
-                        }
+                    }
+                    Node target = main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
+                    forwarding = true;
+                    try {
+                        javafx.event.Event.fireEvent(target, e.copyFor(target, target));
+                    } finally {
+                        forwarding = false;
                     }
                 });
             }

@@ -63,6 +63,14 @@ class UndoToastWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theKeysStayWithTheWindowWhileTheNoteShows() {
+        drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        waitUntil("Ctrl+Z undid it on the server", () -> serverRow(loose.id()).path().equals("Loose flag"));
+    }
+
+    @Test
     void anOlderNotesUndoDoesNotUndoALaterStep() {
         drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
         waitUntil("the first note shows", () -> !notes().isEmpty());
