@@ -29,6 +29,10 @@ import javafx.stage.Stage;
 public final class UiScenario {
 
     private static final ConcurrentLinkedQueue<Long> FRAMES = new ConcurrentLinkedQueue<>();
+    /** The FX thread's CPU time at each pulse, in step with {@link #FRAMES}. */
+    private static final ConcurrentLinkedQueue<long[]> CPU = new ConcurrentLinkedQueue<>();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
 
     private UiScenario() {
     }
@@ -55,7 +59,9 @@ public final class UiScenario {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    FRAMES.add(System.nanoTime());
+                    long t = System.nanoTime();
+                    CPU.add(new long[] {t, THREADS.getCurrentThreadCpuTime()});
+                    FRAMES.add(t);
                 }
             }.start();
             return null;
@@ -85,6 +91,7 @@ public final class UiScenario {
         long loaded = System.nanoTime();
         Thread.sleep(500);
         double stall = max(gaps(loadFrom, System.nanoTime()));
+        double stallCpu = max(cpuGaps(loadFrom, System.nanoTime()));
         int rows = fx(() -> vm[0].session().index().size());
         int children = fx(() -> vm[0].session().index().children(folder).size());
         if (!fx(() -> vm[0].session().index().isComplete())) {
@@ -99,6 +106,7 @@ public final class UiScenario {
         });
         Thread.sleep(1000);
         double expand = max(gaps(expandFrom - 20_000_000L, System.nanoTime()));
+        double expandCpu = max(cpuGaps(expandFrom - 20_000_000L, System.nanoTime()));
         int shown = fx(() -> window[0].tree().view().getExpandedItemCount());
 
         long scrollFrom = System.nanoTime();
@@ -110,8 +118,8 @@ public final class UiScenario {
         double scroll = max(gaps(scrollFrom - 20_000_000L, System.nanoTime()));
 
         System.out.printf(java.util.Locale.ROOT, "RESULT idle=%.3f stall=%.3f load=%.1f expand=%.3f scroll=%.3f rows=%d"
-                + " children=%d shown=%d%n", idle, stall, Stats.ms(loaded - loadFrom), expand, scroll, rows, children,
-                shown);
+                + " children=%d shown=%d stallCpu=%.3f expandCpu=%.3f%n", idle, stall, Stats.ms(loaded - loadFrom),
+                expand, scroll, rows, children, shown, stallCpu, expandCpu);
         System.out.flush();
         if (Boolean.getBoolean("bench.exit")) {
             System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
@@ -128,6 +136,25 @@ public final class UiScenario {
             }
             if (prev != null) {
                 out.add(Stats.ms(t - prev));
+            }
+            prev = t;
+        }
+        return out;
+    }
+
+    /**
+     * The FX thread's own CPU time between two pulses: the work it did, without the time it
+     * waited for a core (on a loaded machine most of a long gap can be that wait).
+     */
+    private static List<Double> cpuGaps(long from, long to) {
+        List<Double> out = new ArrayList<>();
+        long[] prev = null;
+        for (long[] t : CPU) {
+            if (t[0] < from || t[0] > to) {
+                continue;
+            }
+            if (prev != null) {
+                out.add(Stats.ms(t[1] - prev[1]));
             }
             prev = t;
         }

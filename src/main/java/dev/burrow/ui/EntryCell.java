@@ -158,10 +158,13 @@ final class EntryCell extends TreeCell<Row> {
         typeIcon.setIconCode(Icons.forNode(node));
         FileSystemEntry row = node.row();
         boolean link = row != null && row.isLink();
-        if (link) {
-            iconBox.getChildren().setAll(typeIcon, linkBadge);
-        } else {
-            iconBox.getChildren().setAll(typeIcon);
+        // Only when it changes: putting a node back into the scene styles it anew (CSS), per cell update.
+        if (link != iconBox.getChildren().contains(linkBadge) || iconBox.getChildren().isEmpty()) {
+            if (link) {
+                iconBox.getChildren().setAll(typeIcon, linkBadge);
+            } else {
+                iconBox.getChildren().setAll(typeIcon);
+            }
         }
         name.setText(node.name());
         if (node instanceof TreeNode.Folder f) {

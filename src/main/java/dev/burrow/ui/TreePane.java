@@ -75,6 +75,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         DragController drag = new DragController(view, this);
         view.setCellFactory(v -> new EntryCell(this, drag::hooks));
+        FixedRowHeight.follow(view);
         setCenter(view);
 
         view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> forwardSelection());
@@ -116,15 +117,24 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private void refreshOpen(FolderItem item) {
-        fill(item);
+        refreshOpen(item, false);
+    }
+
+    /** {@code filled}: the item was just opened, which filled it already (a large folder costs a pulse a fill). */
+    private void refreshOpen(FolderItem item, boolean filled) {
+        if (!filled) {
+            fill(item);
+        }
         for (TreeItem<Row> child : item.getChildren()) {
             if (child instanceof FolderItem f) {
                 boolean open = vm.isExpanded(f.path);
+                boolean opened = false;
                 if (f.isExpanded() != open) {
                     f.setExpanded(open);
+                    opened = open;
                 }
                 if (open) {
-                    refreshOpen(f);
+                    refreshOpen(f, opened);
                 }
             }
         }
