@@ -37,9 +37,20 @@ public final class UiScenario {
     private UiScenario() {
     }
 
+    /** {@code args[0]}: the server's base URL, or {@code inprocess=DATA_DIR=SEED} to run the server in this JVM. */
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        String given = args[0];
         String key = args[1];
+        String base = given;
+        if (given.startsWith("inprocess=")) {
+            // the local workspace's shape: window, index and server share one JVM and its heap
+            String[] parts = given.split("=", 3);
+            dev.burrow.server.LocalServer server = dev.burrow.server.LocalServer.start(dev.burrow.server.ServerConfig
+                    .local(java.nio.file.Path.of(parts[1]), new dev.burrow.server.ApiKey(key, java.util.Set.of()))
+                    .withSeed(parts[2]));
+            base = server.baseUrl();
+        }
+        String url = base;
         String folder = args[2];
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -49,7 +60,7 @@ public final class UiScenario {
         fx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             vm[0] = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
-            window[0] = new MainWindow(vm[0], url -> { }, () -> { });
+            window[0] = new MainWindow(vm[0], link -> { }, () -> { });
             Scene scene = new Scene(window[0], 1280, 800);
             scene.getStylesheets().add(Objects.requireNonNull(
                     dev.burrow.ui.BurrowApp.class.getResource("burrow.css")).toExternalForm());
@@ -74,7 +85,7 @@ public final class UiScenario {
 
         long loadFrom = System.nanoTime();
         fx(() -> {
-            vm[0].connect(new MainViewModel.Target("bench", base, key, 1, true));
+            vm[0].connect(new MainViewModel.Target("bench", url, key, 1, true));
             return null;
         });
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -109,6 +120,13 @@ public final class UiScenario {
         double expandCpu = max(cpuGaps(expandFrom - 20_000_000L, System.nanoTime()));
         int shown = fx(() -> window[0].tree().view().getExpandedItemCount());
 
+        if (Boolean.getBoolean("bench.histo")) {
+            // what the heap holds with the index loaded and the large folder open (for the profile in the report)
+            Object histo = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            histo.toString().lines().limit(40).forEach(System.out::println);
+        }
         long scrollFrom = System.nanoTime();
         fx(() -> {
             window[0].tree().view().scrollTo(window[0].tree().view().getExpandedItemCount() - 1);

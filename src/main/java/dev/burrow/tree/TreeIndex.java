@@ -284,8 +284,7 @@ public final class TreeIndex {
             links.add(entry.id());
         }
         String key = EntryPath.normalize(entry.path());
-        List<String> names = EntryPath.split(key);
-        if (names.isEmpty()) {
+        if (key.isEmpty()) {
             // A row at the root path has nowhere to show; keep it indexed by id only.
             return touched;
         }
