@@ -57,6 +57,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private final TreeViewModel vm;
+    private final LargeFolderItems large;
     private final TreeView<Row> view = new TreeView<>();
     private final FolderItem root;
     /** True while the pane changes items and selection itself: those changes are not gestures. */
@@ -66,6 +67,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
+        this.large = new LargeFolderItems(vm.runner());
         this.root = new FolderItem(TreeNode.Folder.ROOT);
         getStyleClass().add("tree-pane");
         view.setId("project-tree");
@@ -148,8 +150,13 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 existing.put(n.node().key(), c);
             }
         }
+        List<Row> lines = vm.rows(item.path);
+        if (LargeFolderItems.wanted(lines, existing.size())) {
+            large.make(item.path, lines, made -> fillMade(item, lines, made));
+            return;
+        }
         List<TreeItem<Row>> next = new ArrayList<>();
-        for (Row row : vm.rows(item.path)) {
+        for (Row row : lines) {
             if (!(row instanceof Row.Node n)) {
                 next.add(new TreeItem<>(row));
                 continue;
@@ -179,6 +186,39 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 syncing = was;
             }
         }
+    }
+
+    /** Puts the items made in the background in place, if the folder still shows the lines they were made for. */
+    private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
+        if (!item.isExpanded() || !lines.equals(vm.rows(item.path))) {
+            if (item.isExpanded()) {
+                fill(item); // changed meanwhile: made again from the new lines
+            }
+            return;
+        }
+        List<TreeItem<Row>> next = new ArrayList<>(made.length);
+        for (int i = 0; i < made.length; i++) {
+            Row row = lines.get(i);
+            if (made[i] != null) {
+                next.add(made[i]);
+            } else if (row instanceof Row.Node n && n.node() instanceof TreeNode.Folder f) {
+                FolderItem folder = new FolderItem(f);
+                if (folder.isExpanded()) {
+                    fill(folder);
+                }
+                next.add(folder);
+            } else {
+                next.add(new TreeItem<>(row));
+            }
+        }
+        boolean was = syncing;
+        syncing = true;
+        try {
+            item.getChildren().setAll(next);
+        } finally {
+            syncing = was;
+        }
+        showSelection();
     }
 
     private static boolean sameItems(List<TreeItem<Row>> a, List<TreeItem<Row>> b) {

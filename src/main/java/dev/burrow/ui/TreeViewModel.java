@@ -103,6 +103,10 @@ public final class TreeViewModel {
         return counts;
     }
 
+    TaskRunner runner() {
+        return runner;
+    }
+
     void invalidateCounts() {
         if (counts != null) {
             counts.invalidate();
