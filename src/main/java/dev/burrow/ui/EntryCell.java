@@ -169,10 +169,7 @@ final class EntryCell extends TreeCell<Row> {
         name.setText(node.name());
         if (node instanceof TreeNode.Folder f) {
             pseudoClassStateChanged(SYNTHETIC, f.isSynthetic());
-            OptionalLong n = host.count(f.path());
-            badge.setText(n.isPresent() ? String.format("%,d", n.getAsLong()) : "");
-            badge.setVisible(n.isPresent());
-            badge.setManaged(n.isPresent());
+            showCount(f);
         } else {
             badge.setVisible(false);
             badge.setManaged(false);
@@ -191,6 +188,23 @@ final class EntryCell extends TreeCell<Row> {
                 + (row == null ? " (no folder row)" : "") + "\n" + node.path());
         setTooltip(rowTip);
         setGraphic(box);
+    }
+
+    private void showCount(TreeNode.Folder f) {
+        OptionalLong n = host.count(f.path());
+        String text = n.isPresent() ? String.format("%,d", n.getAsLong()) : "";
+        if (!text.equals(badge.getText())) {
+            badge.setText(text);
+        }
+        badge.setVisible(n.isPresent());
+        badge.setManaged(n.isPresent());
+    }
+
+    /** A folder's count arrived: only the badge changes (recreating every cell styled them all anew). */
+    void refreshCount() {
+        if (!isEditing() && node() instanceof TreeNode.Folder f) {
+            showCount(f);
+        }
     }
 
     @Override

@@ -90,7 +90,13 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 showSelection();
             }
         });
-        vm.countsVersionProperty().addListener((o, a, b) -> view.refresh());
+        vm.countsVersionProperty().addListener((o, a, b) -> {
+            for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
+                if (n instanceof EntryCell cell) {
+                    cell.refreshCount();
+                }
+            }
+        });
         vm.edits().renamingProperty().addListener((o, a, key) -> {
             if (key != null) {
                 Platform.runLater(() -> editWhenShown(key));
