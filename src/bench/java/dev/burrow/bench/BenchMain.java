@@ -66,6 +66,14 @@ public final class BenchMain {
                 return out;
             });
         }
+        if (want.isEmpty() || want.contains("net")) {
+            Path r = root;
+            failed |= step("network (seed 100,000, 100 ms delay proxy)", results, "net", () -> {
+                try (ServerProcess server = ServerProcess.start(r, 100_000)) {
+                    return NetworkScenario.run(server, work);
+                }
+            });
+        }
         if (want.isEmpty() || want.contains("3")) {
             Path r = root;
             failed |= step("#3 (seed " + MoveScenario.SEED + ")", results, "3", () -> {
