@@ -111,6 +111,7 @@ public final class UiScenario {
 
         Thread.sleep(500);
         long expandFrom = System.nanoTime();
+        long expandAt = System.currentTimeMillis(); // to find the expand in a flight recording
         fx(() -> {
             vm[0].tree().expandTo(folder);
             return null;
@@ -138,8 +139,8 @@ public final class UiScenario {
         double scroll = max(gaps(scrollFrom - 20_000_000L, System.nanoTime()));
 
         System.out.printf(java.util.Locale.ROOT, "RESULT idle=%.3f stall=%.3f load=%.1f expand=%.3f scroll=%.3f rows=%d"
-                + " children=%d shown=%d stallCpu=%.3f expandCpu=%.3f%n", idle, stall, Stats.ms(loaded - loadFrom),
-                expand, scroll, rows, children, shown, stallCpu, expandCpu);
+                + " children=%d shown=%d stallCpu=%.3f expandCpu=%.3f expandAt=%d%n", idle, stall,
+                Stats.ms(loaded - loadFrom), expand, scroll, rows, children, shown, stallCpu, expandCpu, expandAt);
         System.out.flush();
         if (Boolean.getBoolean("bench.exit")) {
             System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
