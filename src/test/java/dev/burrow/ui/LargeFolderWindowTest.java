@@ -45,6 +45,19 @@ class LargeFolderWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theRenameFieldFitsInAFixedHeightRow() {
+        waitFx("the row height is fixed", () -> tree().getFixedCellSize() > 0);
+        clickOn(cell("Small").lookup(".entry-name"));
+        push(javafx.scene.input.KeyCode.F2);
+        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
+        javafx.scene.control.TextField field = lookup(".rename-field").query();
+        double[] sizes = onFx(() -> new double[] {field.getHeight(), field.prefHeight(-1)});
+        assertTrue(sizes[0] + 0.5 >= sizes[1], "the field is as tall as it wants to be: " + sizes[0] + " of "
+                + sizes[1]);
+        push(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void aFolderOpensWithAllItsChildrenInNameOrder() {
         expand("Big");
         waitFx("all children shown", () -> item("Big").map(i -> i.getChildren().size()).orElse(0) == CHILDREN);
