@@ -200,7 +200,16 @@ final class EntryCell extends TreeCell<Row> {
         badge.setManaged(n.isPresent());
     }
 
-    /** A folder's count arrived: only the badge changes (recreating every cell styled them all anew). */
+    /** Counts arrived: each shown cell updates its badge (recreating every cell styled them all anew). */
+    static void refreshCounts(javafx.scene.control.TreeView<Row> view) {
+        for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
+            if (n instanceof EntryCell cell) {
+                cell.refreshCount();
+            }
+        }
+    }
+
+    /** A folder's count arrived: only the badge changes. */
     void refreshCount() {
         if (!isEditing() && node() instanceof TreeNode.Folder f) {
             showCount(f);

@@ -55,6 +55,16 @@ final class LargeFolderItems {
         building.remove(folder);
     }
 
+    /** The made items in line order, with {@code others} making the lines left null (folders, placeholders). */
+    static List<TreeItem<Row>> complete(TreeItem<Row>[] made, List<Row> lines,
+            java.util.function.Function<Row, TreeItem<Row>> others) {
+        List<TreeItem<Row>> out = new java.util.ArrayList<>(made.length);
+        for (int i = 0; i < made.length; i++) {
+            out.add(made[i] != null ? made[i] : others.apply(lines.get(i)));
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     static TreeItem<Row>[] items(List<Row> lines) {
         TreeItem<Row>[] out = new TreeItem[lines.size()];

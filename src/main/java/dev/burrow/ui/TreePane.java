@@ -90,13 +90,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 showSelection();
             }
         });
-        vm.countsVersionProperty().addListener((o, a, b) -> {
-            for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
-                if (n instanceof EntryCell cell) {
-                    cell.refreshCount();
-                }
-            }
-        });
+        vm.countsVersionProperty().addListener((o, a, b) -> EntryCell.refreshCounts(view));
         vm.edits().renamingProperty().addListener((o, a, key) -> {
             if (key != null) {
                 Platform.runLater(() -> editWhenShown(key));
@@ -163,60 +157,30 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
         List<TreeItem<Row>> next = new ArrayList<>();
         for (Row row : lines) {
-            if (!(row instanceof Row.Node n)) {
-                next.add(new TreeItem<>(row));
-                continue;
+            TreeItem<Row> reuse = row instanceof Row.Node n ? existing.get(n.node().key()) : null;
+            if (reuse != null && !row.equals(reuse.getValue())) {
+                reuse.setValue(row);
             }
-            TreeItem<Row> reuse = existing.get(n.node().key());
-            if (reuse != null) {
-                if (!row.equals(reuse.getValue())) {
-                    reuse.setValue(row);
-                }
-                next.add(reuse);
-            } else if (n.node() instanceof TreeNode.Folder f) {
-                FolderItem folder = new FolderItem(f);
-                if (folder.isExpanded()) {
-                    fill(folder); // open in the view model: show its lines at once
-                }
-                next.add(folder);
-            } else {
-                next.add(new TreeItem<>(row));
-            }
+            next.add(reuse != null ? reuse : fresh(row));
         }
         if (!sameItems(item.getChildren(), next)) {
-            boolean was = syncing;
-            syncing = true;
-            try {
-                item.getChildren().setAll(next);
-            } finally {
-                syncing = was;
-            }
+            setChildren(item, next);
         }
     }
 
-    /** Puts the items made in the background in place, if the folder still shows the lines they were made for. */
-    private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
-        if (!item.isExpanded() || !lines.equals(vm.rows(item.path))) {
-            if (item.isExpanded()) {
-                fill(item); // changed meanwhile: made again from the new lines
+    /** A new item for a line: a folder (filled at once when open in the view model), an item or a placeholder. */
+    private TreeItem<Row> fresh(Row row) {
+        if (row instanceof Row.Node n && n.node() instanceof TreeNode.Folder f) {
+            FolderItem folder = new FolderItem(f);
+            if (folder.isExpanded()) {
+                fill(folder);
             }
-            return;
+            return folder;
         }
-        List<TreeItem<Row>> next = new ArrayList<>(made.length);
-        for (int i = 0; i < made.length; i++) {
-            Row row = lines.get(i);
-            if (made[i] != null) {
-                next.add(made[i]);
-            } else if (row instanceof Row.Node n && n.node() instanceof TreeNode.Folder f) {
-                FolderItem folder = new FolderItem(f);
-                if (folder.isExpanded()) {
-                    fill(folder);
-                }
-                next.add(folder);
-            } else {
-                next.add(new TreeItem<>(row));
-            }
-        }
+        return new TreeItem<>(row);
+    }
+
+    private void setChildren(FolderItem item, List<TreeItem<Row>> next) {
         boolean was = syncing;
         syncing = true;
         try {
@@ -224,7 +188,16 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         } finally {
             syncing = was;
         }
-        showSelection();
+    }
+
+    /** Puts the items made in the background in place, if the folder still shows the lines they were made for. */
+    private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
+        if (item.isExpanded() && !lines.equals(vm.rows(item.path))) {
+            fill(item); // changed meanwhile: made again from the new lines
+        } else if (item.isExpanded()) {
+            setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
+            showSelection();
+        }
     }
 
     private static boolean sameItems(List<TreeItem<Row>> a, List<TreeItem<Row>> b) {
