@@ -66,6 +66,14 @@ public final class BenchMain {
                 return out;
             });
         }
+        if (want.isEmpty() || want.contains("net")) {
+            Path r = root;
+            failed |= step("network (seed 100,000, 100 ms delay proxy)", results, "net", () -> {
+                try (ServerProcess server = ServerProcess.start(r, 100_000)) {
+                    return NetworkScenario.run(server, work);
+                }
+            });
+        }
         if (want.isEmpty() || want.contains("3")) {
             Path r = root;
             failed |= step("#3 (seed " + MoveScenario.SEED + ")", results, "3", () -> {
@@ -124,48 +132,112 @@ public final class BenchMain {
         }
     }
 
-    /** #6 in its own JVM under Monocle, against its own server. */
+    /** Runs of the window scenario per server placement (the issue: median of 5). */
+    static final int UI_RUNS = Integer.getInteger("bench.uiRuns", 5);
+
+    /**
+     * #6 in its own JVM under Monocle with the packaged launcher's JVM options, first against a
+     * server in its own JVM, then with the server in the window's JVM (the local workspace).
+     */
     private static List<Result> ui(Path root) throws Exception {
+        List<String> jvm = new ArrayList<>(List.of(javaBin()));
+        jvm.addAll(launcherOptions(root));
+        jvm.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dprism.text=t2k", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                UiScenario.class.getName()));
+        List<String> separate;
         try (ServerProcess server = ServerProcess.start(root, MoveScenario.SEED)) {
-            // the packaged launcher's JVM options (jlink/jlink.args): the window as people run it
-            List<String> cmd = List.of(javaBin(), "-Xmx192m", "-Dglass.platform=Monocle",
-                    "-Dmonocle.platform=Headless",
-                    "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
-                    "-cp", System.getProperty("java.class.path"), UiScenario.class.getName(), server.baseUrl(),
-                    ServerProcess.KEY, SyntheticSeed.BIG_FLAT_FOLDER);
-            List<String> idle = new ArrayList<>();
-            List<Double> stalls = new ArrayList<>();
-            List<Double> expands = new ArrayList<>();
-            List<Double> scrolls = new ArrayList<>();
-            List<Double> pulses = new ArrayList<>();
-            String last = null;
-            for (int i = 0; i < 3; i++) {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes());
-                p.waitFor(5, TimeUnit.MINUTES);
-                String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("the window scenario failed:\n" + output));
-                last = line;
-                idle.add(line);
-                pulses.add(field(line, "idle"));
-                stalls.add(field(line, "stall"));
-                expands.add(field(line, "expand"));
-                scrolls.add(field(line, "scroll"));
-            }
-            double pulse = Stats.median(pulses);
-            double stall = Stats.median(stalls);
-            double expand = Stats.median(expands);
-            List<Result> out = new ArrayList<>();
-            out.add(Result.of("6 longest FX-thread stall while the " + String.format("%,.0f", field(last, "rows"))
-                    + "-row index loads", stall, pulse, "ms", "≤ 3 pulses", 3.0, true,
-                    "median of 3 runs of the real MainWindow under Monocle; baseline: the median no-op pulse interval;"
-                    + " stalls " + stalls + ", pulses " + pulses + ", index load " + field(last, "load") + " ms"));
-            out.add(Result.of("6 expanding a " + String.format("%,.0f", field(last, "children")) + "-child folder",
-                    expand, pulse, "ms", "≤ 2 pulses", 2.0, true, "longest pulse interval around TreeViewModel.expandTo("
-                    + SyntheticSeed.BIG_FLAT_FOLDER + "); runs " + expands + "; scrolling to its end afterwards: "
-                    + scrolls + " ms"));
-            return out;
+            separate = uiRuns(jvm, server.baseUrl());
         }
+        List<String> inProcess = uiRuns(jvm, "inprocess=" + ServerProcess.dataDir(root, MoveScenario.SEED) + "="
+                + MoveScenario.SEED);
+        List<Result> out = new ArrayList<>();
+        out.add(stallRow("server in its own JVM", separate, jvm));
+        out.add(stallRow("server in the same JVM", inProcess, jvm));
+        List<Double> expands = fields(separate, "expand");
+        List<Double> expandCpu = fields(separate, "expandCpu");
+        double pulse = Stats.median(fields(separate, "idle"));
+        String last = separate.get(separate.size() - 1);
+        out.add(Result.of("6 expanding a " + String.format("%,.0f", field(last, "children")) + "-child folder",
+                Stats.median(expands), pulse, "ms", "≤ 2 pulses", 2.0, true, "longest pulse interval around"
+                + " TreeViewModel.expandTo(" + SyntheticSeed.BIG_FLAT_FOLDER + "), server in its own JVM; the FX"
+                + " thread's own CPU in that gap " + expandCpu + " ms; scrolling to its end afterwards: "
+                + fields(separate, "scroll") + " ms; load average " + fieldsText(separate, "loadavg"))
+                .withRuns(expands).withLoad(fieldsText(separate, "loadavg").toString()));
+        out.add(Result.info("6 FX thread's own CPU in the longest gap while the index loads (server in its own JVM)",
+                Stats.median(fields(separate, "stallCpu")), pulse, "ms", "what the FX thread itself did in the"
+                + " longest gap (the rest of the gap it waited for a core or a GC pause)")
+                .withRuns(fields(separate, "stallCpu")));
+        out.add(Result.info("6 FX thread's own CPU in the longest gap while expanding the 10,000-child folder",
+                Stats.median(expandCpu), pulse, "ms", "as above, for the expand").withRuns(expandCpu));
+        return out;
+    }
+
+    private static List<String> uiRuns(List<String> jvm, String base) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < UI_RUNS; i++) {
+            List<String> cmd = new ArrayList<>(jvm);
+            cmd.addAll(List.of(base, ServerProcess.KEY, SyntheticSeed.BIG_FLAT_FOLDER));
+            String load = loadAverage();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            p.waitFor(5, TimeUnit.MINUTES);
+            String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the window scenario failed:\n" + output));
+            lines.add(line + " loadavg=" + load);
+            log("  window run " + (i + 1) + ": " + line + " (load " + load + ")");
+        }
+        return lines;
+    }
+
+    private static Result stallRow(String where, List<String> lines, List<String> jvm) {
+        List<Double> stalls = fields(lines, "stall");
+        double pulse = Stats.median(fields(lines, "idle"));
+        String last = lines.get(lines.size() - 1);
+        return Result.of("6 longest FX-thread stall while the " + String.format("%,.0f", field(last, "rows"))
+                + "-row index loads, " + where, Stats.median(stalls), pulse, "ms", "≤ 3 pulses", 3.0, true,
+                "median of " + lines.size() + " runs of the real MainWindow under Monocle with the launcher's JVM"
+                + " options " + jvm.subList(1, jvm.indexOf("-Dglass.platform=Monocle")) + "; baseline: the median"
+                + " no-op pulse interval; the FX thread's own CPU in the longest gap " + fields(lines, "stallCpu")
+                + " ms; index load " + fields(lines, "load") + " ms; load average before each run "
+                + fieldsText(lines, "loadavg")).withRuns(stalls).withLoad(fieldsText(lines, "loadavg").toString());
+    }
+
+    private static List<Double> fields(List<String> lines, String name) {
+        return lines.stream().map(l -> field(l, name)).toList();
+    }
+
+    private static List<String> fieldsText(List<String> lines, String name) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            for (String part : l.split(" ")) {
+                if (part.startsWith(name + "=")) {
+                    out.add(part.substring(name.length() + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The 1-minute load average (the machine is shared: figures are read with it). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** The JVM options the packaged launcher adds (jlink/jlink.args), so the bench runs the window as people do. */
+    static List<String> launcherOptions(Path root) throws IOException {
+        for (String line : Files.readAllLines(root.resolve("jlink/jlink.args"))) {
+            String l = line.strip();
+            if (l.startsWith("--add-options=")) {
+                String v = l.substring("--add-options=".length()).replace("\"", "");
+                return List.of(v.trim().split("\\s+"));
+            }
+        }
+        throw new IOException("jlink/jlink.args has no --add-options line");
     }
 
     private static double field(String line, String name) {

@@ -26,17 +26,23 @@ final class BenchRunner implements TaskRunner, AutoCloseable {
             if (handle.isCancelled()) {
                 return;
             }
+            T result;
             try {
-                T result = work.call();
+                result = work.call();
+            } catch (Exception | Error e) {
+                if (!owner.isShutdown()) {
+                    owner.execute(() -> {
+                        if (handle.complete()) {
+                            onFailure.accept(e);
+                        }
+                    });
+                }
+                return;
+            }
+            if (!owner.isShutdown()) { // work finishing after the measurement closed the runner is dropped
                 owner.execute(() -> {
                     if (handle.complete()) {
                         onSuccess.accept(result);
-                    }
-                });
-            } catch (Exception | Error e) {
-                owner.execute(() -> {
-                    if (handle.complete()) {
-                        onFailure.accept(e);
                     }
                 });
             }

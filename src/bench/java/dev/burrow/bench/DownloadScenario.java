@@ -121,10 +121,18 @@ final class DownloadScenario {
             double curlMBs = SIZE / (1024.0 * 1024.0) / (Stats.median(curl) / 1000);
             double burrowMBs = SIZE / (1024.0 * 1024.0) / (Stats.median(burrow) / 1000);
             List<Result> out = new ArrayList<>();
-            out.add(Result.of("4 download a 512 MB export's content (throughput)", burrowMBs, curlMBs, "MB/s",
-                    "ratio ≥ 0.9 (vs curl -o of the same URL)", 0.9, false, "medians of 3 after a warm-up pair;"
-                    + " Burrow: ExportsApi.download (API request + redirect + storage GET) " + burrow + " ms vs curl"
-                    + " of the storage URL " + curl + " ms"));
+            // the issue: ≥ 0.9× curl in every run, each run judged against the curl run just before it
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < burrow.size(); i++) {
+                ratios.add(curl.get(i) / burrow.get(i));
+            }
+            double worst = ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            out.add(Result.judged("4 download a 512 MB export's content (throughput)", burrowMBs, curlMBs,
+                    burrowMBs / curlMBs, "MB/s", "ratio ≥ 0.9 in every run (vs curl -o of the same URL)", worst >= 0.9,
+                    "medians of 3 after a warm-up pair; Burrow: ExportsApi.download (API request + redirect + storage"
+                    + " GET) " + burrow + " ms vs curl of the storage URL " + curl + " ms; ratio per run " + ratios
+                    + ", worst " + String.format(java.util.Locale.ROOT, "%.3f", worst)).withRuns(ratios)
+                    .withLoad(BenchMain.loadAverage()));
             out.add(Result.judged("4 client heap growth during the download (after GC)", growth, before,
                     growth / before, "MB", "≤ 32 MB", growth <= 32, "live heap sampled after a forced GC every 200 ms"
                     + " during a download, minus the heap after GC before it (the baseline column)"));

@@ -39,7 +39,11 @@ final class IndexScenario {
 
     /** The app's own path: {@code TreeSession.loadIndex()} over {@code ClientBackend}, pages applied on one owner thread. */
     static Loaded load(ServerProcess server) throws Exception {
-        PostHogClient client = client(server);
+        return load(client(server));
+    }
+
+    /** As {@link #load(ServerProcess)} through any client (the network scenario's goes through a delay proxy). */
+    static Loaded load(PostHogClient client) throws Exception {
         BenchRunner runner = new BenchRunner();
         CountingBackend backend = new CountingBackend(new ClientBackend(client));
         TreeSession session = new TreeSession(backend, runner, MoveJournal.Store.inMemory());

@@ -39,7 +39,7 @@ final class Report {
             JsonNode old = JSON.readTree(jsonFile.toFile());
             for (JsonNode n : old.path("results")) {
                 if (!rerun.contains(scenario(n.path("name").asText()))) {
-                    rows.add((ObjectNode) n);
+                    rows.add(informational((ObjectNode) n));
                 }
             }
         }
@@ -51,11 +51,16 @@ final class Report {
             num(n, "baseline", r.baseline());
             num(n, "ratio", r.ratio());
             n.put("unit", r.unit());
-            n.put("target", r.target());
-            if (r.met() == null) {
-                n.putNull("met");
-            } else {
+            if (r.met() != null) {
+                n.put("target", r.target());
                 n.put("met", r.met());
+            }
+            if (r.runs() != null) {
+                ArrayNode runs = n.putArray("runs");
+                r.runs().forEach(v -> runs.add(Math.round(v * 1000.0) / 1000.0));
+            }
+            if (r.load() != null) {
+                n.put("load_average", r.load());
             }
             n.put("note", r.note());
             n.put("measured", date);
@@ -77,21 +82,43 @@ final class Report {
                 .append(" throughput ÷ throughput). Targets are from the benchmark issue.\n\n");
         md.append("- Date: ").append(date).append('\n');
         md.append("- Machine: ").append(machine).append("\n\n");
+        md.append("A row with a target is judged (met yes/no); a row marked (informational) has no target: an")
+                .append(" intermediate size, a floor or a breakdown, reported and not judged. The machine is shared:")
+                .append(" rows measured under load give the load average with their runs.\n\n");
         md.append("| scenario | figure | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n");
         for (ObjectNode n : rows) {
             String unit = n.path("unit").asText();
             md.append("| ").append(n.path("name").asText()).append(" | ").append(fmt(n.path("figure"))).append(' ')
                     .append(unit).append(" | ").append(fmt(n.path("baseline"))).append(' ').append(unit).append(" | ")
-                    .append(fmt(n.path("ratio"))).append(" | ").append(n.path("target").asText()).append(" | ")
-                    .append(n.path("met").isNull() ? "—" : n.path("met").asBoolean() ? "yes" : "**no**")
+                    .append(fmt(n.path("ratio"))).append(" | ")
+                    .append(n.has("target") ? n.path("target").asText() : "(informational)").append(" | ")
+                    .append(!n.has("met") || n.path("met").isNull() ? "—" : n.path("met").asBoolean() ? "yes" : "**no**")
                     .append(" |\n");
         }
         md.append("\n## Notes\n\n");
         for (ObjectNode n : rows) {
-            md.append("- **").append(n.path("name").asText()).append("** — ").append(n.path("note").asText())
-                    .append(" (measured ").append(n.path("measured").asText()).append(")\n");
+            md.append("- **").append(n.path("name").asText()).append("** — ").append(n.path("note").asText());
+            if (n.has("runs")) {
+                md.append("; runs ").append(n.path("runs").toString());
+            }
+            if (n.has("load_average")) {
+                md.append("; load average ").append(n.path("load_average").asText());
+            }
+            md.append(" (measured ").append(n.path("measured").asText()).append(")\n");
         }
         Files.writeString(docs.resolve("benchmarks.md"), md.toString());
+    }
+
+    /**
+     * A kept row in today's form: a row without a verdict is informational and names no target
+     * (its figure is reported, not judged).
+     */
+    private static ObjectNode informational(ObjectNode n) {
+        if (!n.has("met") || n.path("met").isNull()) {
+            n.remove("met");
+            n.remove("target");
+        }
+        return n;
     }
 
     private static String order(String name) {

@@ -1,12 +1,21 @@
 package dev.burrow.bench;
 
+import java.util.List;
+
 /**
  * One line of the report. {@code figure} and {@code baseline} are medians in {@code unit} (or
  * counts), measured in the same run; {@code ratio} is figure / baseline unless {@code note} says
- * otherwise; {@code met} is null where the issue sets no target.
+ * otherwise. A target row has a {@code target} and {@code met}; an informational row has neither
+ * ({@code met} null). {@code runs} are the single measurements behind the figure, {@code load}
+ * the machine's load average while they ran (either may be null).
  */
 public record Result(String name, double figure, double baseline, double ratio, String unit, String target,
-        Boolean met, String note) {
+        Boolean met, String note, List<Double> runs, String load) {
+
+    public Result(String name, double figure, double baseline, double ratio, String unit, String target, Boolean met,
+            String note) {
+        this(name, figure, baseline, ratio, unit, target, met, note, null, null);
+    }
 
     static Result of(String name, double figure, double baseline, String unit, String target, double limit,
             boolean lowerIsBetter, String note) {
@@ -19,6 +28,20 @@ public record Result(String name, double figure, double baseline, double ratio, 
     static Result judged(String name, double figure, double baseline, double ratio, String unit, String target,
             boolean met, String note) {
         return new Result(name, figure, baseline, ratio, unit, target, met, note);
+    }
+
+    /** An informational row: no target, not judged. */
+    static Result info(String name, double figure, double baseline, String unit, String note) {
+        return new Result(name, figure, baseline, baseline == 0 ? Double.NaN : figure / baseline, unit, null, null,
+                note);
+    }
+
+    Result withRuns(List<Double> values) {
+        return new Result(name, figure, baseline, ratio, unit, target, met, note, List.copyOf(values), load);
+    }
+
+    Result withLoad(String value) {
+        return new Result(name, figure, baseline, ratio, unit, target, met, note, runs, value);
     }
 
     static Result failed(String name, String target, String why) {

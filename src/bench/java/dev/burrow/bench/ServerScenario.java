@@ -62,8 +62,15 @@ final class ServerScenario {
         try (ServerProcess server = ServerProcess.start(root, rows)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String auth = "Bearer " + ServerProcess.KEY;
+            // the folder's children lie one level below it (depth 4 for Synthetic/Big/Flat): depth=3 asked for none
+            int childDepth = dev.burrow.api.EntryPath.depth(SyntheticSeed.BIG_FLAT_FOLDER) + 1;
             HttpRequest page = HttpRequest.newBuilder(URI.create(server.api("file_system/?parent="
-                    + enc(SyntheticSeed.BIG_FLAT_FOLDER) + "&depth=3&limit=100"))).header("Authorization", auth).build();
+                    + enc(SyntheticSeed.BIG_FLAT_FOLDER) + "&depth=" + childDepth + "&limit=100")))
+                    .header("Authorization", auth).build();
+            int shown = results(http, page);
+            if (shown != 100) {
+                throw new IllegalStateException("the folder page holds " + shown + " rows, not 100: " + page.uri());
+            }
             HttpRequest count = HttpRequest.newBuilder(URI.create(server.api("file_system/count_by_path?path="
                     + enc(SyntheticSeed.BIG_FOLDER)))).header("Authorization", auth)
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -86,6 +93,12 @@ final class ServerScenario {
             }
             return new Size(rows, p, c, s, b, matches[0]);
         }
+    }
+
+    /** The number of rows in a list answer. */
+    private static int results(HttpClient http, HttpRequest r) throws Exception {
+        HttpResponse<byte[]> res = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        return dev.burrow.api.Json.MAPPER.readTree(res.body()).path("results").size();
     }
 
     private static void send(HttpClient http, HttpRequest r) throws Exception {

@@ -29,13 +29,28 @@ import javafx.stage.Stage;
 public final class UiScenario {
 
     private static final ConcurrentLinkedQueue<Long> FRAMES = new ConcurrentLinkedQueue<>();
+    /** The FX thread's CPU time at each pulse, in step with {@link #FRAMES}. */
+    private static final ConcurrentLinkedQueue<long[]> CPU = new ConcurrentLinkedQueue<>();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
 
     private UiScenario() {
     }
 
+    /** {@code args[0]}: the server's base URL, or {@code inprocess=DATA_DIR=SEED} to run the server in this JVM. */
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        String given = args[0];
         String key = args[1];
+        String base = given;
+        if (given.startsWith("inprocess=")) {
+            // the local workspace's shape: window, index and server share one JVM and its heap
+            String[] parts = given.split("=", 3);
+            dev.burrow.server.LocalServer server = dev.burrow.server.LocalServer.start(dev.burrow.server.ServerConfig
+                    .local(java.nio.file.Path.of(parts[1]), new dev.burrow.server.ApiKey(key, java.util.Set.of()))
+                    .withSeed(parts[2]));
+            base = server.baseUrl();
+        }
+        String url = base;
         String folder = args[2];
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -45,7 +60,7 @@ public final class UiScenario {
         fx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             vm[0] = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
-            window[0] = new MainWindow(vm[0], url -> { }, () -> { });
+            window[0] = new MainWindow(vm[0], link -> { }, () -> { });
             Scene scene = new Scene(window[0], 1280, 800);
             scene.getStylesheets().add(Objects.requireNonNull(
                     dev.burrow.ui.BurrowApp.class.getResource("burrow.css")).toExternalForm());
@@ -55,7 +70,9 @@ public final class UiScenario {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    FRAMES.add(System.nanoTime());
+                    long t = System.nanoTime();
+                    CPU.add(new long[] {t, THREADS.getCurrentThreadCpuTime()});
+                    FRAMES.add(t);
                 }
             }.start();
             return null;
@@ -68,7 +85,7 @@ public final class UiScenario {
 
         long loadFrom = System.nanoTime();
         fx(() -> {
-            vm[0].connect(new MainViewModel.Target("bench", base, key, 1, true));
+            vm[0].connect(new MainViewModel.Target("bench", url, key, 1, true));
             return null;
         });
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -85,6 +102,7 @@ public final class UiScenario {
         long loaded = System.nanoTime();
         Thread.sleep(500);
         double stall = max(gaps(loadFrom, System.nanoTime()));
+        double stallCpu = max(cpuGaps(loadFrom, System.nanoTime()));
         int rows = fx(() -> vm[0].session().index().size());
         int children = fx(() -> vm[0].session().index().children(folder).size());
         if (!fx(() -> vm[0].session().index().isComplete())) {
@@ -93,14 +111,25 @@ public final class UiScenario {
 
         Thread.sleep(500);
         long expandFrom = System.nanoTime();
+        long expandAt = System.currentTimeMillis(); // to find the expand in a flight recording
         fx(() -> {
             vm[0].tree().expandTo(folder);
             return null;
         });
         Thread.sleep(1000);
-        double expand = max(gaps(expandFrom - 20_000_000L, System.nanoTime()));
+        long expandTo = System.nanoTime();
+        // no two pulses in the whole window: the stall was at least the window itself
+        double expand = orWindow(max(gaps(expandFrom - 20_000_000L, expandTo)), expandFrom, expandTo);
+        double expandCpu = max(cpuGaps(expandFrom - 20_000_000L, expandTo));
         int shown = fx(() -> window[0].tree().view().getExpandedItemCount());
 
+        if (Boolean.getBoolean("bench.histo")) {
+            // what the heap holds with the index loaded and the large folder open (for the profile in the report)
+            Object histo = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            histo.toString().lines().limit(40).forEach(System.out::println);
+        }
         long scrollFrom = System.nanoTime();
         fx(() -> {
             window[0].tree().view().scrollTo(window[0].tree().view().getExpandedItemCount() - 1);
@@ -110,8 +139,8 @@ public final class UiScenario {
         double scroll = max(gaps(scrollFrom - 20_000_000L, System.nanoTime()));
 
         System.out.printf(java.util.Locale.ROOT, "RESULT idle=%.3f stall=%.3f load=%.1f expand=%.3f scroll=%.3f rows=%d"
-                + " children=%d shown=%d%n", idle, stall, Stats.ms(loaded - loadFrom), expand, scroll, rows, children,
-                shown);
+                + " children=%d shown=%d stallCpu=%.3f expandCpu=%.3f expandAt=%d%n", idle, stall,
+                Stats.ms(loaded - loadFrom), expand, scroll, rows, children, shown, stallCpu, expandCpu, expandAt);
         System.out.flush();
         if (Boolean.getBoolean("bench.exit")) {
             System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
@@ -132,6 +161,29 @@ public final class UiScenario {
             prev = t;
         }
         return out;
+    }
+
+    /**
+     * The FX thread's own CPU time between two pulses: the work it did, without the time it
+     * waited for a core (on a loaded machine most of a long gap can be that wait).
+     */
+    private static List<Double> cpuGaps(long from, long to) {
+        List<Double> out = new ArrayList<>();
+        long[] prev = null;
+        for (long[] t : CPU) {
+            if (t[0] < from || t[0] > to) {
+                continue;
+            }
+            if (prev != null) {
+                out.add(Stats.ms(t[1] - prev[1]));
+            }
+            prev = t;
+        }
+        return out;
+    }
+
+    private static double orWindow(double gap, long from, long to) {
+        return Double.isNaN(gap) ? Stats.ms(to - from) : gap;
     }
 
     private static double max(List<Double> v) {

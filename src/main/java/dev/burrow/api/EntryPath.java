@@ -76,19 +76,87 @@ public final class EntryPath {
 
     /** The number of segments of a path. */
     public static int depth(String path) {
+        if (isCanonical(path)) {
+            if (path.isEmpty()) {
+                return 0;
+            }
+            int d = 1;
+            for (int i = 0, n = path.length(); i < n; i++) {
+                char c = path.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '/') {
+                    d++;
+                }
+            }
+            return d;
+        }
         return split(path).size();
     }
 
     /** The escaped path of the folder that holds this path; {@code ""} for a top-level row. */
     public static String parent(String path) {
+        if (isCanonical(path)) {
+            int sep = lastSeparator(path);
+            return sep < 0 ? "" : path.substring(0, sep);
+        }
         List<String> names = split(path);
         return names.size() <= 1 ? "" : join(names.subList(0, names.size() - 1));
     }
 
     /** The unescaped last name of a path; {@code ""} for the root. */
     public static String leaf(String path) {
+        if (isCanonical(path)) {
+            String last = path.substring(lastSeparator(path) + 1);
+            return last.indexOf('\\') < 0 ? last : split(last).get(0);
+        }
         List<String> names = split(path);
         return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+
+    /**
+     * True when {@code path} is already in its canonical form ({@code normalize(path).equals(path)}):
+     * no empty segment, no separator at either end, and every backslash starts an escape. Paths
+     * from a server are nearly always canonical; for them the helpers here skip splitting and
+     * joining.
+     */
+    public static boolean isCanonical(String path) {
+        if (path == null) {
+            return false;
+        }
+        int n = path.length();
+        if (n == 0) {
+            return true;
+        }
+        if (path.charAt(0) == '/') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = path.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= n || (path.charAt(i + 1) != '/' && path.charAt(i + 1) != '\\')) {
+                    return false;
+                }
+                i++;
+            } else if (c == '/' && (i + 1 == n || path.charAt(i + 1) == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the last separator of a canonical path, or -1 for a single name. */
+    private static int lastSeparator(String canonical) {
+        int last = -1;
+        for (int i = 0, n = canonical.length(); i < n; i++) {
+            char c = canonical.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '/') {
+                last = i;
+            }
+        }
+        return last;
     }
 
     /** The escaped path of {@code name} inside the folder {@code folder} (which may be the root). */
@@ -100,6 +168,9 @@ public final class EntryPath {
 
     /** The canonical form of a path: split then joined, so {@code a//b/} becomes {@code a/b}. */
     public static String normalize(String path) {
+        if (isCanonical(path)) {
+            return path;
+        }
         return join(split(path));
     }
 
@@ -108,6 +179,18 @@ public final class EntryPath {
      * {@code a}, {@code a/b}.
      */
     public static List<String> ancestors(String path) {
+        if (isCanonical(path)) {
+            List<String> result = new ArrayList<>(4);
+            for (int i = 0, n = path.length(); i < n; i++) {
+                char c = path.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '/') {
+                    result.add(path.substring(0, i));
+                }
+            }
+            return result;
+        }
         List<String> names = split(path);
         List<String> result = new ArrayList<>();
         for (int i = 1; i < names.size(); i++) {

@@ -61,7 +61,7 @@ public final class PostHogClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.pagesInFlight = b.pagesInFlight;
+        this.pagesInFlight = b.pagesInFlight > 0 ? b.pagesInFlight : PageConcurrency.forBaseUrl(b.baseUrl);
         Paging paging = new Paging(transport, pageFetcher, pagesInFlight);
         this.fileSystem = new FileSystemApi(transport, paging);
         this.shortcuts = new ShortcutsApi(transport, paging);
@@ -133,7 +133,8 @@ public final class PostHogClient implements AutoCloseable {
         private ClientListener listener = ClientListener.NONE;
         private Sleeper sleeper = Sleeper.REAL;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-        private int pagesInFlight = 4;
+        /** 0: chosen by where the server is ({@link PageConcurrency}). */
+        private int pagesInFlight;
 
         private Builder(String baseUrl, String apiKey, long environmentId) {
             Objects.requireNonNull(baseUrl, "baseUrl");

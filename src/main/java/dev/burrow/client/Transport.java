@@ -103,7 +103,7 @@ final class Transport {
                 return null;
             }
             try {
-                return Json.MAPPER.readValue(bytes, type);
+                return PageConcurrency.decode(() -> Json.MAPPER.readValue(bytes, type));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw new MalformedBody("the answer is not the expected JSON (" + bytes.length
                         + " bytes; it may have been cut off): " + e.getOriginalMessage(), e);

@@ -35,6 +35,15 @@ public final class TreeIndex {
         final Set<String> subfolders = new LinkedHashSet<>();
         final Set<String> items = new LinkedHashSet<>();
         int below;
+        /** The children in {@link #SIBLING_ORDER}, kept until they change; null when not worked out. */
+        List<TreeNode> sorted;
+        /** Goes up whenever the children change: a sort made off the owner's thread is kept only if it matches. */
+        int version;
+
+        void changed() {
+            sorted = null;
+            version++;
+        }
     }
 
     private final Map<String, FileSystemEntry> byId = new HashMap<>();
@@ -120,12 +129,28 @@ public final class TreeIndex {
         return row.isFolder() ? folder(row.path()) : new TreeNode.Item(row);
     }
 
-    /** The children of a folder, sorted folders first then by name. */
+    /**
+     * The children of a folder, sorted folders first then by name. The list is kept until the
+     * folder's children change (it must not be modified): asking again is free.
+     */
     public List<TreeNode> children(String folderPath) {
         FolderData f = folders.get(EntryPath.normalize(folderPath));
         if (f == null) {
             return List.of();
         }
+        if (f.sorted == null) {
+            f.sorted = java.util.Collections.unmodifiableList(sorted(unsorted(f)));
+        }
+        return f.sorted;
+    }
+
+    /** How many children a folder has, without sorting them. */
+    public int childCount(String folderPath) {
+        FolderData f = folders.get(EntryPath.normalize(folderPath));
+        return f == null ? 0 : f.subfolders.size() + f.items.size();
+    }
+
+    private List<TreeNode> unsorted(FolderData f) {
         List<TreeNode> out = new ArrayList<>(f.subfolders.size() + f.items.size());
         for (String sub : f.subfolders) {
             out.add(new TreeNode.Folder(sub, folders.get(sub).rows));
@@ -133,7 +158,40 @@ public final class TreeIndex {
         for (String id : f.items) {
             out.add(new TreeNode.Item(byId.get(id)));
         }
-        return sorted(out);
+        return out;
+    }
+
+    /**
+     * The children of one folder, not yet sorted, taken on the owner's thread so that another
+     * thread may sort them ({@link #sort}) and hand them back ({@link #offerSorted}).
+     */
+    public record Unsorted(String folder, int version, List<TreeNode> nodes) {
+    }
+
+    /** The folders with at least {@code min} children whose order is not worked out yet. */
+    public List<Unsorted> unsortedFolders(int min) {
+        List<Unsorted> out = new ArrayList<>();
+        folders.forEach((key, f) -> {
+            if (f.sorted == null && f.subfolders.size() + f.items.size() >= min) {
+                out.add(new Unsorted(key, f.version, unsorted(f)));
+            }
+        });
+        return out;
+    }
+
+    /** {@link #SIBLING_ORDER}; safe on any thread (the nodes are immutable). */
+    public static List<TreeNode> sort(List<TreeNode> nodes) {
+        return sorted(nodes);
+    }
+
+    /** Keeps a sort made elsewhere, unless the folder's children changed since they were taken. */
+    public boolean offerSorted(Unsorted taken, List<TreeNode> sortedNodes) {
+        FolderData f = folders.get(taken.folder());
+        if (f == null || f.version != taken.version() || f.sorted != null) {
+            return false;
+        }
+        f.sorted = java.util.Collections.unmodifiableList(sortedNodes);
+        return true;
     }
 
     private record Keyed(TreeNode node, int kind, String lower, String name) {
@@ -201,18 +259,32 @@ public final class TreeIndex {
 
     /** Adds or replaces one row; answers the folder paths whose children changed. */
     public Set<String> put(FileSystemEntry entry) {
+        return forgetOrder(putRow(entry));
+    }
+
+    /** The children of these folders changed: their kept order is void. */
+    private Set<String> forgetOrder(Set<String> touched) {
+        for (String t : touched) {
+            FolderData f = folders.get(t);
+            if (f != null) {
+                f.changed();
+            }
+        }
+        return touched;
+    }
+
+    private Set<String> putRow(FileSystemEntry entry) {
         Set<String> touched = new LinkedHashSet<>();
         FileSystemEntry old = byId.get(entry.id());
         if (old != null) {
-            touched.addAll(remove(entry.id()));
+            touched.addAll(removeRow(entry.id()));
         }
         byId.put(entry.id(), entry);
         if (entry.isLink()) {
             links.add(entry.id());
         }
         String key = EntryPath.normalize(entry.path());
-        List<String> names = EntryPath.split(key);
-        if (names.isEmpty()) {
+        if (key.isEmpty()) {
             // A row at the root path has nowhere to show; keep it indexed by id only.
             return touched;
         }
@@ -256,6 +328,10 @@ public final class TreeIndex {
 
     /** Removes a row by id; answers the folder paths whose children changed. */
     public Set<String> remove(String rowId) {
+        return forgetOrder(removeRow(rowId));
+    }
+
+    private Set<String> removeRow(String rowId) {
         Set<String> touched = new LinkedHashSet<>();
         String id = byId.containsKey(rowId) || rowId == null ? rowId : aliases.resolve(rowId);
         FileSystemEntry e = byId.remove(id);

@@ -175,18 +175,18 @@ final class EntryCell extends TreeCell<Row> {
         typeIcon.setIconCode(Icons.forNode(node));
         FileSystemEntry row = node.row();
         boolean link = row != null && row.isLink();
-        if (link) {
-            iconBox.getChildren().setAll(typeIcon, linkBadge);
-        } else {
-            iconBox.getChildren().setAll(typeIcon);
+        // Only when it changes: putting a node back into the scene styles it anew (CSS), per cell update.
+        if (link != iconBox.getChildren().contains(linkBadge) || iconBox.getChildren().isEmpty()) {
+            if (link) {
+                iconBox.getChildren().setAll(typeIcon, linkBadge);
+            } else {
+                iconBox.getChildren().setAll(typeIcon);
+            }
         }
         name.setText(node.name());
         if (node instanceof TreeNode.Folder f) {
             pseudoClassStateChanged(SYNTHETIC, f.isSynthetic());
-            OptionalLong n = host.count(f.path());
-            badge.setText(n.isPresent() ? String.format("%,d", n.getAsLong()) : "");
-            badge.setVisible(n.isPresent());
-            badge.setManaged(n.isPresent());
+            showCount(f);
         } else {
             badge.setVisible(false);
             badge.setManaged(false);
@@ -202,6 +202,32 @@ final class EntryCell extends TreeCell<Row> {
                 + "\n" + node.path());
         setTooltip(rowTip);
         setGraphic(box);
+    }
+
+    private void showCount(TreeNode.Folder f) {
+        OptionalLong n = host.count(f.path());
+        String text = n.isPresent() ? String.format("%,d", n.getAsLong()) : "";
+        if (!text.equals(badge.getText())) {
+            badge.setText(text);
+        }
+        badge.setVisible(n.isPresent());
+        badge.setManaged(n.isPresent());
+    }
+
+    /** Counts arrived: each shown cell updates its badge (recreating every cell styled them all anew). */
+    static void refreshCounts(javafx.scene.control.TreeView<Row> view) {
+        for (javafx.scene.Node n : view.lookupAll(".entry-cell")) {
+            if (n instanceof EntryCell cell) {
+                cell.refreshCount();
+            }
+        }
+    }
+
+    /** A folder's count arrived: only the badge changes. */
+    void refreshCount() {
+        if (!isEditing() && node() instanceof TreeNode.Folder f) {
+            showCount(f);
+        }
     }
 
     @Override

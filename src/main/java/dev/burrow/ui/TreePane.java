@@ -57,6 +57,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private final TreeViewModel vm;
+    private final LargeFolderItems large;
     private final TreeView<Row> view = new TreeView<>();
     private final FolderItem root;
     private final ScrollAnchor scroll;
@@ -68,6 +69,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
 
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
+        this.large = new LargeFolderItems(vm.runner());
         this.root = new FolderItem(TreeNode.Folder.ROOT);
         this.scroll = new ScrollAnchor(view, key -> {
             Map<NodeKey, TreeItem<Row>> found = new HashMap<>();
@@ -82,6 +84,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         drag = new DragController(view, this);
         view.setCellFactory(v -> new EntryCell(this, drag::hooks));
+        FixedRowHeight.follow(view);
         setCenter(view);
 
         view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> forwardSelection());
@@ -95,7 +98,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 showSelection();
             }
         });
-        vm.countsVersionProperty().addListener((o, a, b) -> view.refresh());
+        vm.countsVersionProperty().addListener((o, a, b) -> EntryCell.refreshCounts(view));
         // a star changes no row: the cells showing it must still be redrawn, in search results too
         vm.stars().addListener((ListChangeListener<Object>) c -> view.refresh());
         vm.edits().renamingProperty().addListener((o, a, key) -> {
@@ -129,17 +132,24 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     private void refreshOpen(FolderItem item) {
-        if (vm.needsRefill(item.path)) {
+        refreshOpen(item, false);
+    }
+
+    /** {@code filled}: the item was just opened, which filled it already (a large folder costs a pulse a fill). */
+    private void refreshOpen(FolderItem item, boolean filled) {
+        if (!filled && vm.needsRefill(item.path)) {
             fill(item);
         }
         for (TreeItem<Row> child : item.getChildren()) {
             if (child instanceof FolderItem f) {
                 boolean open = vm.isExpanded(f.path);
+                boolean opened = false;
                 if (f.isExpanded() != open) {
                     f.setExpanded(open);
+                    opened = open;
                 }
                 if (open) {
-                    refreshOpen(f);
+                    refreshOpen(f, opened);
                 }
             }
         }
@@ -153,36 +163,53 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
                 existing.put(n.node().key(), c);
             }
         }
+        List<Row> lines = vm.rows(item.path);
+        if (LargeFolderItems.wanted(lines, existing.size())) {
+            large.make(item.path, lines, made -> fillMade(item, lines, made));
+            return;
+        }
         List<TreeItem<Row>> next = new ArrayList<>();
-        for (Row row : vm.rows(item.path)) {
-            if (!(row instanceof Row.Node n)) {
-                next.add(new TreeItem<>(row));
-                continue;
+        for (Row row : lines) {
+            TreeItem<Row> reuse = row instanceof Row.Node n ? existing.get(n.node().key()) : null;
+            if (reuse != null && !row.equals(reuse.getValue())) {
+                reuse.setValue(row);
             }
-            TreeItem<Row> reuse = existing.get(n.node().key());
-            if (reuse != null) {
-                if (!row.equals(reuse.getValue())) {
-                    reuse.setValue(row);
-                }
-                next.add(reuse);
-            } else if (n.node() instanceof TreeNode.Folder f) {
-                FolderItem folder = new FolderItem(f);
-                if (folder.isExpanded()) {
-                    fill(folder); // open in the view model: show its lines at once
-                }
-                next.add(folder);
-            } else {
-                next.add(new TreeItem<>(row));
-            }
+            next.add(reuse != null ? reuse : fresh(row));
         }
         if (!sameItems(item.getChildren(), next)) {
-            boolean was = syncing;
-            syncing = true;
-            try {
-                item.getChildren().setAll(next);
-            } finally {
-                syncing = was;
+            setChildren(item, next);
+        }
+    }
+
+    /** A new item for a line: a folder (filled at once when open in the view model), an item or a placeholder. */
+    private TreeItem<Row> fresh(Row row) {
+        if (row instanceof Row.Node n && n.node() instanceof TreeNode.Folder f) {
+            FolderItem folder = new FolderItem(f);
+            if (folder.isExpanded()) {
+                fill(folder);
             }
+            return folder;
+        }
+        return new TreeItem<>(row);
+    }
+
+    private void setChildren(FolderItem item, List<TreeItem<Row>> next) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            item.getChildren().setAll(next);
+        } finally {
+            syncing = was;
+        }
+    }
+
+    /** Puts the items made in the background in place, if the folder still shows the lines they were made for. */
+    private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
+        if (item.isExpanded() && !lines.equals(vm.rows(item.path))) {
+            fill(item); // changed meanwhile: made again from the new lines
+        } else if (item.isExpanded()) {
+            setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
+            showSelection();
         }
     }
 

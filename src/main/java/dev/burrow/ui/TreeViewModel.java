@@ -111,6 +111,10 @@ public final class TreeViewModel {
         return counts;
     }
 
+    TaskRunner runner() {
+        return runner;
+    }
+
     void invalidateCounts() {
         if (counts != null) {
             counts.invalidate();

@@ -58,8 +58,10 @@ class ClientAgainstFakeTest {
         assertEquals(expected, ids);
         assertEquals(11, sizes.size());
         assertEquals(50, sizes.get(10));
-        assertTrue(fake.maxConcurrent.get() >= 3, "pages in flight: " + fake.maxConcurrent.get());
-        assertTrue(fake.maxConcurrent.get() <= 4, "at most 4 in flight: " + fake.maxConcurrent.get());
+        // a server on this machine shares its cores: PageConcurrency.LOCAL (2) pages in flight
+        assertTrue(fake.maxConcurrent.get() >= 2, "pages in flight: " + fake.maxConcurrent.get());
+        assertTrue(fake.maxConcurrent.get() <= PageConcurrency.LOCAL, "at most " + PageConcurrency.LOCAL
+                + " in flight: " + fake.maxConcurrent.get());
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.burrow.ui;
+
+import dev.burrow.tree.TaskRunner;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.control.TreeItem;
+
+/**
+ * Makes the tree items of a folder's item rows off the FX thread when the folder is large: a
+ * 10,000-child folder made 10,000 items (each with its properties and event handlers) in one go
+ * and held the window for several pulses. The FX thread then only puts the finished list in
+ * place, with one {@code setAll}. Folder rows and placeholders are left to the pane (they read
+ * the view model), so only plain items are made here.
+ */
+final class LargeFolderItems {
+
+    /** Folders with at least this many lines are filled this way. */
+    static final int THRESHOLD = 2_000;
+
+    private final TaskRunner runner;
+    /** The lines each folder's items are being made for. */
+    private final Map<String, List<Row>> building = new HashMap<>();
+
+    LargeFolderItems(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    /** True when the folder is large and has no items to reuse: its fill should go through {@link #make}. */
+    static boolean wanted(List<Row> lines, int existing) {
+        return lines.size() >= THRESHOLD && existing == 0;
+    }
+
+    /**
+     * Makes a {@code TreeItem} for each item line in the background; {@code done} gets, on the
+     * owner's thread, an array in line order with null where the pane must make the item (a
+     * folder or a placeholder). Nothing is started when the same lines are already being made.
+     */
+    void make(String folder, List<Row> lines, Consumer<TreeItem<Row>[]> done) {
+        if (lines.equals(building.get(folder))) {
+            return;
+        }
+        building.put(folder, lines);
+        runner.run(() -> items(lines), made -> {
+            if (building.get(folder) == lines) {
+                building.remove(folder);
+                done.accept(made);
+            }
+        }, error -> building.remove(folder));
+    }
+
+    /** Forgets what is being made (the folder was closed or the tree refilled from scratch). */
+    void cancel(String folder) {
+        building.remove(folder);
+    }
+
+    /** The made items in line order, with {@code others} making the lines left null (folders, placeholders). */
+    static List<TreeItem<Row>> complete(TreeItem<Row>[] made, List<Row> lines,
+            java.util.function.Function<Row, TreeItem<Row>> others) {
+        List<TreeItem<Row>> out = new java.util.ArrayList<>(made.length);
+        for (int i = 0; i < made.length; i++) {
+            out.add(made[i] != null ? made[i] : others.apply(lines.get(i)));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static TreeItem<Row>[] items(List<Row> lines) {
+        TreeItem<Row>[] out = new TreeItem[lines.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (lines.get(i) instanceof Row.Node n && n.node() instanceof dev.burrow.tree.TreeNode.Item) {
+                out[i] = new TreeItem<>(lines.get(i));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.tree.FolderState;
+import dev.burrow.tree.TaskRunner;
+import dev.burrow.tree.TreeNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.Test;
+
+/** The items of a large folder, made in the background: one per item line, in line order, the latest lines only. */
+class LargeFolderItemsTest {
+
+    /** Runs work only when told, so that a test can change the lines in between. */
+    private static final class HeldRunner implements TaskRunner {
+        final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void run(Handle handle, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            held.add(() -> {
+                try {
+                    onSuccess.accept(work.call());
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+        }
+
+        @Override
+        public void post(Runnable onOwnerThread) {
+            onOwnerThread.run();
+        }
+
+        @Override
+        public Handle postLater(Duration delay, Runnable onOwnerThread) {
+            onOwnerThread.run();
+            return new Handle();
+        }
+    }
+
+    private static List<Row> lines(int items, String prefix) {
+        List<TreeNode> nodes = new ArrayList<>();
+        nodes.add(new TreeNode.Folder("Big/Sub", List.of()));
+        for (int i = 0; i < items; i++) {
+            nodes.add(new TreeNode.Item(new FileSystemEntry("id" + prefix + i, "Big/" + prefix + i, 2, "insight", null,
+                    null, null, false, null, null, null, null)));
+        }
+        return Row.linesOf("Big", nodes, new FolderState.Loaded(nodes.size(), true));
+    }
+
+    @Test
+    void itemLinesGetItemsInOrderAndTheRestIsLeftToThePane() {
+        List<Row> lines = lines(2_500, "x");
+        TreeItem<Row>[] made = LargeFolderItems.items(lines);
+        assertEquals(lines.size(), made.length);
+        assertNull(made[0], "a folder line is the pane's");
+        assertNull(made[made.length - 1], "the load-more line is the pane's");
+        for (int i = 1; i < made.length - 1; i++) {
+            assertSame(lines.get(i), made[i].getValue());
+        }
+        assertTrue(LargeFolderItems.wanted(lines, 0));
+        assertFalse(LargeFolderItems.wanted(lines, 5), "items to reuse: filled in place");
+        assertFalse(LargeFolderItems.wanted(lines(10, "s"), 0), "a small folder is filled at once");
+    }
+
+    @Test
+    void onlyTheLatestLinesAreHandedOver() {
+        HeldRunner runner = new HeldRunner();
+        LargeFolderItems large = new LargeFolderItems(runner);
+        List<List<Row>> handed = new ArrayList<>();
+        List<Row> first = lines(2_100, "a");
+        List<Row> second = lines(2_200, "b");
+        large.make("Big", first, made -> handed.add(first));
+        large.make("Big", lines(2_100, "a"), made -> handed.add(first));
+        assertEquals(1, runner.held.size(), "the same lines are not made twice");
+        large.make("Big", second, made -> handed.add(second));
+        runner.held.forEach(Runnable::run);
+        assertEquals(List.of(second), handed, "items made for superseded lines are dropped");
+    }
+}
