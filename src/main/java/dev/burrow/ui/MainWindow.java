@@ -71,7 +71,7 @@ public final class MainWindow extends BorderPane {
         setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted(),
                 OrganiseDialog.interruptedBar(vm.organise())));
         setCenter(split);
-        new PaneToggles(this, split, shortcuts, tree, side, search, connection)
+        new PaneToggles(this, split, shortcuts, tree, side, search, connection, organiseButton)
                 .install((ToolBar) ((javafx.scene.layout.VBox) getTop()).getChildren().get(0));
         setBottom(new BackgroundWork(vm).around(statusBar()));
         installKeys();
@@ -91,6 +91,9 @@ public final class MainWindow extends BorderPane {
         return search;
     }
 
+    /** The toolbar's Organise… button, which a small window hides. */
+    private Button organiseButton;
+
     private Button button(String id, Ikon icon, String tip, Runnable action) {
         Button b = new Button(null, Icons.icon(icon, 18));
         b.setId(id);
@@ -109,6 +112,7 @@ public final class MainWindow extends BorderPane {
         TreeEdits edits = treeVm.edits();
         Button organise = button("organise", Material2MZ.RULE_FOLDER, "Organise… (many at once)",
                 () -> OrganiseDialog.show(getScene() == null ? null : getScene().getWindow(), vm.organise(), null));
+        organiseButton = organise; // a small window spares it (a folder's menu still offers Organise…)
         Button refresh = button("refresh", Material2MZ.REFRESH, "Refresh (F5)", edits::refresh);
         Button undo = button("undo", Material2MZ.UNDO, "Undo (Ctrl+Z)", edits::undo);
         Button redo = button("redo", Material2MZ.REDO, "Redo (Ctrl+Shift+Z)", edits::redo);

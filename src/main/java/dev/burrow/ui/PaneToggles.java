@@ -15,7 +15,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * Small windows: two toolbar toggles show and hide the side panes (shortcuts on the left,
  * details and exports on the right), and below {@link #NARROW} pixels both fold away on their
- * own, the search field narrows and the connection's name hides, so the tree keeps its room.
+ * own, the search field narrows and the connection's name (and what the toolbar can spare) hides, so the tree keeps its room.
  */
 final class PaneToggles {
 
@@ -29,7 +29,7 @@ final class PaneToggles {
     private final ToggleButton showLeft = new ToggleButton();
     private final ToggleButton showRight = new ToggleButton();
 
-    PaneToggles(Region window, SplitPane split, Node left, Node tree, Node right, TextField search, Node connectionName) {
+    PaneToggles(Region window, SplitPane split, Node left, Node tree, Node right, TextField search, Node... hideWhenNarrow) {
         this.split = split;
         this.left = left;
         this.tree = tree;
@@ -47,8 +47,10 @@ final class PaneToggles {
                 showLeft.setSelected(!narrow);
                 showRight.setSelected(!narrow);
                 search.setPrefColumnCount(narrow ? 10 : 28);
-                connectionName.setVisible(!narrow);
-                connectionName.setManaged(!narrow);
+                for (Node n : hideWhenNarrow) {
+                    n.setVisible(!narrow);
+                    n.setManaged(!narrow);
+                }
             }
         });
     }

@@ -93,8 +93,8 @@ final class UndoToast {
     }
 
     /**
-     * The note's popup may take the keyboard (popups do, so that menus work): every key typed
-     * while it shows goes on to the window, so Ctrl+Z, Delete and the rest keep working.
+     * The note's popup may take the keyboard (popups do, so that menus work): a key typed while it
+     * shows closes it and goes on to the window, so Ctrl+Z, Delete and the rest keep working.
      */
     private void passKeysOn() {
         javafx.scene.Scene main = owner.getScene();
@@ -111,6 +111,7 @@ final class UndoToast {
                         return; // the window hands its keys to its popups first: this is ours coming back
                     }
                     e.consume();
+                    p.hide(); // typing moves on: the note goes, and the window has the keyboard again
                     if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
                         for (var acc : main.getAccelerators().entrySet()) {
                             if (acc.getKey().match(e)) {
