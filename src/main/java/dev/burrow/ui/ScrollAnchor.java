@@ -18,6 +18,8 @@ final class ScrollAnchor {
     private final TreeView<Row> view;
     private final Function<NodeKey, TreeItem<Row>> find;
     private NodeKey anchor;
+    /** A check after the coming layout that the first row in view is still the anchor, or null. */
+    private Runnable keeping;
     /** The tree was emptied (a reload) while the anchor was noted: scroll back once it shows. */
     private boolean waiting;
     /** Refills since the tree came back without the anchor; the wait ends after {@link #PATIENCE}. */
@@ -52,6 +54,7 @@ final class ScrollAnchor {
             return;
         }
         if (!waiting) {
+            keep();
             return;
         }
         TreeItem<Row> item = find.apply(anchor);
@@ -62,6 +65,45 @@ final class ScrollAnchor {
         } else if (++misses > PATIENCE) {
             waiting = false; // the row did not come back (deleted meanwhile): stop waiting for it
             misses = 0;
+        }
+    }
+
+    /**
+     * A refill that changed rows (a move, a merge of changes made elsewhere) may have shifted the
+     * view, by a row that left from above it or a list that shrank below it for a moment: the row
+     * that was first in view is first again.
+     */
+    private void keep() {
+        javafx.scene.Scene scene = view.getScene();
+        if (scene == null || keeping != null) {
+            return;
+        }
+        NodeKey wanted = anchor;
+        // the view lays the new rows out in the coming pulse: look once that is done
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (keeping != once[0]) {
+                return; // already done, waiting to be removed
+            }
+            keeping = null;
+            // not while the scene walks its listeners
+            javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            keep(wanted);
+        };
+        keeping = once[0];
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private void keep(NodeKey wanted) {
+        VirtualFlow<?> flow = flow(view);
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        Object now = first == null ? null : first.getItem();
+        if (now instanceof Row r && r.treeNode() != null && wanted.equals(r.treeNode().key())) {
+            return;
+        }
+        TreeItem<Row> item = find.apply(wanted);
+        if (item != null) {
+            view.scrollTo(view.getRow(item));
         }
     }
 

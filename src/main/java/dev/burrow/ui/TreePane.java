@@ -25,7 +25,7 @@ import javafx.scene.layout.BorderPane;
  * folders are open, and the selection; forwards the person's gestures (select, open, close,
  * drop, rename) to it. Items are reused across refills, so expansion and scrolling stay put.
  */
-public final class TreePane extends BorderPane implements EntryCell.Host, DragController.Target {
+public final class TreePane extends BorderPane {
 
     /** A folder line whose children come from the view model when it is open. */
     private final class FolderItem extends TreeItem<Row> {
@@ -82,8 +82,9 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         view.setRoot(root);
         view.setEditable(true);
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        drag = new DragController(view, this);
-        view.setCellFactory(v -> new EntryCell(this, drag::hooks));
+        TreeHosts hosts = new TreeHosts(vm, this);
+        drag = new DragController(view, hosts);
+        view.setCellFactory(v -> new EntryCell(hosts, drag::hooks));
         FixedRowHeight.follow(view);
         setCenter(view);
 
@@ -230,7 +231,7 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
     }
 
     /** Highlights exactly the view model's selection; scrolls to rows a command asked to reveal. */
-    private void showSelection() {
+    void showSelection() {
         List<NodeKey> want = List.copyOf(vm.selection());
         Set<NodeKey> toReveal = vm.toReveal();
         if (toReveal.isEmpty() && highlighted().equals(new HashSet<>(want)) && leadShown()) {
@@ -340,11 +341,6 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
         }
     }
 
-    @Override
-    public boolean changedElsewhere(TreeNode node) {
-        return vm.live() != null && vm.live().isMarked(node);
-    }
-
     private void keys(KeyEvent e) {
         if (e.getCode() == KeyCode.F2) { // Enter opens (TreeContextMenu)
             if (view.getEditingItem() == null) {
@@ -372,68 +368,5 @@ public final class TreePane extends BorderPane implements EntryCell.Host, DragCo
             return;
         }
         vm.edits().move(plan);
-    }
-
-    // ---- DragController.Target ------------------------------------------------------------------
-
-    @Override
-    public List<TreeNode> selectedNodes() {
-        return vm.selectedNodes();
-    }
-
-    @Override
-    public DropDecision decide(List<TreeNode> nodes, String folder) {
-        return vm.decideDrop(nodes, folder);
-    }
-
-    @Override
-    public void explain(String why) {
-        vm.explainDrop(why);
-    }
-
-    @Override
-    public void dragEnded() {
-        showSelection();
-    }
-
-    @Override
-    public void drop(List<TreeNode> nodes, String folder, boolean link) {
-        if (link) {
-            vm.edits().link(nodes, folder);
-        } else {
-            move(vm.edits().planMove(nodes, folder));
-        }
-    }
-
-    // ---- EntryCell.Host -------------------------------------------------------------------------
-
-    @Override
-    public OptionalLong count(String folder) {
-        return vm.count(folder);
-    }
-
-    @Override
-    public void toggleStar(TreeNode node) {
-        vm.edits().toggleStar(List.of(node));
-    }
-
-    @Override
-    public boolean isStarred(TreeNode node) {
-        return vm.edits().isStarred(node);
-    }
-
-    @Override
-    public void retry(String folder) {
-        vm.retry(folder);
-    }
-
-    @Override
-    public void loadMore(String folder) {
-        vm.loadMore(folder);
-    }
-
-    @Override
-    public void rename(TreeNode node, String newName) {
-        vm.edits().rename(node, newName);
     }
 }

@@ -112,23 +112,28 @@ final class UndoToast {
                     }
                     e.consume();
                     p.hide(); // typing moves on: the note goes, and the window has the keyboard again
-                    if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
-                        for (var acc : main.getAccelerators().entrySet()) {
-                            if (acc.getKey().match(e)) {
-                                acc.getValue().run(); // the window's shortcuts are not part of the event's route
-                                return;
-                            }
-                        }
-                    }
-                    Node target = main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
-                    forwarding = true;
-                    try {
-                        javafx.event.Event.fireEvent(target, e.copyFor(target, target));
-                    } finally {
-                        forwarding = false;
-                    }
+                    // the key acts once the window has the keyboard back (a rename field keeps its focus)
+                    javafx.application.Platform.runLater(() -> passOn(main, e));
                 });
             }
+        }
+    }
+
+    private void passOn(javafx.scene.Scene main, javafx.scene.input.KeyEvent e) {
+        if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
+            for (var acc : main.getAccelerators().entrySet()) {
+                if (acc.getKey().match(e)) {
+                    acc.getValue().run(); // the window's shortcuts are not part of the event's route
+                    return;
+                }
+            }
+        }
+        Node target = main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
+        forwarding = true;
+        try {
+            javafx.event.Event.fireEvent(target, e.copyFor(target, target));
+        } finally {
+            forwarding = false;
         }
     }
 
