@@ -18,8 +18,6 @@ final class ScrollAnchor {
     private final TreeView<Row> view;
     private final Function<NodeKey, TreeItem<Row>> find;
     private NodeKey anchor;
-    /** A check after the coming layout that the first row in view is still the anchor, or null. */
-    private Runnable keeping;
     /** The tree was emptied (a reload) while the anchor was noted: scroll back once it shows. */
     private boolean waiting;
     /** Refills since the tree came back without the anchor; the wait ends after {@link #PATIENCE}. */
@@ -74,24 +72,8 @@ final class ScrollAnchor {
      * that was first in view is first again.
      */
     private void keep() {
-        javafx.scene.Scene scene = view.getScene();
-        if (scene == null || keeping != null) {
-            return;
-        }
-        NodeKey wanted = anchor;
-        // the view lays the new rows out in the coming pulse: look once that is done
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (keeping != once[0]) {
-                return; // already done, waiting to be removed
-            }
-            keeping = null;
-            // not while the scene walks its listeners
-            javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
-            keep(wanted);
-        };
-        keeping = once[0];
-        scene.addPostLayoutPulseListener(once[0]);
+        view.layout(); // lay the new rows out now, so the first row in view is the one shown
+        keep(anchor);
     }
 
     private void keep(NodeKey wanted) {
