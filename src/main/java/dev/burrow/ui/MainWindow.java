@@ -195,21 +195,11 @@ public final class MainWindow extends BorderPane {
 
     /** A folder move cut short in an earlier run: say so, and offer to finish or roll it back. */
     private Node interrupted() {
-        Label text = new Label();
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button finish = new Button("Finish the move");
-        finish.setId("finish-move");
-        finish.setMinWidth(Region.USE_PREF_SIZE);
-        Button rollBack = new Button("Roll it back");
-        rollBack.setId("roll-back-move");
-        rollBack.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(10, Icons.icon(Material2AL.ERROR_OUTLINE, 18), text, finish, rollBack);
-        box.setId("interrupted-move");
-        box.getStyleClass().add("interrupted");
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(8, 12, 8, 12));
+        CutShortBar bar = CutShortBar.of("interrupted-move", "Finish the move", "finish-move", "Roll it back", "roll-back-move");
+        Label text = bar.text();
+        Button finish = bar.finish();
+        Button rollBack = bar.putBack();
+        HBox box = bar.box();
         Runnable show = () -> {
             boolean any = !vm.interruptedMoves().isEmpty();
             box.setVisible(any);

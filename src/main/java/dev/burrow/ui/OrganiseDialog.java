@@ -34,7 +34,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * "Organise…": pick what (a query) and where (a folder template), see the preview while typing,
@@ -301,21 +300,11 @@ public final class OrganiseDialog {
      * an undo of a batch left alone.
      */
     public static Node interruptedBar(OrganiseViewModel vm) {
-        Label text = new Label();
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button finish = new Button("Finish it");
-        finish.setId("organise-resume");
-        finish.setMinWidth(Region.USE_PREF_SIZE);
-        Button putBack = new Button("Put it back");
-        putBack.setId("organise-put-back");
-        putBack.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(10, Icons.icon(Material2AL.ERROR_OUTLINE, 18), text, finish, putBack);
-        box.setId("organise-interrupted");
-        box.getStyleClass().add("interrupted");
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(8, 12, 8, 12));
+        CutShortBar bar = CutShortBar.of("organise-interrupted", "Finish it", "organise-resume", "Put it back", "organise-put-back");
+        Label text = bar.text();
+        Button finish = bar.finish();
+        Button putBack = bar.putBack();
+        HBox box = bar.box();
         Runnable show = () -> {
             boolean any = !vm.interrupted().isEmpty();
             box.setVisible(any);

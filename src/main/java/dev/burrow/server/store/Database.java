@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
         try (Statement st = c.createStatement()) {
             // the timeout first: switching to WAL waits for a process that holds the file
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            st.execute("PRAGMA journal_mode = WAL");
+            toWal(st);
             st.execute("PRAGMA synchronous = NORMAL");
             st.execute("PRAGMA foreign_keys = ON");
             // 4 MB of page cache per connection (the indexes do the work): five connections stay well
@@ -95,6 +95,34 @@ public final class Database implements AutoCloseable {
             st.execute("PRAGMA temp_store = MEMORY");
         }
         return c;
+    }
+
+    /**
+     * Switches the file to WAL. When two processes open a fresh file at the same moment, SQLite
+     * answers the second one's switch with SQLITE_BUSY at once, without its busy handler: wait
+     * and try again, up to the busy timeout.
+     */
+    private static void toWal(Statement st) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try {
+                st.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                boolean busy = e instanceof org.sqlite.SQLiteException s
+                        && (s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
+                        || s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED);
+                if (!busy || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public Path file() {
