@@ -68,7 +68,8 @@ final class ServerScenario {
                     + enc(SyntheticSeed.BIG_FLAT_FOLDER) + "&depth=" + childDepth + "&limit=100")))
                     .header("Authorization", auth).build();
             int shown = results(http, page);
-            if (shown != 100) {
+            // a full page, except in the smallest store, whose flat folder holds fewer than 100 rows
+            if (shown != 100 && (rows > 1000 || shown == 0)) {
                 throw new IllegalStateException("the folder page holds " + shown + " rows, not 100: " + page.uri());
             }
             HttpRequest count = HttpRequest.newBuilder(URI.create(server.api("file_system/count_by_path?path="
