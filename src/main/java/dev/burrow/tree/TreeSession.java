@@ -70,8 +70,6 @@ public final class TreeSession {
     /** Bumped by every {@link #refresh()} (F5): live refresh drops answers from before it. */
     private int refreshes;
     /** Undo steps whose rows were changed elsewhere since, with the name of one such row. */
-    /** The undo or redo step being run failed because its rows are gone elsewhere. */
-    private boolean goneStep;
 
     public TreeSession(TreeBackend backend, TaskRunner runner, MoveJournal.Store journals) {
         this.backend = new AliasingBackend(backend, aliases);
@@ -322,10 +320,15 @@ public final class TreeSession {
             done.accept(refusal);
             return;
         }
-        perform(op, op.description(), done, true);
+        perform(op, op.description(), (msg, error) -> done.accept(msg), true);
     }
 
-    private void perform(Operation op, String label, Consumer<String> done, boolean fresh) {
+    /**
+     * Applies, sends and reconciles (or reverts) one edit; {@code done} hears null on success, or
+     * the message and the failure.
+     */
+    private void perform(Operation op, String label, java.util.function.BiConsumer<String, Throwable> done,
+            boolean fresh) {
         op.applyLocally(index);
         changed(EVERYTHING);
         if (op instanceof StarOperation || op instanceof DeleteOperation) {
@@ -351,7 +354,7 @@ public final class TreeSession {
             for (Listener l : listeners) {
                 l.edited(op);
             }
-            done.accept(null);
+            done.accept(null, null);
         }, error -> {
             busy(-1);
             op.revertLocally(index);
@@ -361,10 +364,7 @@ public final class TreeSession {
             }
             String msg = Conflicts.explain(op, index, error, this::conflicted);
             finished(label, msg);
-            if (!fresh && Conflicts.isGone(error)) {
-                goneStep = true;
-            }
-            done.accept(msg);
+            done.accept(msg, error);
         });
     }
 
@@ -425,7 +425,7 @@ public final class TreeSession {
             return;
         }
         stepping = step;
-        perform(run, (back ? "Undo: " : "Redo: ") + step.label(), msg -> {
+        perform(run, (back ? "Undo: " : "Redo: ") + step.label(), (msg, error) -> {
             stepping = null;
             if (msg == null) {
                 if (back) {
@@ -433,12 +433,11 @@ public final class TreeSession {
                 } else {
                     history.redone(step, run);
                 }
-            } else if (goneStep) {
+            } else if (Conflicts.isGone(error)) {
                 history.drop(step); // its rows are gone elsewhere: it can never be taken back
             } else {
                 step.forgetInverse();
             }
-            goneStep = false;
             done.accept(msg);
         }, false);
     }

@@ -20,13 +20,18 @@ final class Dialogs {
     private Dialogs() {
     }
 
-    private static Alert confirmation(Window owner, String title, String header) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+    private static Alert alert(Alert.AlertType type, Window owner, String title, String header) {
+        Alert a = new Alert(type);
         if (owner != null) {
             a.initOwner(owner);
         }
         a.setTitle(title);
         a.setHeaderText(header);
+        return a;
+    }
+
+    private static Alert confirmation(Window owner, String title, String header) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, owner, title, header);
         a.getDialogPane().setMinWidth(460);
         // Grow to the text: a long header or message is never cut off.
         a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -133,12 +138,7 @@ final class Dialogs {
 
     /** Something could not be undone in full: says what is missing. */
     static void notice(Window owner, String header, String message) {
-        Alert a = new Alert(Alert.AlertType.WARNING);
-        if (owner != null) {
-            a.initOwner(owner);
-        }
-        a.setTitle("Burrow");
-        a.setHeaderText(header);
+        Alert a = alert(Alert.AlertType.WARNING, owner, "Burrow", header);
         Label text = new Label(message);
         text.setWrapText(true);
         text.setId("notice-text");
@@ -148,12 +148,7 @@ final class Dialogs {
     }
 
     static void error(Window owner, String header, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        if (owner != null) {
-            a.initOwner(owner);
-        }
-        a.setTitle("Burrow");
-        a.setHeaderText(header);
+        Alert a = alert(Alert.AlertType.ERROR, owner, "Burrow", header);
         a.setContentText(message);
         a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.showAndWait();
