@@ -1,6 +1,5 @@
 package dev.burrow.bench;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.burrow.api.FileSystemEntry;
 import dev.burrow.client.EntryFields;
 import dev.burrow.client.PostHogClient;
@@ -15,16 +14,12 @@ import dev.burrow.ui.MainWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 /**
  * Live refresh (#17), in its own JVM under Monocle: the real {@link MainWindow} on a 100,000-row
@@ -112,15 +107,8 @@ public final class LiveScenario {
         // the rows this scenario creates go into a folder of its own, deleted (with them) at the end
         FileSystemEntry benchFolder = other.fileSystem().create(EntryFields.of(FOLDER, "folder"));
         fx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             vm[0] = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
-            MainWindow window = new MainWindow(vm[0], url -> { }, () -> { });
-            Scene scene = new Scene(window, 1280, 800);
-            scene.getStylesheets().add(Objects.requireNonNull(
-                    dev.burrow.ui.BurrowApp.class.getResource("burrow.css")).toExternalForm());
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
+            UiScenario.showWindow(vm[0]);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {

@@ -58,15 +58,8 @@ public final class UiScenario {
         MainViewModel[] vm = new MainViewModel[1];
         MainWindow[] window = new MainWindow[1];
         fx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             vm[0] = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
-            window[0] = new MainWindow(vm[0], link -> { }, () -> { });
-            Scene scene = new Scene(window[0], 1280, 800);
-            scene.getStylesheets().add(Objects.requireNonNull(
-                    dev.burrow.ui.BurrowApp.class.getResource("burrow.css")).toExternalForm());
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
+            window[0] = showWindow(vm[0]);
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -200,5 +193,18 @@ public final class UiScenario {
             }
         });
         return f.get(60, TimeUnit.SECONDS);
+    }
+
+    /** The app's main window on {@code vm}, themed and styled as the app shows it, in a stage of its own (FX thread). */
+    static MainWindow showWindow(MainViewModel vm) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow window = new MainWindow(vm, link -> { }, () -> { });
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                dev.burrow.ui.BurrowApp.class.getResource("burrow.css")).toExternalForm());
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        return window;
     }
 }
