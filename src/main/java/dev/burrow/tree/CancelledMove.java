@@ -28,7 +28,7 @@ final class CancelledMove {
             BiConsumer<String, Throwable> done) {
         MoveOperation part = move.completedPart();
         if (part == null) {
-            done.accept("Cancelled “" + label + "”: nothing was moved.", cancel);
+            done.accept(label + " — cancelled; nothing changed.", cancel);
             return;
         }
         Operation back = part.inverse();
@@ -38,7 +38,7 @@ final class CancelledMove {
         }
         putBack.perform(back, (msg, error) -> {
             if (msg == null) {
-                done.accept("Cancelled “" + label + "”: what had moved is back where it was.", cancel);
+                done.accept(label + " — cancelled; what had moved is back where it was.", cancel);
             } else {
                 kept(part, label, history, msg, error, done);
             }
@@ -51,6 +51,6 @@ final class CancelledMove {
             history.done(part);
         }
         String undo = history != null ? " Undo takes it back." : "";
-        done.accept("Cancelled “" + label + "”, but what had moved stays moved: " + why + undo, error);
+        done.accept(label + " — cancelled, but what had moved stays moved: " + why + undo, error);
     }
 }

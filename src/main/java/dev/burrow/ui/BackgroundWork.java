@@ -110,7 +110,8 @@ final class BackgroundWork {
     BackgroundWork(MainViewModel vm) {
         this.vm = vm;
         view.setId("background-work");
-        view.setPrefHeight(180);
+        // as tall as its lines, up to three
+        view.prefHeightProperty().bind(Bindings.min(200, Bindings.size(view.getTasks()).multiply(64).add(8)));
         view.visibleProperty().bind(toggle.selectedProperty().and(Bindings.isNotEmpty(view.getTasks())));
         view.managedProperty().bind(view.visibleProperty());
         toggle.setId("background-toggle");

@@ -72,7 +72,7 @@ class MoveProgressTest extends SessionSupport {
         });
         String msg = execute(MoveOperation.into(List.of(folder("Big")), "Archive", journals));
 
-        assertEquals("Cancelled “Move “Big” to Archive”: nothing was moved.", msg);
+        assertEquals("Move “Big” to Archive — cancelled; nothing changed.", msg);
         // six rows went (the sixth was on its way when the cancel came), and those six came back
         assertEquals(12, backend.writes().size(), backend.writes().toString());
         assertEquals(before, serverState(), "the server holds what it held before");
@@ -95,7 +95,7 @@ class MoveProgressTest extends SessionSupport {
         List<TreeNode> nodes = List.of(item("Loose one"), item("Loose two"), folder("Big"));
         String msg = execute(MoveOperation.into(nodes, "Archive", journals));
 
-        assertEquals("Cancelled “Move 3 items to Archive”: what had moved is back where it was.", msg);
+        assertEquals("Move 3 items to Archive — cancelled; what had moved is back where it was.", msg);
         assertEquals(before, serverState());
         assertAgree();
         assertFalse(session.canUndo());
@@ -114,7 +114,7 @@ class MoveProgressTest extends SessionSupport {
             }
         });
         String msg = undo();
-        assertTrue(msg.startsWith("Cancelled “Undo: Move “Big” to Archive”"), msg);
+        assertTrue(msg.equals("Undo: Move “Big” to Archive — cancelled; nothing changed."), msg);
         assertEquals(moved, serverState(), "the move stands, whole");
         assertAgree();
         assertEquals("Move “Big” to Archive", session.undoDescription(), "the move can still be undone");

@@ -92,7 +92,7 @@ class MoveWorkWindowTest extends WindowTestBase {
         assertFalse(onFx(() -> vm.session().canUndo()), "nothing to undo: nothing happened");
         assertTrue(vm.session().journals().pending().isEmpty(), "no journal is left behind");
         String status = onFx(() -> vm.statusProperty().get());
-        assertTrue(status.contains("nothing was moved") || status.contains("back where it was"), status);
+        assertTrue(status.equals("Move “Big” to Archive — cancelled; nothing changed."), status);
         assertTrue(item("Big").isPresent(), "the tree shows the folder back");
         assertTrue(onFx(() -> vm.session().index().rowsAt("Big/Insight 1").size() == 1
                 && vm.session().index().rowsAt("Archive/Big/Insight 1").isEmpty()), "and its rows");
