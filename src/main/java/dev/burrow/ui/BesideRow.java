@@ -22,13 +22,25 @@ final class BesideRow {
      * size. The answer's height is smaller than {@code height} only when no side fits it whole.
      */
     static Rectangle2D place(Rectangle2D row, Rectangle2D owner, Rectangle2D screen, double width, double height) {
+        return place(row, owner, screen, width, height, height);
+    }
+
+    /**
+     * As {@link #place(Rectangle2D, Rectangle2D, Rectangle2D, double, double)}, choosing the side
+     * by {@code room} (at least {@code height}): the height the window will grow to (a picture
+     * still rendering), so that it keeps its side when it grows. Above the row, its bottom edge
+     * stays by the row.
+     */
+    static Rectangle2D place(Rectangle2D row, Rectangle2D owner, Rectangle2D screen, double width, double height,
+            double room) {
+        double need = Math.max(room, height);
         double x = clamp(owner.getMinX() + (owner.getWidth() - width) / 2, screen.getMinX(), screen.getMaxX() - width);
         double below = screen.getMaxY() - (row.getMaxY() + GAP);
         double above = row.getMinY() - GAP - screen.getMinY();
-        if (height <= below) {
+        if (need <= below) {
             return new Rectangle2D(x, row.getMaxY() + GAP, width, height);
         }
-        if (height <= above) {
+        if (need <= above) {
             return new Rectangle2D(x, row.getMinY() - GAP - height, width, height);
         }
         double y = clamp(row.getMinY() + row.getHeight() / 2 - height / 2, screen.getMinY(), screen.getMaxY() - height);
@@ -39,9 +51,10 @@ final class BesideRow {
             return new Rectangle2D(row.getMinX() - GAP - width, y, width, height);
         }
         if (below >= above) {
-            return new Rectangle2D(x, row.getMaxY() + GAP, width, Math.max(0, below));
+            return new Rectangle2D(x, row.getMaxY() + GAP, width, Math.max(0, Math.min(height, below)));
         }
-        return new Rectangle2D(x, screen.getMinY(), width, Math.max(0, above));
+        double h = Math.max(0, Math.min(height, above));
+        return new Rectangle2D(x, row.getMinY() - GAP - h, width, h);
     }
 
     private static double clamp(double v, double min, double max) {

@@ -33,6 +33,9 @@ import javafx.stage.Window;
  */
 final class QuickLook {
 
+    /** How much taller the window gets when the picture replaces the spinner (420 px picture, 260 px spinner). */
+    private static final double PICTURE_ROOM = 160;
+
     private final MainViewModel vm;
     private final TreeView<Row> tree;
     private final Previews previews;
@@ -170,7 +173,9 @@ final class QuickLook {
         }
         Rectangle2D screen = Screen.getScreensForRectangle(window).stream().findFirst().orElse(Screen.getPrimary())
                 .getVisualBounds();
-        Rectangle2D at = BesideRow.place(row, window, screen, stage.getWidth(), stage.getHeight());
+        // while it renders, the side is chosen with room for the picture to come
+        double room = stage.getHeight() + (picture == null ? PICTURE_ROOM : 0);
+        Rectangle2D at = BesideRow.place(row, window, screen, stage.getWidth(), stage.getHeight(), room);
         double tooTall = stage.getHeight() - at.getHeight();
         if (tooTall > 0 && picture != null) {
             picture.setFitHeight(Math.max(80, picture.getFitHeight() - tooTall));

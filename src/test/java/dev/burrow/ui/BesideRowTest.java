@@ -53,4 +53,16 @@ class BesideRowTest {
         assertEquals(460 - BesideRow.GAP, at.getHeight(), "all the room above the row");
         assertEquals(0, at.getMinY());
     }
+
+    @Test
+    void whileThePictureRendersTheSideIsChosenForTheFinalSize() {
+        Rectangle2D row = new Rectangle2D(100, 480, 1200, 28);
+        Rectangle2D spinning = BesideRow.place(row, WINDOW, SCREEN, 750, 360, 520);
+        besideAndOnScreen(row, spinning);
+        assertEquals(480 - BesideRow.GAP, spinning.getMaxY(), "above, by the row, though it would fit below");
+        assertEquals(360, spinning.getHeight());
+        Rectangle2D shown = BesideRow.place(row, WINDOW, SCREEN, 750, 520);
+        besideAndOnScreen(row, shown);
+        assertEquals(480 - BesideRow.GAP, shown.getMaxY(), "the picture keeps the side, shorter");
+    }
 }
