@@ -25,6 +25,8 @@ public final class Progress {
     private volatile boolean cancelled;
     private volatile boolean puttingBack;
     private volatile boolean ended;
+    /** Reported as requests (an organise batch makes folders too), not rows. */
+    private volatile boolean requests;
     private volatile Runnable onChange = () -> { };
 
     public Progress(String title, boolean cancellable) {
@@ -82,6 +84,14 @@ public final class Progress {
         }
     }
 
+    /** For edits elsewhere (an organise batch): {@code done} of {@code total} requests are sent. */
+    public void report(int done, int total) {
+        this.requests = true;
+        this.total.set(total);
+        this.done.set(done);
+        changed();
+    }
+
     void add(int requests) {
         total.addAndGet(requests);
         changed();
@@ -123,7 +133,10 @@ public final class Progress {
         if (cancelled) {
             return "Stopping after this request…";
         }
-        return t > 1 ? String.format("%,d of %,d rows moved", done(), t) : "Asking the server…";
+        if (t > 1) {
+            return String.format(requests ? "%,d of %,d requests sent" : "%,d of %,d rows moved", done(), t);
+        }
+        return "Asking the server…";
     }
 
     /** Done of total, or -1 while unknown. */
