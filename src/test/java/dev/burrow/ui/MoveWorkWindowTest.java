@@ -61,7 +61,7 @@ class MoveWorkWindowTest extends WindowTestBase {
     @Test
     void aLongFolderMoveShowsItsProgressAndItsCancelPutsEverythingBack() {
         Map<String, String> before = serverById();
-        proxy.slowNext(10_000, "file_system", 60); // each request takes a moment: the move takes seconds
+        proxy.slowNext(10_000, "file_system", 120); // each request takes a moment: the move takes seconds
 
         drag(cell("Big"), MouseButton.PRIMARY).dropTo(cell("Archive"));
         waitFx("the clash is asked", () -> lookup(".button").match(LabeledMatchers.hasText("Merge")).tryQuery().isPresent());
