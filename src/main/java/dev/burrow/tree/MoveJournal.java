@@ -146,17 +146,28 @@ public final class MoveJournal {
      * and the refusal is rethrown; if even that fails, the journal stays for the next start.
      */
     public void run(TreeBackend backend) {
+        run(backend, new Progress(description, false));
+    }
+
+    /**
+     * As {@link #run(TreeBackend)}, reporting each row to {@code progress}. A cancel stops before
+     * the next PATCH and puts back the rows already moved, then throws {@link Progress.Cancelled};
+     * if putting back fails, that failure is thrown and the journal stays for the next start.
+     */
+    void run(TreeBackend backend, Progress progress) {
         try (JournalFolder.Lock held = store.running(id)) {
-            runHeld(backend);
+            runHeld(backend, progress);
         }
     }
 
-    private void runHeld(TreeBackend backend) {
+    private void runHeld(TreeBackend backend, Progress progress) {
         try {
             while (done < entries.size()) {
+                progress.checkNotCancelled();
                 Entry e = entries.get(done);
                 backend.patchPath(e.id(), e.to());
                 done++;
+                progress.advance();
                 uncertain = Math.max(0, uncertain - 1);
                 if (done % SAVE_EVERY == 0) {
                     save();
@@ -164,9 +175,17 @@ public final class MoveJournal {
             }
         } catch (RuntimeException failure) {
             save();
+            boolean cancelled = failure instanceof Progress.Cancelled;
+            if (cancelled) {
+                progress.puttingBack(done);
+            }
             try {
-                rollbackHeld(backend);
+                rollbackHeld(backend, progress, cancelled ? done : entries.size());
             } catch (RuntimeException rollbackFailure) {
+                if (cancelled) {
+                    rollbackFailure.addSuppressed(failure);
+                    throw rollbackFailure; // not everything went back: say why, the journal stays
+                }
                 failure.addSuppressed(rollbackFailure);
             }
             throw failure;
@@ -177,14 +196,18 @@ public final class MoveJournal {
     /** Moves back every row this journal moved (including the one that may have been in flight). */
     public void rollback(TreeBackend backend) {
         try (JournalFolder.Lock held = store.running(id)) {
-            rollbackHeld(backend);
+            rollbackHeld(backend, new Progress(description, false), entries.size());
         }
     }
 
-    private void rollbackHeld(TreeBackend backend) {
+    /**
+     * Puts rows back from the last one that may have moved. {@code limit} caps it: after a
+     * cancel no PATCH was in flight, so only the rows known done go back.
+     */
+    private void rollbackHeld(TreeBackend backend, Progress progress, int limit) {
         // the row in flight, and after a crash the rows moved since progress was last saved
         int known = done;
-        int upTo = Math.min(entries.size(), done + 1 + uncertain);
+        int upTo = Math.min(limit, Math.min(entries.size(), done + 1 + uncertain));
         for (int i = upTo - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             try {
@@ -199,6 +222,7 @@ public final class MoveJournal {
                 }
             }
             done = i;
+            progress.advance();
         }
         store.delete(id);
     }

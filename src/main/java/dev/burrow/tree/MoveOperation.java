@@ -34,6 +34,8 @@ public final class MoveOperation implements Operation {
     private final MoveCheck refused;
     /** Steps whose folder went as one {@code POST move} (the others by PATCH), for callers that report it. */
     private final java.util.Set<Integer> serverMoves = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Where {@link #send} reports each request; a cancel there stops it between two. */
+    private Progress progress = new Progress("", false);
 
     MoveOperation(List<Step> steps, String description, MoveJournal.Store journals) {
         this(steps, description, journals, null);
@@ -211,13 +213,29 @@ public final class MoveOperation implements Operation {
     }
 
     @Override
+    public void track(Progress p) {
+        this.progress = p;
+    }
+
+    @Override
+    public boolean tracked() {
+        return true;
+    }
+
+    /**
+     * Sends the steps in order. A cancel stops between two requests: a folder moving row by row
+     * puts back its rows itself, steps done before stay done (see {@link #completedPart()}).
+     */
+    @Override
     public void send(TreeBackend backend) {
         movedIds.clear();
         mergedIds.clear();
         movedRows.clear();
         serverMoves.clear();
         completed = 0;
+        progress.add(steps.size());
         for (int i = 0; i < steps.size(); i++) {
+            progress.checkNotCancelled();
             Step s = steps.get(i);
             boolean byRows = i < rowByRow.size() && rowByRow.get(i);
             moveOne(backend, i, s.node(), s.target(), byRows);
@@ -225,16 +243,43 @@ public final class MoveOperation implements Operation {
         }
     }
 
+    /**
+     * After a cancel or a failure: the steps the server completed, as an edit of their own whose
+     * {@link #inverse()} puts them back; null when none completed.
+     */
+    public MoveOperation completedPart() {
+        int n = completed;
+        if (n == 0) {
+            return null;
+        }
+        String label = n == steps.size() ? description : description + " (" + n + " of " + steps.size() + " done)";
+        MoveOperation part = new MoveOperation(steps.subList(0, n), label, journals);
+        for (int i = 0; i < n; i++) {
+            if (movedRows.containsKey(i)) {
+                part.movedRows.put(i, movedRows.get(i));
+            }
+            if (serverMoves.contains(i)) {
+                part.serverMoves.add(i);
+            }
+        }
+        part.mergedIds.addAll(mergedIds);
+        part.movedIds.addAll(movedIds);
+        part.completed = n;
+        return part;
+    }
+
     private void moveOne(TreeBackend backend, int step, TreeNode node, String target, boolean byRows) {
         if (node instanceof TreeNode.Item item) {
             FileSystemEntry moved = backend.patchPath(item.row().id(), target);
             movedIds.add(moved.id());
+            progress.advance();
             return;
         }
         TreeNode.Folder folder = (TreeNode.Folder) node;
         if (byRows || folder.isSynthetic() || !backend.supportsMove()) {
             MoveJournal journal = MoveJournal.plan(folder, target, backend, journals, onlyIds.get(step));
-            journal.run(backend);
+            progress.add(journal.total() - 1);
+            journal.run(backend, progress);
             java.util.Set<String> ids = new java.util.HashSet<>();
             journal.entries().forEach(e -> ids.add(e.id()));
             movedRows.put(step, ids);
@@ -245,6 +290,7 @@ public final class MoveOperation implements Operation {
         }
         FileSystemEntry moved = backend.move(folder.row().id(), target);
         serverMoves.add(step);
+        progress.advance();
         if (moved.id() == null) {
             // merged into a folder row the index did not know of: the moved row is gone
             mergedIds.add(folder.row().id());

@@ -44,4 +44,13 @@ public interface Operation {
     default java.util.List<NodeKey> touched() {
         return java.util.List.of();
     }
+
+    /** Hands the edit where to report its requests and hear a cancel (before {@link #send}). */
+    default void track(Progress progress) {
+    }
+
+    /** True for edits that report to {@link #track}: views show them as background work. */
+    default boolean tracked() {
+        return false;
+    }
 }

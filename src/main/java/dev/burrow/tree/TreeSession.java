@@ -39,6 +39,10 @@ public final class TreeSession {
         /** An edit went through on the server (live refresh checks it did not land somewhere changed). */
         default void edited(Operation op) {
         }
+
+        /** A long edit started, got further, or ended ({@link Progress#isEnded()}); its cancel stops it. */
+        default void working(Progress work) {
+        }
     }
 
     /** Folders page this many children at a time when the index is not complete. */
@@ -320,7 +324,7 @@ public final class TreeSession {
             done.accept(refusal);
             return;
         }
-        perform(op, op.description(), (msg, error) -> done.accept(msg), true);
+        perform(op, op.description(), (msg, error) -> done.accept(msg), true, true);
     }
 
     /**
@@ -328,7 +332,8 @@ public final class TreeSession {
      * the message and the failure.
      */
     private void perform(Operation op, String label, java.util.function.BiConsumer<String, Throwable> done,
-            boolean fresh) {
+            boolean fresh, boolean cancellable) {
+        Progress progress = tracking(op, label, cancellable);
         op.applyLocally(index);
         changed(EVERYTHING);
         if (op instanceof StarOperation || op instanceof DeleteOperation) {
@@ -340,6 +345,7 @@ public final class TreeSession {
             return Boolean.TRUE;
         }, ok -> {
             busy(-1);
+            progress.end();
             op.reconcile(index);
             changed(EVERYTHING);
             if (fresh) {
@@ -357,8 +363,17 @@ public final class TreeSession {
             done.accept(null, null);
         }, error -> {
             busy(-1);
+            progress.end();
             op.revertLocally(index);
             changed(EVERYTHING);
+            if (Progress.isCancel(error) && op instanceof MoveOperation move) {
+                CancelledMove.settle(move, error, label, fresh ? history : null, (back, then) -> perform(back,
+                        "Putting back: " + label, then, false, false), (msg, e) -> {
+                            finished(label, msg);
+                            done.accept(msg, e);
+                        });
+                return;
+            }
             if (op instanceof StarOperation || op instanceof DeleteOperation) {
                 loadStars(); // some may have changed on the server before the refusal
             }
@@ -427,7 +442,9 @@ public final class TreeSession {
         stepping = step;
         perform(run, (back ? "Undo: " : "Redo: ") + step.label(), (msg, error) -> {
             stepping = null;
-            if (msg == null) {
+            if (Progress.isCancel(error)) {
+                // cancelled and everything put back: the step stays as it was
+            } else if (msg == null) {
                 if (back) {
                     history.undone(step, run);
                 } else {
@@ -439,7 +456,26 @@ public final class TreeSession {
                 step.forgetInverse();
             }
             done.accept(msg);
-        }, false);
+        }, false, true);
+    }
+
+    /** A progress for the edit, whose changes reach the listeners on the owner's thread (at most one post pending). */
+    private Progress tracking(Operation op, String label, boolean cancellable) {
+        Progress progress = new Progress(Progress.titleOf(label), cancellable);
+        op.track(progress);
+        if (op.tracked()) {
+            java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
+            progress.onChange(() -> {
+                if (posted.compareAndSet(false, true)) {
+                    runner.post(() -> {
+                        posted.set(false);
+                        listeners.forEach(l -> l.working(progress));
+                    });
+                }
+            });
+            listeners.forEach(l -> l.working(progress));
+        }
+        return progress;
     }
 
     /** How many times the tree was refreshed (F5) so far. */

@@ -1,8 +1,15 @@
 package dev.burrow.ui;
 
 import dev.burrow.exports.ExportState;
+import dev.burrow.tree.Progress;
 import dev.burrow.tree.TreeSession;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
@@ -11,13 +18,15 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.controlsfx.control.TaskProgressView;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Background work in one place: a ControlsFX {@code TaskProgressView} above the status bar,
- * shown by a toggle that counts what runs. It lists the index load and every export with its
- * download, each with progress and a cancel that stops the real work.
+ * shown by a toggle that counts what runs. It lists the index load, every export with its
+ * download, and every edit that takes a while (a folder moving row by row, its undo), each with
+ * progress and a cancel that stops the real work.
  */
 final class BackgroundWork {
 
@@ -26,7 +35,7 @@ final class BackgroundWork {
      * its cancel button cancels the work. It "runs" on a daemon thread that only waits for the
      * work to end (the view offers cancel for running tasks only).
      */
-    static final class Work extends Task<Void> {
+    static class Work extends Task<Void> {
         private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         Work(String title, Runnable onCancel) {
@@ -62,7 +71,38 @@ final class BackgroundWork {
         }
     }
 
+    /**
+     * A line for an edit: its cancel asks the edit to stop and the line stays, saying what
+     * happens, until the edit has put back what it did and ended.
+     */
+    static final class EditLine extends Work {
+        private final Progress progress;
+
+        EditLine(Progress progress) {
+            super(progress.title(), () -> { });
+            this.progress = progress;
+            show();
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            progress.cancel();
+            show();
+            return false;
+        }
+
+        void show() {
+            report(progress.isCancellable() || progress.isPuttingBack() || progress.isCancelled() ? progress.message()
+                    : progress.message() + " (this can't be stopped part-way)", progress.fraction());
+        }
+    }
+
+    /** An edit gets a line when it still runs after this long (a rename comes and goes unseen). */
+    static final Duration EDIT_SHOWN_AFTER = Duration.millis(300);
+
     private final MainViewModel vm;
+    private final Map<Progress, EditLine> edits = new HashMap<>();
+    private final Set<TreeSession> followed = Collections.newSetFromMap(new WeakHashMap<>());
     private final TaskProgressView<Work> view = new TaskProgressView<>();
     private final ToggleButton toggle = new ToggleButton();
     private Work indexLoad;
@@ -70,7 +110,8 @@ final class BackgroundWork {
     BackgroundWork(MainViewModel vm) {
         this.vm = vm;
         view.setId("background-work");
-        view.setPrefHeight(180);
+        // as tall as its lines, up to three
+        view.prefHeightProperty().bind(Bindings.min(200, Bindings.size(view.getTasks()).multiply(64).add(8)));
         view.visibleProperty().bind(toggle.selectedProperty().and(Bindings.isNotEmpty(view.getTasks())));
         view.managedProperty().bind(view.visibleProperty());
         toggle.setId("background-toggle");
@@ -87,6 +128,8 @@ final class BackgroundWork {
         });
         vm.tree().rowsVersionProperty().addListener((o, a, b) -> followIndex());
         vm.sessionProperty().addListener((o, a, s) -> followIndex());
+        vm.sessionProperty().addListener((o, a, s) -> followEdits(s));
+        followEdits(vm.session());
         vm.busyProperty().addListener((o, a, b) -> followIndex());
     }
 
@@ -150,6 +193,47 @@ final class BackgroundWork {
                 view.getTasks().remove(indexLoad);
                 indexLoad = null;
             }
+        }
+    }
+
+    private void followEdits(TreeSession s) {
+        if (s != null && followed.add(s)) {
+            s.addListener(new TreeSession.Listener() {
+                @Override
+                public void foldersChanged(Set<String> folderPaths) {
+                }
+
+                @Override
+                public void working(Progress work) {
+                    follow(work);
+                }
+            });
+        }
+    }
+
+    /** An edit's line: shown once it has run a moment, updated as it reports, gone when it ends. */
+    private void follow(Progress work) {
+        EditLine line = edits.get(work);
+        if (line == null && !work.isEnded() && !edits.containsKey(work)) {
+            edits.put(work, null);
+            PauseTransition wait = new PauseTransition(EDIT_SHOWN_AFTER);
+            wait.setOnFinished(e -> {
+                if (!work.isEnded()) {
+                    EditLine shown = new EditLine(work);
+                    edits.put(work, shown);
+                    view.getTasks().add(shown);
+                    shown.start();
+                } else {
+                    edits.remove(work);
+                }
+            });
+            wait.play();
+        } else if (line != null && work.isEnded()) {
+            edits.remove(work);
+            line.end();
+            view.getTasks().remove(line);
+        } else if (line != null) {
+            line.show();
         }
     }
 }

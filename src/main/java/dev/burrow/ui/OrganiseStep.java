@@ -38,6 +38,16 @@ final class OrganiseStep implements Operation {
     }
 
     @Override
+    public void track(dev.burrow.tree.Progress progress) {
+        inner.track(progress);
+    }
+
+    @Override
+    public boolean tracked() {
+        return inner.tracked();
+    }
+
+    @Override
     public void applyLocally(TreeIndex index) {
         inner.applyLocally(index);
     }

@@ -4,11 +4,15 @@ import dev.burrow.api.FileSystemEntry;
 import dev.burrow.tree.TreeNode;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -17,16 +21,20 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
 
 /**
  * Quick look: Space on a dashboard or insight shows its picture (a PNG export made on demand,
- * kept for the session) in a window over the tree, with progress while it renders; Escape or
- * Space closes it. Tells two similarly named insights apart without leaving the tree.
+ * kept for the session) in a window beside the selected row, never over it, with progress while
+ * it renders; Escape or Space closes it. Tells two similarly named insights apart without leaving the tree.
  */
 final class QuickLook {
+
+    /** How much taller the window gets when the picture replaces the spinner (420 px picture, 260 px spinner). */
+    private static final double PICTURE_ROOM = 160;
 
     private final MainViewModel vm;
     private final TreeView<Row> tree;
@@ -116,11 +124,15 @@ final class QuickLook {
 
             @Override
             public void ready(Path png) {
-                picture.setImage(new Image(png.toUri().toString(), true));
+                Image image = new Image(png.toUri().toString(), true);
+                picture.setImage(image);
                 middle.getChildren().setAll(picture);
-                if (stage != null) {
-                    stage.sizeToScene();
-                }
+                image.progressProperty().addListener((o, a, done) -> {
+                    if (done.doubleValue() >= 1) {
+                        fit(picture);
+                    }
+                });
+                fit(picture);
             }
 
             @Override
@@ -131,10 +143,59 @@ final class QuickLook {
             }
         });
         stage.show();
-        if (owner != null) {
+        place(null);
+    }
+
+    /** The picture's size changed: the window takes its size again and its place beside the row. */
+    private void fit(ImageView picture) {
+        if (stage != null) {
+            stage.sizeToScene();
+            place(picture);
+        }
+    }
+
+    /**
+     * Puts the window beside the selected row, never over it (see {@link BesideRow}); when no side
+     * has room for it whole, the picture is made shorter. Centred on the main window when the row
+     * is scrolled out of sight.
+     */
+    private void place(ImageView picture) {
+        Window owner = stage.getOwner();
+        if (owner == null) {
+            return;
+        }
+        Rectangle2D window = new Rectangle2D(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
+        Rectangle2D row = selectedRow();
+        if (row == null) {
             stage.setX(owner.getX() + (owner.getWidth() - stage.getWidth()) / 2);
             stage.setY(owner.getY() + (owner.getHeight() - stage.getHeight()) / 3);
+            return;
         }
+        Rectangle2D screen = Screen.getScreensForRectangle(window).stream().findFirst().orElse(Screen.getPrimary())
+                .getVisualBounds();
+        // while it renders, the side is chosen with room for the picture to come
+        double room = stage.getHeight() + (picture == null ? PICTURE_ROOM : 0);
+        Rectangle2D at = BesideRow.place(row, window, screen, stage.getWidth(), stage.getHeight(), room);
+        double tooTall = stage.getHeight() - at.getHeight();
+        if (tooTall > 0 && picture != null) {
+            picture.setFitHeight(Math.max(80, picture.getFitHeight() - tooTall));
+            stage.sizeToScene();
+            at = BesideRow.place(row, window, screen, stage.getWidth(), stage.getHeight());
+        }
+        stage.setX(at.getMinX());
+        stage.setY(at.getMinY());
+    }
+
+    /** The selected row's cell on screen, or null when it is not in sight. */
+    private Rectangle2D selectedRow() {
+        int index = tree.getSelectionModel().getSelectedIndex();
+        for (Node n : tree.lookupAll(".tree-cell")) {
+            if (n instanceof TreeCell<?> cell && cell.isVisible() && cell.getTreeItem() != null && cell.getIndex() == index) {
+                Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+                return b == null ? null : new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            }
+        }
+        return null;
     }
 
     void close() {

@@ -39,6 +39,9 @@ final class RecordingBackend implements TreeBackend {
     private boolean faultSticks;
     private boolean crash;
     private int patches;
+    /** Hears the number of every PATCH of a path as it is sent (1, 2, …), before it goes. */
+    private volatile java.util.function.IntConsumer onPatch = n -> { };
+    private final java.util.concurrent.atomic.AtomicInteger patchCount = new java.util.concurrent.atomic.AtomicInteger();
 
     RecordingBackend(TreeBackend delegate) {
         this.delegate = delegate;
@@ -73,6 +76,12 @@ final class RecordingBackend implements TreeBackend {
     void crashAfter(int good) {
         failPatchesAfter(good, true);
         this.crash = true;
+    }
+
+    /** Calls {@code hook} with the count of PATCHes of paths so far, before each goes. */
+    void onPatch(java.util.function.IntConsumer hook) {
+        patchCount.set(0);
+        this.onPatch = hook;
     }
 
     void heal() {
@@ -155,6 +164,7 @@ final class RecordingBackend implements TreeBackend {
     @Override
     public FileSystemEntry patchPath(String id, String path) {
         record("patchPath");
+        onPatch.accept(patchCount.incrementAndGet());
         if (patchesBeforeFault >= 0) {
             if (patches >= patchesBeforeFault) {
                 if (!faultSticks) {

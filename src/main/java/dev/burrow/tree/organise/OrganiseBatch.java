@@ -56,6 +56,8 @@ public final class OrganiseBatch implements Operation {
 
     private volatile boolean cancelRequested;
     private volatile ProgressListener listener = (sent, total) -> { };
+    /** The window's background-work line: hears every request, and its cancel stops the batch too. */
+    private volatile dev.burrow.tree.Progress tracker = new dev.burrow.tree.Progress("", false);
     private volatile Outcome outcome = Outcome.NOT_SENT;
     private volatile int done;
     private volatile String journalId;
@@ -131,6 +133,21 @@ public final class OrganiseBatch implements Operation {
     /** Stops the batch before its next request (any thread). */
     public void cancel() {
         cancelRequested = true;
+    }
+
+    @Override
+    public void track(dev.burrow.tree.Progress progress) {
+        this.tracker = progress;
+    }
+
+    @Override
+    public boolean tracked() {
+        return true;
+    }
+
+    private void reported(int sent, int total) {
+        listener.progress(sent, total);
+        tracker.report(sent, total);
     }
 
     /** Progress of {@link #send}, on the sending thread; hand it to your own thread (throttled) from there. */
@@ -252,7 +269,7 @@ public final class OrganiseBatch implements Operation {
                     return;
                 }
                 createFolder(backend, f);
-                listener.progress(++sent, total);
+                reported(++sent, total);
             }
             for (int i = start; i < entries.size(); i++) {
                 if (stopIfCancelled()) {
@@ -263,7 +280,7 @@ public final class OrganiseBatch implements Operation {
                 if (done % BatchJournal.SAVE_EVERY == 0) {
                     store.append(journalId, BatchJournal.Event.done(done));
                 }
-                listener.progress(++sent, total);
+                reported(++sent, total);
             }
             finish(BatchJournal.State.APPLIED, Outcome.COMPLETE);
         } catch (RuntimeException failure) {
@@ -278,7 +295,7 @@ public final class OrganiseBatch implements Operation {
     }
 
     private boolean stopIfCancelled() {
-        if (!cancelRequested) {
+        if (!cancelRequested && !tracker.isCancelled()) {
             return false;
         }
         finish(BatchJournal.State.CANCELLED, Outcome.CANCELLED);

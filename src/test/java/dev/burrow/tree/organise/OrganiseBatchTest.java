@@ -175,6 +175,46 @@ class OrganiseBatchTest extends OrganiseSupport {
     }
 
     @Test
+    void aBatchRunByTheSessionReportsItsRequestsAndTheLinesCancelStopsIt() {
+        List<String> ids = arrange();
+        Map<String, String> before = paths();
+        TreeSession session = new TreeSession(backend, TaskRunner.sameThread(), MoveJournal.Store.inMemory());
+        session.loadIndex();
+        List<String> reports = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<dev.burrow.tree.Progress> line = new java.util.concurrent.atomic.AtomicReference<>();
+        session.addListener(new TreeSession.Listener() {
+            @Override
+            public void foldersChanged(java.util.Set<String> folderPaths) {
+            }
+
+            @Override
+            public void working(dev.burrow.tree.Progress work) {
+                line.set(work);
+                reports.add(work.message() + (work.isEnded() ? " (ended)" : ""));
+            }
+        });
+        AtomicInteger patches = new AtomicInteger();
+        beforeCall = name -> {
+            if (name.equals("patchPath") && patches.incrementAndGet() == 4) {
+                assertTrue(line.get().cancel(), "the background-work line's cancel reaches the batch");
+            }
+        };
+        Plan plan = Planner.plan(session.index(), lookup.search("path:Inbox"), Template.parse("People/{creator}"),
+                DashboardTiles.NONE);
+        List<String> answers = new ArrayList<>();
+        session.execute(OrganiseBatch.of(plan, store), answers::add);
+
+        assertTrue(reports.contains("3 of 12 requests sent"), reports.toString());
+        assertTrue(reports.get(reports.size() - 1).endsWith("(ended)"), reports.toString());
+        assertEquals(4, ids.stream().filter(id -> pathOf(id).startsWith("People/")).count(),
+                "it stopped before the request after the cancel");
+        assertEquals("Organise 10 items into People/{creator} — cancelled after 4 of 10", session.undoDescription(),
+                "what moved is one step of the history");
+        session.undo(answers::add);
+        assertEquals(before, paths());
+    }
+
+    @Test
     void aFailureStopsTheBatchAndItsJournalResumesOrRevertsIt() {
         List<String> ids = arrange();
         Map<String, String> before = paths();
