@@ -100,11 +100,13 @@ public final class TreeCounts {
 
         private final Map<Key, Long> deltas = new HashMap<>();
         private final Map<String, Long> typeDeltas = new HashMap<>();
+        private final ChildCounts.Deltas children = new ChildCounts.Deltas();
 
         /** One row more ({@code sign} 1) or fewer (-1): below each folder of its path, and of its type. */
         void row(TreeRow row, int sign) {
             addAbove(row.path(), row.team(), Visibility.isHogFunction(row.type()), sign);
             typeDeltas.merge(row.type(), (long) sign, Long::sum);
+            children.row(row.path(), row.team(), row.type(), sign);
         }
 
         void rows(List<TreeRow> rows, int sign) {
@@ -124,9 +126,10 @@ public final class TreeCounts {
             deltas.merge(new Key(prefix, team, hog), delta, Long::sum);
         }
 
-        /** Writes the changes and forgets them; counts that reach zero are removed. */
+        /** Writes the changes (folders' children too) and forgets them; counts that reach zero are removed. */
         void flush(Connection c) throws SQLException {
             flushTypes(c);
+            children.flush(c);
             if (deltas.isEmpty()) {
                 return;
             }

@@ -216,6 +216,7 @@ public final class TreeRows {
                 + " WHERE path >= ? AND path < ? AND " + Visibility.SQL, newPath, from, newLower, fromLower, newLower,
                 fromLower, old, newPath, newPath, from, depthShift, old + "/", old + "0", team);
         TreeCounts.moveBelow(c, old, newPath, team);
+        ChildCounts.moveBelow(c, old, newPath, team);
     }
 
     /** Deletes these rows (those still there); answers how many went. */
