@@ -73,13 +73,25 @@ final class ChildCounts {
         deltas.flush(c);
     }
 
-    /** Counts every folder's rows afresh (a store from before these counts were kept). */
+    /**
+     * Counts every folder's rows afresh (a store from before these counts were kept). A row
+     * whose stored parent is not the one its path gives (an odd path an earlier folder move
+     * shifted as if it were below) gets the parent an insert of its path would store.
+     */
     static void rebuild(Connection c) throws SQLException {
         Deltas deltas = new Deltas();
-        Sql.list(c, "SELECT path, team, type FROM file_system", rs -> {
-            deltas.row(rs.getString(1), rs.getInt(2), rs.getString(3), 1);
+        Map<String, String> repaired = new HashMap<>();
+        Sql.list(c, "SELECT id, path, team, type, parent FROM file_system", rs -> {
+            String path = rs.getString(2);
+            deltas.row(path, rs.getInt(3), rs.getString(4), 1);
+            if (!EntryPath.parent(path).equals(rs.getString(5))) {
+                repaired.put(rs.getString(1), EntryPath.parent(path));
+            }
             return null;
         });
+        for (Map.Entry<String, String> e : repaired.entrySet()) {
+            Sql.update(c, "UPDATE file_system SET parent = ? WHERE id = ?", e.getValue(), e.getKey());
+        }
         Sql.update(c, "DELETE FROM child_counts");
         deltas.flush(c);
     }
@@ -89,6 +101,9 @@ final class ChildCounts {
 
     /** Count changes gathered in memory and written at once; counts that reach zero are removed. */
     static final class Deltas {
+
+        private static final CountTable<Key> TABLE_COUNTS = new CountTable<>("child_counts", Deltas::bind,
+                "parent", "team", "hog");
 
         private final Map<Key, Long> deltas = new HashMap<>();
 
@@ -103,32 +118,7 @@ final class ChildCounts {
         }
 
         void flush(Connection c) throws SQLException {
-            deltas.values().removeIf(n -> n == 0);
-            if (deltas.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO child_counts(parent, team, hog, n)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT(parent, team, hog) DO UPDATE SET n = n + excluded.n")) {
-                for (Map.Entry<Key, Long> e : deltas.entrySet()) {
-                    bind(ps, e.getKey());
-                    ps.setLong(4, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            if (deltas.values().stream().anyMatch(n -> n < 0)) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM child_counts"
-                        + " WHERE parent = ? AND team = ? AND hog = ? AND n = 0")) {
-                    for (Map.Entry<Key, Long> e : deltas.entrySet()) {
-                        if (e.getValue() < 0) {
-                            bind(ps, e.getKey());
-                            ps.addBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            }
-            deltas.clear();
+            TABLE_COUNTS.apply(c, deltas);
         }
 
         private static void bind(PreparedStatement ps, Key k) throws SQLException {
