@@ -56,9 +56,30 @@ final class CountCheck {
                 return null;
             });
             assertEquals(types, keptTypes, "type counts kept by the writes against a recount of the rows");
+            assertEquals(recount(db, CHILDREN_BY_ROWS), recount(db, "SELECT parent || '|' || team || '|' || hog, n"
+                    + " FROM child_counts"), "folders' children kept by the writes against a recount of the rows");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each folder's listed children by environment and hog-function-or-not, as a folder page's condition finds them. */
+    private static final String CHILDREN_BY_ROWS = "SELECT parent || '|' || team || '|'"
+            + " || (CASE WHEN substr(type, 1, 13) = 'hog_function/' THEN 1 ELSE 0 END) AS k, count(*)"
+            + " FROM file_system WHERE type NOT IN ('link', 'message_template', 'hog_flow')"
+            + " AND (parent = '' OR (path >= parent || '/' AND path < parent || '0')) GROUP BY k";
+
+    private static Map<String, Long> recount(Database db, String sql) throws SQLException {
+        Map<String, Long> out = new TreeMap<>();
+        db.read(c -> {
+            try (var ps = c.prepareStatement(sql); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return null;
+        });
+        return out;
     }
 
     /** How many rows lie below {@code prefix} that environment {@code team} sees, counted row by row. */

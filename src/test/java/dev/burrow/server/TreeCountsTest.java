@@ -59,6 +59,19 @@ class TreeCountsTest extends ContractSupport {
             assertEquals(Math.min(200, e.getValue()), r.get("entries").size(), "preview below " + e.getKey());
             assertEquals(e.getValue() > 200, r.get("has_more").asBoolean(), "has_more below " + e.getKey());
         }
+        // a folder's page: its count is kept, and equals a count of the rows the page's condition finds
+        for (String parent : s.column("SELECT DISTINCT parent FROM file_system WHERE parent <> ''")) {
+            if (!dev.burrow.api.EntryPath.normalize(parent).equals(parent)) {
+                continue; // such a page is not one folder's children: counted from the rows
+            }
+            String found = s.column("SELECT count(*) FROM file_system WHERE type NOT IN ('link', 'message_template',"
+                    + " 'hog_flow') AND (team = 1 OR substr(type, 1, 13) <> 'hog_function/') AND path >= ? AND path < ?"
+                    + " AND parent = ?", parent + "/", parent + "0", parent).get(0);
+            JsonNode page = s.get("file_system/?parent=" + URLEncoder.encode(parent, StandardCharsets.UTF_8)
+                    + "&depth=" + (dev.burrow.api.EntryPath.depth(parent) + 1) + "&limit=3").body();
+            assertEquals(found, page.get("count").asText(), "children of " + parent);
+            assertEquals(Math.min(3, Long.parseLong(found)), page.get("results").size(), "page of " + parent);
+        }
         for (List<String> folder : s.query("SELECT id, path FROM file_system WHERE type = 'folder'")) {
             JsonNode r = s.post("file_system/" + folder.get(0) + "/count", null).body();
             assertEquals(expected.getOrDefault(folder.get(1), 0L).longValue(), r.get("count").asLong(), folder.get(1));
@@ -137,6 +150,7 @@ class TreeCountsTest extends ContractSupport {
                     // the schema of version 3: no counts, the haystack's search index
                     st.execute("DROP TABLE subtree_counts");
                     st.execute("DROP TABLE type_counts");
+                    st.execute("DROP TABLE child_counts");
                     st.execute("DROP INDEX fs_listing");
                     st.execute("CREATE INDEX fs_search ON file_system(haystack, type, team)");
                     st.execute("PRAGMA user_version = 3");

@@ -58,7 +58,15 @@ public final class SearchFilter {
     // usual case); otherwise fall back to SQLite's lower(), which folds ASCII only.
     private static final String PARENT_LOWER = "(CASE WHEN substr(path, 1, length(parent)) = parent"
             + " THEN substr(path_lower, 1, length(parent)) ELSE lower(parent) END)";
-    private static final String PATH = "(parent <> '' AND instr(" + PARENT_LOWER + ", ?) > 0)";
+    private static final String PARENT_HAS = "(parent <> '' AND instr(" + PARENT_LOWER + ", ?) > 0)";
+    // The lower-cased parent is a prefix of path_lower unless the path is odd (not canonical: a
+    // backslash, an empty name, a leading or trailing slash), so a row whose path_lower lacks the
+    // value fails PARENT_HAS unless its path is odd: both read the index a search walks, and
+    // only the rows left are looked up in the table for their parent (path:Flat at 111k rows
+    // looks up 10,000 rows instead of all).
+    private static final String PATH = "((instr(path_lower, ?) > 0 OR instr(path_lower, '\\') > 0"
+            + " OR instr(path_lower, '//') > 0 OR substr(path_lower, 1, 1) = '/' OR substr(path_lower, -1) = '/')"
+            + " AND " + PARENT_HAS + ")";
     private static final String USER_ME = "(created_by IS ?)";
     // lower() folds ASCII only, so the value is also tried in its own case.
     private static final String USER = "(EXISTS (SELECT 1 FROM users u WHERE u.id = created_by AND ("
@@ -129,7 +137,9 @@ public final class SearchFilter {
         switch (field) {
             case "path" -> {
                 sql.append(PATH);
-                params.add(lower(EntryPath.escape(value)));
+                String v = lower(EntryPath.escape(value));
+                params.add(v);
+                params.add(v);
             }
             case "name" -> {
                 sql.append(NAME);

@@ -98,13 +98,20 @@ public final class TreeCounts {
     /** Count changes gathered in memory and written at once. */
     static final class Tally {
 
+        private static final CountTable<Key> BELOW = new CountTable<>("subtree_counts", Tally::bind,
+                "prefix", "team", "hog");
+        private static final CountTable<String> TYPES = new CountTable<>("type_counts", (ps, type) ->
+                ps.setString(1, type), "type");
+
         private final Map<Key, Long> deltas = new HashMap<>();
         private final Map<String, Long> typeDeltas = new HashMap<>();
+        private final ChildCounts.Deltas children = new ChildCounts.Deltas();
 
         /** One row more ({@code sign} 1) or fewer (-1): below each folder of its path, and of its type. */
         void row(TreeRow row, int sign) {
             addAbove(row.path(), row.team(), Visibility.isHogFunction(row.type()), sign);
             typeDeltas.merge(row.type(), (long) sign, Long::sum);
+            children.row(row.path(), row.team(), row.type(), sign);
         }
 
         void rows(List<TreeRow> rows, int sign) {
@@ -124,67 +131,11 @@ public final class TreeCounts {
             deltas.merge(new Key(prefix, team, hog), delta, Long::sum);
         }
 
-        /** Writes the changes and forgets them; counts that reach zero are removed. */
+        /** Writes the changes (folders' children too) and forgets them; counts that reach zero are removed. */
         void flush(Connection c) throws SQLException {
-            flushTypes(c);
-            if (deltas.isEmpty()) {
-                return;
-            }
-            boolean anyDrop = false;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subtree_counts(prefix, team, hog, n)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT(prefix, team, hog) DO UPDATE SET n = n + excluded.n")) {
-                for (Map.Entry<Key, Long> e : deltas.entrySet()) {
-                    if (e.getValue() == 0) {
-                        continue;
-                    }
-                    anyDrop |= e.getValue() < 0;
-                    bind(ps, e.getKey());
-                    ps.setLong(4, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            if (anyDrop) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM subtree_counts"
-                        + " WHERE prefix = ? AND team = ? AND hog = ? AND n = 0")) {
-                    for (Map.Entry<Key, Long> e : deltas.entrySet()) {
-                        if (e.getValue() < 0) {
-                            bind(ps, e.getKey());
-                            ps.addBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            }
-            deltas.clear();
-        }
-
-        private void flushTypes(Connection c) throws SQLException {
-            typeDeltas.values().removeIf(n -> n == 0);
-            if (typeDeltas.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO type_counts(type, n) VALUES (?, ?)"
-                    + " ON CONFLICT(type) DO UPDATE SET n = n + excluded.n")) {
-                for (Map.Entry<String, Long> e : typeDeltas.entrySet()) {
-                    ps.setString(1, e.getKey());
-                    ps.setLong(2, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            if (typeDeltas.values().stream().anyMatch(n -> n < 0)) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM type_counts WHERE type = ? AND n = 0")) {
-                    for (Map.Entry<String, Long> e : typeDeltas.entrySet()) {
-                        if (e.getValue() < 0) {
-                            ps.setString(1, e.getKey());
-                            ps.addBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            }
-            typeDeltas.clear();
+            TYPES.apply(c, typeDeltas);
+            children.flush(c);
+            BELOW.apply(c, deltas);
         }
 
         private static void bind(PreparedStatement ps, Key k) throws SQLException {

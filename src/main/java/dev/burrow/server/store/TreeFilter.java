@@ -13,7 +13,11 @@ public final class TreeFilter {
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
+    private int team;
     private boolean byParent;
+    /** The folder whose children the rows are, while no other condition narrows them; else null. */
+    private String childrenOf;
+    private int conditionsWhenPlaced;
 
     private TreeFilter() {
     }
@@ -24,6 +28,7 @@ public final class TreeFilter {
         f.conditions.add(Visibility.LISTED);
         f.conditions.add(Visibility.SQL);
         f.params.add(team);
+        f.team = team;
         return f;
     }
 
@@ -45,6 +50,10 @@ public final class TreeFilter {
         }
         if (depth != null && !byParent) {
             add("depth = ?", depth);
+        }
+        if (byParent) {
+            childrenOf = parent == null ? "" : parent;
+            conditionsWhenPlaced = conditions.size();
         }
         return this;
     }
@@ -97,6 +106,14 @@ public final class TreeFilter {
         return byParent;
     }
 
+    /**
+     * The folder ({@code ""}: the top level) when the rows are all of its listed children that
+     * the environment sees, nothing else asked: their number is kept ({@link ChildCounts}). Else null.
+     */
+    String childrenOf() {
+        return childrenOf != null && conditions.size() == conditionsWhenPlaced ? childrenOf : null;
+    }
+
     /** {@code FROM file_system … WHERE …}, along the children index when the rows are one folder's children. */
     String fromWhere() {
         return fromWhere(byParent ? "fs_children" : null);
@@ -106,6 +123,11 @@ public final class TreeFilter {
     String fromWhere(String index) {
         return "FROM file_system " + (index == null ? "" : "INDEXED BY " + index + " ") + "WHERE "
                 + String.join(" AND ", conditions);
+    }
+
+    /** The environment the list is for. */
+    int team() {
+        return team;
     }
 
     List<Object> params() {

@@ -25,29 +25,36 @@ public final class TreeListing {
 
     /**
      * How many rows match, and the page asked for. A search in its default order goes along the
-     * index fs_listing (lower-cased path and type, team): the count scans the index without
-     * reading a row or handing one over to Java, and the page walks it in order and stops at the
-     * page's end.
+     * index fs_listing (lower-cased path and type, team) and stops at the page's end. The count
+     * of a folder's children is kept ({@link ChildCounts}); any other count comes from the page
+     * itself when the page is the last one (one row more is asked for, to know), and only
+     * otherwise from a count of its own, which reads an index without handing rows over to Java.
      */
     public static TreePage page(Connection c, TreeFilter filter, TreeOrder order, int limit, int offset)
             throws SQLException {
         String fromWhere = order == TreeOrder.SEARCH && !filter.byParent() ? filter.fromWhere("fs_listing")
                 : filter.fromWhere();
-        return page(c, fromWhere, filter.params(), order, limit, offset);
+        String folder = filter.childrenOf();
+        if (folder != null) {
+            long count = ChildCounts.visibleIn(c, folder, filter.team());
+            return new TreePage(count, count == 0 || offset >= count ? List.of()
+                    : rows(c, fromWhere, filter.params(), order, limit, offset));
+        }
+        List<TreeRow> rows = rows(c, fromWhere, filter.params(), order, limit + 1L, offset);
+        if (rows.size() <= limit && (!rows.isEmpty() || offset == 0)) {
+            return new TreePage(offset + (long) rows.size(), rows);
+        }
+        long count = Sql.number(c, "SELECT count(*) " + fromWhere, filter.params());
+        return new TreePage(count, rows.size() > limit ? rows.subList(0, limit) : rows);
     }
 
-    /** A count, then the page's rows; {@code fromWhere} is {@code FROM file_system … WHERE …}. */
-    private static TreePage page(Connection c, String fromWhere, List<Object> filterParams, TreeOrder order, int limit,
-            int offset) throws SQLException {
-        long count = Sql.number(c, "SELECT count(*) " + fromWhere, filterParams);
-        if (count == 0 || offset >= count) {
-            return new TreePage(count, List.of());
-        }
+    /** The page's rows; {@code fromWhere} is {@code FROM file_system … WHERE …}. */
+    private static List<TreeRow> rows(Connection c, String fromWhere, List<Object> filterParams, TreeOrder order,
+            long limit, int offset) throws SQLException {
         List<Object> params = new ArrayList<>(filterParams);
         params.add(limit);
         params.add(offset);
-        return new TreePage(count, TreeRows.select(c, fromWhere + " ORDER BY " + order.sql + " LIMIT ? OFFSET ?",
-                params));
+        return TreeRows.select(c, fromWhere + " ORDER BY " + order.sql + " LIMIT ? OFFSET ?", params);
     }
 
     /**

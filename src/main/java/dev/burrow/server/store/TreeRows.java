@@ -204,7 +204,13 @@ public final class TreeRows {
             }
             return;
         }
-        // Both prefixes are whole segments, so every derived column shifts the same way.
+        // A row whose path is old's own with a slash added ("old/") lies in the range without
+        // being below old's name: it moves on its own, its parent worked out as an insert would.
+        for (TreeRow odd : query(c, "WHERE parent = ? AND path >= ? AND path < ? AND " + Visibility.SQL,
+                List.of(EntryPath.parent(old), old + "/", old + "0", team))) {
+            updatePath(c, odd, newPath + odd.path().substring(old.length()));
+        }
+        // Both prefixes are whole segments, so every derived column of the rest shifts the same way.
         int depthShift = EntryPath.depth(newPath) - EntryPath.depth(old);
         String newLower = lower(newPath);
         String oldLower = lower(old);
@@ -216,6 +222,7 @@ public final class TreeRows {
                 + " WHERE path >= ? AND path < ? AND " + Visibility.SQL, newPath, from, newLower, fromLower, newLower,
                 fromLower, old, newPath, newPath, from, depthShift, old + "/", old + "0", team);
         TreeCounts.moveBelow(c, old, newPath, team);
+        ChildCounts.moveBelow(c, old, newPath, team);
     }
 
     /** Deletes these rows (those still there); answers how many went. */
