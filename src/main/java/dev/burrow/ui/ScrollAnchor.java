@@ -57,7 +57,7 @@ final class ScrollAnchor {
         }
         TreeItem<Row> item = find.apply(anchor);
         if (item != null) {
-            view.scrollTo(view.getRow(item));
+            scrollToTop(item);
             waiting = false;
             misses = 0;
         } else if (++misses > PATIENCE) {
@@ -85,8 +85,18 @@ final class ScrollAnchor {
         }
         TreeItem<Row> item = find.apply(wanted);
         if (item != null) {
-            view.scrollTo(view.getRow(item));
+            scrollToTop(item);
         }
+    }
+
+    /**
+     * Puts the row at the top of the view and lays the view out at once: the next refill, often
+     * in the same pulse while a reload's folders come back one by one, must read this row as the
+     * first in view, not the row shown before the scroll.
+     */
+    private void scrollToTop(TreeItem<Row> item) {
+        view.scrollTo(view.getRow(item));
+        view.layout();
     }
 
     /** Scrolls only as far as needed for the row to be fully in view. */

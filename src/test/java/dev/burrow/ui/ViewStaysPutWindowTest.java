@@ -81,7 +81,8 @@ class ViewStaysPutWindowTest extends WindowTestBase {
         Set<String> open = expandedShown();
         push(KeyCode.F5);
         waitUntil("the tree is back as it was", () -> expandedShown().equals(open)
-                && selected().equals("Area 30/Inner/Deep dashboard") && firstVisible().equals("Area 20"));
+                && selected().equals("Area 30/Inner/Deep dashboard") && firstVisible().equals("Area 20"),
+                () -> "open " + expandedShown() + " (was " + open + "), selected " + selected() + ", first " + firstVisible());
         idle();
         assertEquals("Area 20", firstVisible());
         assertEquals("Deep dashboard", onFx(() -> vm.tree().selectedProperty().get().name()));

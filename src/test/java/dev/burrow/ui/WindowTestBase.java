@@ -170,6 +170,21 @@ abstract class WindowTestBase extends FxRobot {
         }
     }
 
+    /** As {@link #waitUntil(String, Callable)}; a timeout also says what {@code state} reads then. */
+    void waitUntil(String what, Callable<Boolean> condition, Callable<String> state) {
+        try {
+            waitUntil(what, condition);
+        } catch (AssertionError e) {
+            String now;
+            try {
+                now = state.call();
+            } catch (Exception read) {
+                now = "(unreadable: " + read + ")";
+            }
+            throw new AssertionError(e.getMessage() + "; now: " + now, e);
+        }
+    }
+
     /** Awaitility on the test thread, polling every 25 ms up to the timeout. */
     private static ConditionFactory await(String what) {
         return Awaitility.await(what).atMost(Duration.ofSeconds(TIMEOUT_S)).pollInterval(Duration.ofMillis(25))
