@@ -50,6 +50,10 @@ public final class MillionScenario {
             List<String> cmd = new ArrayList<>(List.of(BenchMain.javaBin()));
             List<String> launcher = BenchMain.launcherOptions(root);
             cmd.addAll(launcher);
+            String extra = System.getProperty("bench.jvm", ""); // e.g. a flight recording, to find a stall's cause
+            if (!extra.isBlank()) {
+                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            }
             cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dprism.text=t2k", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                     MillionScenario.class.getName(), server.baseUrl(), ServerProcess.KEY));
@@ -57,6 +61,7 @@ public final class MillionScenario {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes());
             p.waitFor(15, TimeUnit.MINUTES);
+            Files.writeString(root.resolve("target/bench-work/million.log"), output);
             String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the 1M session failed:\n" + output));
             String loadAfter = BenchMain.loadAverage();
@@ -132,17 +137,18 @@ public final class MillionScenario {
         for (String f : OPEN) {
             step("open " + f, () -> vm.tree().expandTo(f), () -> loaded(f));
         }
+        int[] seen = {-1};
         step("page " + BIG + " to its end", () -> { }, () -> {
-            // (on the FX thread) scroll to the last line; while it is "Load more", press it
-            FolderState s = vm.session().state(BIG);
-            window.tree().view().scrollTo(lastLineOf(BIG));
-            if (s instanceof FolderState.Loaded l && !l.hasMore()) {
-                return true;
+            // (on the FX thread) once a page has come: scroll to the last line; while it is "Load more", press it
+            if (!(vm.session().state(BIG) instanceof FolderState.Loaded l) || l.loaded() == seen[0]) {
+                return false;
             }
-            if (s instanceof FolderState.Loaded) {
+            seen[0] = l.loaded();
+            window.tree().view().scrollTo(lastLineOf(BIG));
+            if (l.hasMore()) {
                 vm.tree().loadMore(BIG); // as the "Load more" line's button does
             }
-            return false;
+            return !l.hasMore();
         });
         for (String term : TERMS) {
             Object[] before = new Object[1];
@@ -172,6 +178,9 @@ public final class MillionScenario {
         System.out.printf(Locale.ROOT, "RESULT idle=%.3f stall=%.3f rss=%.0f hwm=%.0f worst=%s%n", idle, stall,
                 memory("VmRSS"), memory("VmHWM"), worst.replace(' ', '_'));
         System.out.flush();
+        if (Boolean.getBoolean("bench.exit")) {
+            System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
+        }
         Runtime.getRuntime().halt(0);
     }
 
