@@ -112,6 +112,11 @@ public final class BenchMain {
             failed |= step("million (window, seed " + MillionScenario.SEED + ")", results, "million",
                     () -> MillionScenario.run(r));
         }
+        if (want.isEmpty() || want.contains("rss")) { // on the packaged image (mvn -Pdist package), when built
+            Path r = root;
+            failed |= step("rss (packaged image, seed " + PackagedRssScenario.SEED + ")", results, "rss",
+                    () -> PackagedRssScenario.run(r, work));
+        }
         Report.write(root, results, machine());
         log("wrote docs/benchmarks.json and docs/benchmarks.md");
         System.exit(failed ? 1 : 0);

@@ -10,7 +10,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TreeView;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -116,11 +115,14 @@ final class QuickLook {
 
             @Override
             public void ready(Path png) {
-                picture.setImage(new Image(png.toUri().toString(), true));
-                middle.getChildren().setAll(picture);
-                if (stage != null) {
-                    stage.sizeToScene();
-                }
+                // read at most twice the box's size (sharp on a high-density screen), never whole
+                vm.runner().run(() -> PreviewImages.read(png, 2 * 720, 2 * 420), image -> {
+                    picture.setImage(image);
+                    middle.getChildren().setAll(picture);
+                    if (stage != null) {
+                        stage.sizeToScene();
+                    }
+                }, error -> failed(dev.burrow.tree.TreeSession.message(error)));
             }
 
             @Override
