@@ -128,7 +128,9 @@ final class PackagedRssScenario {
     /** The JVM the launcher script starts (its child), or the script's own process if it exec'd. */
     private static long jvmOf(Process script) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            var child = script.toHandle().children().findFirst();
+            // the script's java (not the dirname it runs first)
+            var child = script.toHandle().children()
+                    .filter(c -> c.info().command().map(cmd -> cmd.endsWith("/java")).orElse(false)).findFirst();
             if (child.isPresent()) {
                 return child.get().pid();
             }
