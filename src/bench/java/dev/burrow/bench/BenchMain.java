@@ -107,6 +107,16 @@ public final class BenchMain {
             Path r = root;
             failed |= step("live (window, seed " + LiveScenario.SEED + ")", results, "live", () -> LiveScenario.run(r));
         }
+        if (want.isEmpty() || want.contains("million")) {
+            Path r = root;
+            failed |= step("million (window, seed " + MillionScenario.SEED + ")", results, "million",
+                    () -> MillionScenario.run(r));
+        }
+        if (want.isEmpty() || want.contains("rss")) { // on the packaged image (mvn -Pdist package), when built
+            Path r = root;
+            failed |= step("rss (packaged image, seed " + PackagedRssScenario.SEED + ")", results, "rss",
+                    () -> PackagedRssScenario.run(r, work));
+        }
         Report.write(root, results, machine());
         log("wrote docs/benchmarks.json and docs/benchmarks.md");
         System.exit(failed ? 1 : 0);

@@ -60,14 +60,7 @@ public final class UiScenario {
         fx(() -> {
             vm[0] = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
             window[0] = showWindow(vm[0]);
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long t = System.nanoTime();
-                    CPU.add(new long[] {t, THREADS.getCurrentThreadCpuTime()});
-                    FRAMES.add(t);
-                }
-            }.start();
+            recordPulses();
             return null;
         });
         Thread.sleep(1500);
@@ -141,7 +134,19 @@ public final class UiScenario {
         Runtime.getRuntime().halt(0);
     }
 
-    private static List<Double> gaps(long from, long to) {
+    /** Starts recording when each pulse runs, and the FX thread's CPU time then (FX thread). */
+    static void recordPulses() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                CPU.add(new long[] {t, THREADS.getCurrentThreadCpuTime()});
+                FRAMES.add(t);
+            }
+        }.start();
+    }
+
+    static List<Double> gaps(long from, long to) {
         List<Double> out = new ArrayList<>();
         Long prev = null;
         for (long t : FRAMES) {
@@ -160,7 +165,7 @@ public final class UiScenario {
      * The FX thread's own CPU time between two pulses: the work it did, without the time it
      * waited for a core (on a loaded machine most of a long gap can be that wait).
      */
-    private static List<Double> cpuGaps(long from, long to) {
+    static List<Double> cpuGaps(long from, long to) {
         List<Double> out = new ArrayList<>();
         long[] prev = null;
         for (long[] t : CPU) {
@@ -179,11 +184,11 @@ public final class UiScenario {
         return Double.isNaN(gap) ? Stats.ms(to - from) : gap;
     }
 
-    private static double max(List<Double> v) {
+    static double max(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
+    static <T> T fx(Callable<T> c) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

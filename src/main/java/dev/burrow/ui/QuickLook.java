@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -124,15 +123,12 @@ final class QuickLook {
 
             @Override
             public void ready(Path png) {
-                Image image = new Image(png.toUri().toString(), true);
-                picture.setImage(image);
-                middle.getChildren().setAll(picture);
-                image.progressProperty().addListener((o, a, done) -> {
-                    if (done.doubleValue() >= 1) {
-                        fit(picture);
-                    }
-                });
-                fit(picture);
+                // read at most twice the box's size (sharp on a high-density screen), never whole
+                vm.runner().run(() -> PreviewImages.read(png, 2 * 720, 2 * 420), image -> {
+                    picture.setImage(image);
+                    middle.getChildren().setAll(picture);
+                    fit(picture);
+                }, error -> failed(dev.burrow.tree.TreeSession.message(error)));
             }
 
             @Override

@@ -198,7 +198,7 @@ public final class TreePane extends BorderPane {
         boolean was = syncing;
         syncing = true;
         try {
-            item.getChildren().setAll(next);
+            FocusParking.setChildren(view, item, next);
         } finally {
             syncing = was;
         }
