@@ -179,6 +179,23 @@ public final class TreeIndex {
         return out;
     }
 
+    /** The paths of the folders with at least {@code min} children whose order is not worked out yet (cheap: no nodes). */
+    public List<String> unsortedFolderPaths(int min) {
+        List<String> out = new ArrayList<>();
+        folders.forEach((key, f) -> {
+            if (f.sorted == null && f.subfolders.size() + f.items.size() >= min) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    /** One folder's children taken for a sort elsewhere, or null when it is gone or already in order. */
+    public Unsorted unsortedFolder(String path) {
+        FolderData f = folders.get(path);
+        return f == null || f.sorted != null ? null : new Unsorted(path, f.version, unsorted(f));
+    }
+
     /** {@link #SIBLING_ORDER}; safe on any thread (the nodes are immutable). */
     public static List<TreeNode> sort(List<TreeNode> nodes) {
         return sorted(nodes);
