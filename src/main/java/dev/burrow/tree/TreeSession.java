@@ -298,11 +298,15 @@ public final class TreeSession {
             return;
         }
         TreeIndex.Unsorted u = index.unsortedFolder(path);
-        if (u != null) {
-            runner.run(() -> TreeIndex.sort(u.nodes()), sorted -> index.offerSorted(u, sorted),
-                    error -> { }); // a sort cannot fail; the folder is then sorted when it is opened
+        try {
+            if (u != null) {
+                runner.run(() -> TreeIndex.sort(u.nodes()), sorted -> index.offerSorted(u, sorted),
+                        error -> { }); // a sort cannot fail; the folder is then sorted when it is opened
+            }
+            runner.post(() -> sortLargeFolders(left));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the runner is shutting down (the app is closing): nothing is left to sort for
         }
-        runner.post(() -> sortLargeFolders(left));
     }
 
     /**
