@@ -70,6 +70,7 @@ public final class UiScenario {
         double idle = Stats.median(idleGaps);
 
         long loadFrom = System.nanoTime();
+        long loadFromMillis = System.currentTimeMillis();
         fx(() -> {
             vm[0].connect(new MainViewModel.Target("bench", url, key, 1, true));
             return null;
@@ -89,6 +90,21 @@ public final class UiScenario {
         Thread.sleep(500);
         double stall = max(gaps(loadFrom, System.nanoTime()));
         double stallCpu = max(cpuGaps(loadFrom, System.nanoTime()));
+        if (Boolean.getBoolean("bench.gaps")) {
+            List<long[]> c = new ArrayList<>(CPU);
+            List<double[]> g = new ArrayList<>();
+            for (int i = 1; i < c.size(); i++) {
+                if (c.get(i)[0] >= loadFrom) {
+                    g.add(new double[] {Stats.ms(c.get(i - 1)[0] - loadFrom), Stats.ms(c.get(i)[0] - c.get(i - 1)[0]),
+                        Stats.ms(c.get(i)[1] - c.get(i - 1)[1])});
+                }
+            }
+            g.sort((x, y) -> Double.compare(y[1], x[1]));
+            g.stream().limit(8).forEach(x -> System.out.printf("GAP at=%.0f wall=%.1f cpu=%.1f%n", x[0], x[1], x[2]));
+            g.sort((x, y) -> Double.compare(y[2], x[2]));
+            g.stream().limit(8).forEach(x -> System.out.printf("CPUGAP at=%.0f wall=%.1f cpu=%.1f%n", x[0], x[1], x[2]));
+            System.out.printf("LOADED at=%.0f from=%d%n", Stats.ms(loaded - loadFrom), loadFromMillis);
+        }
         int rows = fx(() -> vm[0].session().index().size());
         int children = fx(() -> vm[0].session().index().children(folder).size());
         if (!fx(() -> vm[0].session().index().isComplete())) {

@@ -95,17 +95,17 @@ final class Transport {
     /** Sends and decodes the JSON answer as {@code type}; a 204 or empty body gives null. */
     <T> T json(ApiRequest req, JavaType type) {
         return execute(req, status -> false, response -> {
-            byte[] bytes;
+            BodyChunks body;
             try (InputStream in = response.body()) {
-                bytes = in.readAllBytes();
+                body = BodyChunks.read(in);
             }
-            if (response.statusCode() == 204 || bytes.length == 0) {
+            if (response.statusCode() == 204 || body.length() == 0) {
                 return null;
             }
             try {
-                return PageConcurrency.decode(() -> Json.MAPPER.readValue(bytes, type));
+                return PageConcurrency.decode(() -> Json.MAPPER.readValue(body.stream(), type));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
-                throw new MalformedBody("the answer is not the expected JSON (" + bytes.length
+                throw new MalformedBody("the answer is not the expected JSON (" + body.length()
                         + " bytes; it may have been cut off): " + e.getOriginalMessage(), e);
             }
         });

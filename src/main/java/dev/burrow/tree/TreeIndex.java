@@ -32,6 +32,8 @@ public final class TreeIndex {
 
     private static final class FolderData {
         final List<FileSystemEntry> rows = new ArrayList<>(1);
+        /** The folder this one is in; null for the root. */
+        final FolderData parent;
         final Set<String> subfolders = new LinkedHashSet<>();
         final Set<String> items = new LinkedHashSet<>();
         int below;
@@ -39,6 +41,10 @@ public final class TreeIndex {
         List<TreeNode> sorted;
         /** Goes up whenever the children change: a sort made off the owner's thread is kept only if it matches. */
         int version;
+
+        FolderData(FolderData parent) {
+            this.parent = parent;
+        }
 
         void changed() {
             sorted = null;
@@ -61,7 +67,7 @@ public final class TreeIndex {
     /** An index that also finds rows by ids they had before a restore gave them new ones. */
     public TreeIndex(IdAliases aliases) {
         this.aliases = aliases;
-        folders.put("", new FolderData());
+        folders.put("", new FolderData(null));
     }
 
     public int size() {
@@ -179,6 +185,23 @@ public final class TreeIndex {
         return out;
     }
 
+    /** The paths of the folders with at least {@code min} children whose order is not worked out yet (cheap: no nodes). */
+    public List<String> unsortedFolderPaths(int min) {
+        List<String> out = new ArrayList<>();
+        folders.forEach((key, f) -> {
+            if (f.sorted == null && f.subfolders.size() + f.items.size() >= min) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    /** One folder's children taken for a sort elsewhere, or null when it is gone or already in order. */
+    public Unsorted unsortedFolder(String path) {
+        FolderData f = folders.get(path);
+        return f == null || f.sorted != null ? null : new Unsorted(path, f.version, unsorted(f));
+    }
+
     /** {@link #SIBLING_ORDER}; safe on any thread (the nodes are immutable). */
     public static List<TreeNode> sort(List<TreeNode> nodes) {
         return sorted(nodes);
@@ -252,14 +275,16 @@ public final class TreeIndex {
     public Set<String> putAll(Collection<FileSystemEntry> entries) {
         Set<String> touched = new LinkedHashSet<>();
         for (FileSystemEntry e : entries) {
-            touched.addAll(put(e));
+            putRow(e, touched);
         }
-        return touched;
+        return forgetOrder(touched);
     }
 
     /** Adds or replaces one row; answers the folder paths whose children changed. */
     public Set<String> put(FileSystemEntry entry) {
-        return forgetOrder(putRow(entry));
+        Set<String> touched = new LinkedHashSet<>();
+        putRow(entry, touched);
+        return forgetOrder(touched);
     }
 
     /** The children of these folders changed: their kept order is void. */
@@ -273,8 +298,12 @@ public final class TreeIndex {
         return touched;
     }
 
-    private Set<String> putRow(FileSystemEntry entry) {
-        Set<String> touched = new LinkedHashSet<>();
+    /**
+     * Adds one row, adding the folder paths whose children changed to {@code touched}. The row's
+     * folder is usually known already: then the counts above it are found by the folders' links to
+     * their parents, without working out (and allocating) every ancestor's path.
+     */
+    private void putRow(FileSystemEntry entry, Set<String> touched) {
         FileSystemEntry old = byId.get(entry.id());
         if (old != null) {
             touched.addAll(removeRow(entry.id()));
@@ -286,25 +315,27 @@ public final class TreeIndex {
         String key = EntryPath.normalize(entry.path());
         if (key.isEmpty()) {
             // A row at the root path has nowhere to show; keep it indexed by id only.
-            return touched;
+            return;
         }
-        List<String> ancestors = EntryPath.ancestors(key);
-        String parentKey = ancestors.isEmpty() ? "" : ancestors.get(ancestors.size() - 1);
-        ensureFolderChain(ancestors, touched);
-        folders.get("").below++;
-        for (String a : ancestors) {
-            folders.get(a).below++;
+        String parentKey = EntryPath.parent(key);
+        FolderData parent = folders.get(parentKey);
+        if (parent == null) {
+            ensureFolderChain(EntryPath.ancestors(key), touched);
+            parent = folders.get(parentKey);
+        }
+        for (FolderData a = parent; a != null; a = a.parent) {
+            a.below++;
         }
         if (entry.isFolder()) {
             FolderData f = ensureFolder(key, parentKey, touched);
             f.rows.add(entry);
-            f.rows.sort(Comparator.comparing(FileSystemEntry::id));
-            touched.add(parentKey);
+            if (f.rows.size() > 1) {
+                f.rows.sort(Comparator.comparing(FileSystemEntry::id));
+            }
         } else {
-            folders.get(parentKey).items.add(entry.id());
-            touched.add(parentKey);
+            parent.items.add(entry.id());
         }
-        return touched;
+        touched.add(parentKey);
     }
 
     private void ensureFolderChain(List<String> ancestors, Set<String> touched) {
@@ -318,9 +349,10 @@ public final class TreeIndex {
     private FolderData ensureFolder(String key, String parentKey, Set<String> touched) {
         FolderData f = folders.get(key);
         if (f == null) {
-            f = new FolderData();
+            FolderData parent = folders.get(parentKey);
+            f = new FolderData(parent);
             folders.put(key, f);
-            folders.get(parentKey).subfolders.add(key);
+            parent.subfolders.add(key);
             touched.add(parentKey);
         }
         return f;
@@ -385,7 +417,7 @@ public final class TreeIndex {
         byId.clear();
         links.clear();
         folders.clear();
-        folders.put("", new FolderData());
+        folders.put("", new FolderData(null));
         complete = false;
     }
 

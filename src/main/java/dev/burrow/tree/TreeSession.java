@@ -239,29 +239,33 @@ public final class TreeSession {
     /**
      * Fetches every row in the background, in large pages, so that expand, counts and search
      * previews become local; trees above {@link #INDEX_LIMIT} rows stay lazy. Pages are put
-     * into the index one at a time on the owner's thread, so it never stalls for long. A refresh
+     * into the index on the owner's thread a few milliseconds' worth at a time ({@link IndexFeed}),
+     * so it never stalls for long. A refresh
      * cancels the load: it fetches no further page.
      */
     public void loadIndex() {
         if (indexLoad.isRunning() || index.isComplete()) {
             return;
         }
+        // load stays running until the last page is in the index: a refresh cancels it until then,
+        // and no second load starts while pages still wait for the owner's thread
         TaskRunner.Handle load = started();
         indexLoad = load;
-        runner.run(load, () -> {
+        IndexFeed feed = new IndexFeed(runner, index, load::isCancelled, this::changed, System::nanoTime);
+        runner.run(() -> {
+            load.checkNotCancelled(); // cancelled before it started: asks the server nothing
             long total = backend.total();
             if (total > INDEX_LIMIT) {
                 return -1L;
             }
             return backend.everything(INDEX_PAGE, page -> {
                 load.checkNotCancelled(); // a superseded load stops here: no further page is fetched
-                runner.post(() -> {
-                    if (!load.isCancelled()) {
-                        changed(index.putAll(page));
-                    }
-                });
+                feed.offer(page);
             });
-        }, (Long total) -> {
+        }, (Long total) -> feed.whenDrained(() -> {
+            if (!load.complete()) {
+                return;
+            }
             busy(-1);
             if (total < 0) {
                 return;
@@ -271,9 +275,11 @@ public final class TreeSession {
             changed(EVERYTHING);
             finished("Index", null);
             sortLargeFolders();
-        }, error -> {
-            busy(-1);
-            finished("Load the whole tree", message(error));
+        }), error -> {
+            if (load.complete()) {
+                busy(-1);
+                finished("Load the whole tree", message(error));
+            }
         });
     }
 
@@ -282,12 +288,28 @@ public final class TreeSession {
 
     /**
      * Orders the children of very large folders in the background, so that opening one of them
-     * later costs the owner's thread no sort (a 10,000-child folder took most of a pulse).
+     * later costs the owner's thread no sort (a 10,000-child folder took most of a pulse). Their
+     * children are taken one folder per turn of the owner's thread: nine large folders taken at
+     * once held it for ~30 ms.
      */
     private void sortLargeFolders() {
-        for (TreeIndex.Unsorted u : index.unsortedFolders(LARGE_FOLDER)) {
-            runner.run(() -> TreeIndex.sort(u.nodes()), sorted -> index.offerSorted(u, sorted),
-                    error -> { }); // a sort cannot fail; the folder is then sorted when it is opened
+        sortLargeFolders(new java.util.ArrayDeque<>(index.unsortedFolderPaths(LARGE_FOLDER)));
+    }
+
+    private void sortLargeFolders(java.util.Deque<String> left) {
+        String path = left.poll();
+        if (path == null) {
+            return;
+        }
+        TreeIndex.Unsorted u = index.unsortedFolder(path);
+        try {
+            if (u != null) {
+                runner.run(() -> TreeIndex.sort(u.nodes()), sorted -> index.offerSorted(u, sorted),
+                        error -> { }); // a sort cannot fail; the folder is then sorted when it is opened
+            }
+            runner.post(() -> sortLargeFolders(left));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the runner is shutting down (the app is closing): nothing is left to sort for
         }
     }
 
