@@ -92,8 +92,6 @@ final class FakePostHog implements AutoCloseable {
     }
 
     private void api(HttpExchange ex) throws IOException {
-        int now = concurrent.incrementAndGet();
-        maxConcurrent.accumulateAndGet(now, Math::max);
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath();
@@ -114,8 +112,6 @@ final class FakePostHog implements AutoCloseable {
             String[] parts = path.substring(prefix.length()).split("/");
             Map<String, String> q = params(query);
             route(ex, method, parts, q, body);
-        } finally {
-            concurrent.decrementAndGet();
         }
     }
 
@@ -174,10 +170,15 @@ final class FakePostHog implements AutoCloseable {
 
     private void list(HttpExchange ex, Map<String, String> q) throws IOException {
         if (pageDelayMillis > 0) {
+            // in flight = inside this wait, before any byte of an answer: a request counted until
+            // its exchange closed overlapped the next one the client sent on receiving the answer
+            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(pageDelayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                concurrent.decrementAndGet();
             }
         }
         List<ObjectNode> all;
