@@ -49,8 +49,22 @@ public final class TreeSession {
     public static final int FOLDER_PAGE = 100;
     /** Full-index page size. */
     public static final int INDEX_PAGE = 1000;
-    /** Trees larger than this stay lazy: folder by folder. */
+    /** Trees larger than this stay lazy: folder by folder, whatever the heap. */
     public static final long INDEX_LIMIT = 300_000;
+    /** What an indexed row holds in the heap, with room to spare (about 0.8 KB measured at 111k rows). */
+    static final long INDEX_ROW_BYTES = 1024;
+    /** Heap kept for everything but the index: the window, a page in flight, the local server. */
+    static final long HEAP_RESERVE = 64L << 20;
+
+    /**
+     * The largest tree this JVM indexes: {@link #INDEX_LIMIT}, less when the heap could not hold
+     * that many rows (the launcher's 192 MB heap holds about 131,000), so a tree between the two
+     * stays lazy instead of running out of memory while its index loads.
+     */
+    public static long indexLimit(long maxHeapBytes) {
+        long rows = Math.max(0, maxHeapBytes - HEAP_RESERVE) / INDEX_ROW_BYTES;
+        return Math.min(INDEX_LIMIT, rows);
+    }
     /** An edit may touch any folder: views refresh everything they show. */
     private static final Set<String> EVERYTHING = Set.of("");
 
@@ -238,7 +252,7 @@ public final class TreeSession {
 
     /**
      * Fetches every row in the background, in large pages, so that expand, counts and search
-     * previews become local; trees above {@link #INDEX_LIMIT} rows stay lazy. Pages are put
+     * previews become local; trees above {@link #indexLimit} rows stay lazy. Pages are put
      * into the index on the owner's thread a few milliseconds' worth at a time ({@link IndexFeed}),
      * so it never stalls for long. A refresh
      * cancels the load: it fetches no further page.
@@ -255,7 +269,7 @@ public final class TreeSession {
         runner.run(() -> {
             load.checkNotCancelled(); // cancelled before it started: asks the server nothing
             long total = backend.total();
-            if (total > INDEX_LIMIT) {
+            if (total > indexLimit(Runtime.getRuntime().maxMemory())) {
                 return -1L;
             }
             return backend.everything(INDEX_PAGE, page -> {

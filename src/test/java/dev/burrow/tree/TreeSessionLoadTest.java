@@ -19,6 +19,17 @@ class TreeSessionLoadTest extends SessionSupport {
     }
 
     @Test
+    void theIndexLimitFollowsTheHeapSoALargeTreeStaysLazyRatherThanRunOutOfMemory() {
+        long mb = 1L << 20;
+        long launcher = TreeSession.indexLimit(192 * mb);
+        assertTrue(launcher >= 111_134 && launcher < 150_000, "the launcher's heap indexes the 111k bench tree, not 300k: " + launcher);
+        assertEquals(TreeSession.INDEX_LIMIT, TreeSession.indexLimit(1024 * mb));
+        assertEquals(TreeSession.INDEX_LIMIT, TreeSession.indexLimit(Long.MAX_VALUE));
+        assertEquals(0, TreeSession.indexLimit(32 * mb));
+        assertTrue(TreeSession.indexLimit(256 * mb) > launcher);
+    }
+
+    @Test
     void loadFolderShowsTheRootAndAFolderLikeTheServer() {
         openEmpty(true);
         create("Marketing/Launch plan", "doc-file");
