@@ -47,6 +47,14 @@ public final class TreeSession {
 
     /** Folders page this many children at a time when the index is not complete. */
     public static final int FOLDER_PAGE = 100;
+    /** "Load more" pages grow with what is loaded, up to this many rows (a 10,000-child folder: 13 pages, not 100). */
+    public static final int FOLDER_PAGE_MAX = 1000;
+
+    /** The size of the page after {@code loaded} rows: 100 first, then as many as are loaded, at most 1,000. */
+    static int folderPage(int loaded) {
+        return Math.min(FOLDER_PAGE_MAX, Math.max(FOLDER_PAGE, loaded));
+    }
+
     /** Full-index page size. */
     public static final int INDEX_PAGE = 1000;
     /** Trees larger than this stay lazy: folder by folder, whatever the heap. */
@@ -231,12 +239,13 @@ public final class TreeSession {
         changed(Set.of(folder));
         TaskRunner.Handle load = started();
         folderLoads.put(folder, load);
-        runner.run(load, () -> backend.children(folder, FOLDER_PAGE + 1, offset), (Page<FileSystemEntry> page) -> {
+        int size = folderPage(offset);
+        runner.run(load, () -> backend.children(folder, size + 1, offset), (Page<FileSystemEntry> page) -> {
             busy(-1);
             folderLoads.remove(folder, load);
             List<FileSystemEntry> rows = page.results();
-            boolean more = rows.size() > FOLDER_PAGE;
-            List<FileSystemEntry> shown = more ? rows.subList(0, FOLDER_PAGE) : rows;
+            boolean more = rows.size() > size;
+            List<FileSystemEntry> shown = more ? rows.subList(0, size) : rows;
             Set<String> touched = new java.util.LinkedHashSet<>(index.putAll(shown));
             states.put(folder, new FolderState.Loaded(offset + shown.size(), more));
             touched.add(folder);
