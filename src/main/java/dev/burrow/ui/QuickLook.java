@@ -53,6 +53,11 @@ final class QuickLook {
                 if (lead != null && Previews.previewable(lead.row())) {
                     e.consume();
                     toggle(lead.row());
+                } else if (lead != null) {
+                    // the tree's own Space would take the row out of the selection
+                    e.consume();
+                    vm.statusMessage("Quick look (Space) shows dashboards and insights; “" + lead.name()
+                            + "” has no preview.");
                 }
             }
         });

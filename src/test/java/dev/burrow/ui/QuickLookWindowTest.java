@@ -53,5 +53,13 @@ class QuickLookWindowTest extends WindowTestBase {
         push(KeyCode.SPACE);
         sleep(300);
         assertTrue(lookup("#quick-look").tryQuery().isEmpty());
+        assertEquals("Reports/Launch flag", onFx(() -> vm.tree().selectedProperty().get().path()),
+                "the row stays selected (the tree's own Space took it out of the selection)");
+        select("Reports");
+        push(KeyCode.SPACE);
+        sleep(300);
+        assertEquals("Reports", onFx(() -> vm.tree().selectedProperty().get() == null ? "nothing"
+                : vm.tree().selectedProperty().get().path()), "a folder stays selected too");
+        assertTrue(onFx(() -> vm.statusProperty().get()).contains("has no preview"), onFx(() -> vm.statusProperty().get()));
     }
 }
