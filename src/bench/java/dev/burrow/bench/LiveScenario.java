@@ -1,5 +1,8 @@
 package dev.burrow.bench;
 
+import static dev.burrow.bench.UiScenario.num;
+import static dev.burrow.bench.UiScenario.text;
+
 import dev.burrow.api.FileSystemEntry;
 import dev.burrow.client.EntryFields;
 import dev.burrow.client.PostHogClient;
@@ -81,19 +84,6 @@ public final class LiveScenario {
                     + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms." + COMMAND));
             return out;
         }
-    }
-
-    private static String text(String line, String name) {
-        for (String part : line.split(" ")) {
-            if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + line);
-    }
-
-    private static double num(String line, String name) {
-        return Double.parseDouble(text(line, name));
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,5 +1,8 @@
 package dev.burrow.bench;
 
+import static dev.burrow.bench.UiScenario.num;
+import static dev.burrow.bench.UiScenario.text;
+
 import dev.burrow.tree.FolderState;
 import dev.burrow.tree.MoveJournal;
 import dev.burrow.tree.TreeNode;
@@ -93,19 +96,6 @@ public final class MillionScenario {
             }
             return out;
         }
-    }
-
-    private static String text(String line, String name) {
-        for (String part : line.split(" ")) {
-            if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + line);
-    }
-
-    private static double num(String line, String name) {
-        return Double.parseDouble(text(line, name));
     }
 
     // ---- the window's JVM ---------------------------------------------------------------------

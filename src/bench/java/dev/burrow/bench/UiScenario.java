@@ -228,4 +228,19 @@ public final class UiScenario {
         stage.show();
         return window;
     }
+
+    /** The value of {@code name=value} in a line a scenario's child JVM printed. */
+    static String text(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + line);
+    }
+
+    /** As {@link #text}, read as a number. */
+    static double num(String line, String name) {
+        return Double.parseDouble(text(line, name));
+    }
 }
