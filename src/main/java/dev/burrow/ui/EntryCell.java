@@ -105,16 +105,19 @@ final class EntryCell extends TreeCell<Row> {
     protected void updateItem(Row row, boolean empty) {
         super.updateItem(row, empty);
         if (empty || row == null) {
-            // The row nodes stay in the cell, hidden: taking them out of the scene and putting
-            // them back styled every one of them anew (CSS from scratch) each time a cell filled.
-            setPseudoClasses(false, false);
-            if (getGraphic() == box) {
-                box.setVisible(false);
-            } else {
+            // The row nodes stay in the cell: taking them out of the scene and putting them back
+            // styled every one of them anew (CSS from scratch) each time a cell filled. They are
+            // hidden when the cell is laid out still empty (layoutChildren): a change in the number
+            // of rows empties and refills every cell on screen in one pass, and hiding and showing
+            // them (with their tooltip and marks) in between cost a restyle each time.
+            if (getGraphic() != box) {
                 setGraphic(null);
             }
+            if (getPseudoClassStates().contains(CHANGED)) {
+                pseudoClassStateChanged(CHANGED, false);
+            }
             setText(null);
-            setTooltip(null);
+            requestLayout();
             return;
         }
         if (isEditing()) {
@@ -165,6 +168,22 @@ final class EntryCell extends TreeCell<Row> {
         }
     }
 
+    @Override
+    protected void layoutChildren() {
+        if (isEmpty() || !(getItem() instanceof Row.Node)) {
+            if (box.isVisible()) {
+                box.setVisible(false);
+            }
+            if (isEmpty() && getTooltip() == rowTip) {
+                setTooltip(null);
+            }
+            if (isEmpty() && getPseudoClassStates().contains(SYNTHETIC)) {
+                pseudoClassStateChanged(SYNTHETIC, false);
+            }
+        }
+        super.layoutChildren();
+    }
+
     /** Shows or clears the changed-elsewhere mark for what the cell shows now. */
     void showMark() {
         TreeNode n = isEmpty() ? null : node();
@@ -198,6 +217,10 @@ final class EntryCell extends TreeCell<Row> {
 
     {
         typeIcon.setIconSize(16);
+        // An icon and a name from the start: the first of each set restyles the node (an icon's
+        // font, a label's text node), which would otherwise happen as the cell first fills.
+        typeIcon.setIconCode(Material2AL.FOLDER);
+        name.setText(" ");
         typeIcon.getStyleClass().add("type-icon");
         linkBadge.getStyleClass().add("link-badge");
         StackPane.setAlignment(linkBadge, Pos.BOTTOM_RIGHT);
@@ -240,7 +263,9 @@ final class EntryCell extends TreeCell<Row> {
         if (getTooltip() != rowTip) {
             setTooltip(rowTip);
         }
-        box.setVisible(true);
+        if (!box.isVisible()) {
+            box.setVisible(true);
+        }
         setGraphic(box);
     }
 
