@@ -82,8 +82,8 @@ public final class LiveScenario {
             out.add(Result.of("Lc live: longest FX-thread stall while 1,000 changes made elsewhere merge", stall, pulse,
                     "ms", "≤ 3 pulses", 3.0, true, "baseline: the median idle pulse interval; "
                     + (int) num(line, "merged") + " rows merged in chunks of " + LiveTree.CHUNK
-                    + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms; load"
-                    + " average " + BenchMain.loadAverage() + "." + COMMAND).withLoad(BenchMain.loadAverage()));
+                    + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms; load average"
+                    + " as the window started." + COMMAND).withLoad(load));
             out.add(Result.info("Lc live: FX thread's own CPU in the longest gap while 1,000 changes merge", stallCpu,
                     pulse, "ms", "what the FX thread itself did in that gap (the rest it waited for a core or a GC"
                     + " pause)." + COMMAND));
