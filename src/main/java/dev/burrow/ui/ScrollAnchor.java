@@ -24,32 +24,15 @@ final class ScrollAnchor {
     private int misses;
     private static final int PATIENCE = 30;
 
-    /** The row to keep first in view, checked once the pending refill has been laid out (null: none). */
-    private NodeKey keeping;
-    private final Runnable check = this::laidOut;
-
     ScrollAnchor(TreeView<Row> view, Function<NodeKey, TreeItem<Row>> find) {
         this.view = view;
         this.find = find;
-        // One listener for the view's life, a no-op unless a refill is pending: added and removed
-        // per refill, it would change the scene's listeners while the scene walks them.
-        view.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(check);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(check);
-            }
-        });
-        if (view.getScene() != null) {
-            view.getScene().addPostLayoutPulseListener(check);
-        }
     }
 
     /** Before a refill: notes the first row in view (unless waiting for one to come back). */
     void before() {
-        if (waiting || keeping != null) {
-            return; // waiting for a row to come back, or the last refill is not laid out yet (the view is stale)
+        if (waiting) {
+            return;
         }
         VirtualFlow<?> flow = flow(view);
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
@@ -77,7 +60,6 @@ final class ScrollAnchor {
             view.scrollTo(view.getRow(item));
             waiting = false;
             misses = 0;
-            keeping = anchor; // checked again once laid out; until then the view's first row is stale
         } else if (++misses > PATIENCE) {
             waiting = false; // the row did not come back (deleted meanwhile): stop waiting for it
             misses = 0;
@@ -90,39 +72,21 @@ final class ScrollAnchor {
      * that was first in view is first again.
      */
     private void keep() {
-        if (view.getScene() == null) {
-            return;
-        }
-        // Checked after the pulse's own layout of the new rows, before that frame is drawn:
-        // laying them out here as well doubled the work of every refill (a large folder opened,
-        // a merge of changes made elsewhere) and put it in the same frame as the refill itself.
-        keeping = anchor;
-        view.requestLayout();
+        view.layout(); // lay the new rows out now, so the first row in view is the one shown
+        keep(anchor);
     }
 
-    /** After a layout pass: puts the noted row back at the top if the refill moved it, in the same frame. */
-    private void laidOut() {
-        NodeKey wanted = keeping;
-        keeping = null;
-        if (wanted != null && keep(wanted)) {
-            view.layout();
-        }
-    }
-
-    /** Scrolls the wanted row back to the top if another row is first in view; true when it scrolled. */
-    private boolean keep(NodeKey wanted) {
+    private void keep(NodeKey wanted) {
         VirtualFlow<?> flow = flow(view);
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
         Object now = first == null ? null : first.getItem();
         if (now instanceof Row r && r.treeNode() != null && wanted.equals(r.treeNode().key())) {
-            return false;
+            return;
         }
         TreeItem<Row> item = find.apply(wanted);
         if (item != null) {
             view.scrollTo(view.getRow(item));
-            return true;
         }
-        return false;
     }
 
     /** Scrolls only as far as needed for the row to be fully in view. */

@@ -257,7 +257,6 @@ public final class TreePane extends BorderPane {
         }
         List<NodeKey> revealedNow = found.keySet().stream().filter(toReveal::contains).toList();
         if (!revealedNow.isEmpty()) {
-            view.layout(); // the rows a refill just added are laid out before the view scrolls among them
             ScrollAnchor.show(view, view.getRow(found.get(revealedNow.get(0))));
             vm.revealed(revealedNow);
         }
