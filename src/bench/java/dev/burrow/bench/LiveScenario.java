@@ -39,6 +39,8 @@ public final class LiveScenario {
     static final long SEED = 100_000;
     private static final String FOLDER = "Live bench";
     private static final ConcurrentLinkedQueue<Long> FRAMES = new ConcurrentLinkedQueue<>();
+    /** The FX thread's CPU time at each pulse: {pulse time, CPU time} (ns). */
+    private static final ConcurrentLinkedQueue<long[]> CPU = new ConcurrentLinkedQueue<>();
     private static final int IDLE_MINUTES = 2;
     private static final int SAMPLES = 5;
     private static final String COMMAND = " Command: mvn -B -o -Pbench -DskipTests -Dbench.args='--only live' verify.";
@@ -49,6 +51,7 @@ public final class LiveScenario {
     /** Orchestrates: a server, the window JVM, the report's rows. */
     static List<Result> run(Path root) throws Exception {
         try (ServerProcess server = ServerProcess.start(root, SEED)) {
+            String load = BenchMain.loadAverage(); // the machine may be shared: noted with the figures
             List<String> cmd = List.of(BenchMain.javaBin(), "-Xmx256m", "-Dglass.platform=Monocle",
                     "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
                     "-cp", System.getProperty("java.class.path"), LiveScenario.class.getName(), server.baseUrl(),
@@ -67,6 +70,7 @@ public final class LiveScenario {
             double perMinute = num(line, "perMinute");
             double pulse = num(line, "idle");
             double stall = num(line, "stall");
+            double stallCpu = num(line, "stallCpu");
             List<Result> out = new ArrayList<>();
             out.add(Result.judged("La live: a row created by another client shows in a visible folder (worst of "
                     + latencies.size() + ")", worst, limit, worst / limit, "ms", "≤ one cycle + 1 s (20 s + 1 s)",
@@ -81,7 +85,11 @@ public final class LiveScenario {
             out.add(Result.of("Lc live: longest FX-thread stall while 1,000 changes made elsewhere merge", stall, pulse,
                     "ms", "≤ 3 pulses", 3.0, true, "baseline: the median idle pulse interval; "
                     + (int) num(line, "merged") + " rows merged in chunks of " + LiveTree.CHUNK
-                    + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms." + COMMAND));
+                    + " a frame apart; longest gap between pulses from the check to the last chunk + 500 ms; load average"
+                    + " as the window started." + COMMAND).withLoad(load));
+            out.add(Result.info("Lc live: FX thread's own CPU in the longest gap while 1,000 changes merge", stallCpu,
+                    pulse, "ms", "what the FX thread itself did in that gap (the rest it waited for a core or a GC"
+                    + " pause)." + COMMAND));
             return out;
         }
     }
@@ -102,7 +110,9 @@ public final class LiveScenario {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    FRAMES.add(System.nanoTime());
+                    long t = System.nanoTime();
+                    CPU.add(new long[] {t, UiScenario.fxCpuTime()});
+                    FRAMES.add(t);
                 }
             }.start();
             vm[0].connect(new MainViewModel.Target("bench", base, key, 1, true));
@@ -160,6 +170,12 @@ public final class LiveScenario {
             waitFor(() -> fx(() -> ids.stream().allMatch(id -> vm[0].session().index().byId(id) != null)), 120);
             Thread.sleep(500);
             double stall = max(gaps(mergeFrom, System.nanoTime()));
+            double stallCpu = max(UiScenario.cpuGaps(CPU, mergeFrom, System.nanoTime()));
+            if (Boolean.getBoolean("bench.mergeOnly")) {
+                // profiling the merge alone (a flight recording): skip La and Lb
+                System.out.printf(java.util.Locale.ROOT, "MERGE stall=%.3f stallCpu=%.3f%n", stall, stallCpu);
+                return;
+            }
             int merged = fx(() -> (int) ids.stream().filter(id -> vm[0].session().index().byId(id) != null).count());
 
             // Lb: idle, counting live refresh's requests each second
@@ -187,11 +203,15 @@ public final class LiveScenario {
                 latencies.add(String.format(java.util.Locale.ROOT, "%.0f", Stats.ms(System.nanoTime() - t0)));
             }
             System.out.printf(java.util.Locale.ROOT, "RESULT idle=%.3f stall=%.3f merged=%d perMinute=%d total=%d"
-                    + " minutes=%d latencies=%s%n", idle, stall, merged, perMinute, total, IDLE_MINUTES,
-                    String.join(",", latencies));
+                    + " minutes=%d latencies=%s stallCpu=%.3f%n", idle, stall, merged, perMinute, total, IDLE_MINUTES,
+                    String.join(",", latencies), stallCpu);
         } finally {
             other.fileSystem().delete(benchFolder.id()); // the shared seed's store stays as it was
             other.close();
+            if (Boolean.getBoolean("bench.mergeOnly")) {
+                System.out.flush();
+                System.exit(0); // lets a flight recording (-XX:StartFlightRecording) be written
+            }
         }
         System.out.flush();
         Runtime.getRuntime().halt(0);

@@ -162,6 +162,11 @@ public final class UiScenario {
         }.start();
     }
 
+    /** The calling thread's CPU time (ns). */
+    static long fxCpuTime() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
     static List<Double> gaps(long from, long to) {
         List<Double> out = new ArrayList<>();
         Long prev = null;
@@ -182,9 +187,14 @@ public final class UiScenario {
      * waited for a core (on a loaded machine most of a long gap can be that wait).
      */
     static List<Double> cpuGaps(long from, long to) {
+        return cpuGaps(CPU, from, to);
+    }
+
+    /** As {@link #cpuGaps(long, long)} over pulses recorded as {time, the FX thread's CPU time}. */
+    static List<Double> cpuGaps(java.util.Collection<long[]> cpu, long from, long to) {
         List<Double> out = new ArrayList<>();
         long[] prev = null;
-        for (long[] t : CPU) {
+        for (long[] t : cpu) {
             if (t[0] < from || t[0] > to) {
                 continue;
             }

@@ -33,6 +33,10 @@ final class EntryCell extends TreeCell<Row> {
     static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
     static final PseudoClass SYNTHETIC = PseudoClass.getPseudoClass("synthetic");
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed-elsewhere");
+    private static final PseudoClass ON = PseudoClass.getPseudoClass("on");
+    /** The count badge's text, grouped as {@code %,d} groups it; one formatter per thread (the FX thread). */
+    private static final ThreadLocal<java.text.NumberFormat> COUNT = ThreadLocal.withInitial(
+            () -> java.text.NumberFormat.getIntegerInstance(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)));
 
     /** What a cell needs from its pane. */
     interface Host {
@@ -74,11 +78,19 @@ final class EntryCell extends TreeCell<Row> {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         star.getStyleClass().addAll("star-toggle", "flat");
         star.setFocusTraversable(false);
+        star.setOnAction(a -> {
+            TreeNode node = node();
+            if (node != null) {
+                host.toggleStar(node);
+            }
+        });
         HBox.setHgrow(spacer, Priority.ALWAYS);
         iconBox.setMinWidth(20);
         iconBox.setPrefWidth(20);
         box.getChildren().addAll(iconBox, name, badge, spacer, star);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        box.setVisible(false);
+        setGraphic(box); // styled once with the cell, shown when it fills (see updateItem)
         if (drag != null) {
             drag.apply(this);
         }
@@ -92,12 +104,20 @@ final class EntryCell extends TreeCell<Row> {
     @Override
     protected void updateItem(Row row, boolean empty) {
         super.updateItem(row, empty);
-        pseudoClassStateChanged(SYNTHETIC, false);
-        pseudoClassStateChanged(CHANGED, false);
         if (empty || row == null) {
-            setGraphic(null);
+            // The row nodes stay in the cell: taking them out of the scene and putting them back
+            // styled every one of them anew (CSS from scratch) each time a cell filled. They are
+            // hidden when the cell is laid out still empty (layoutChildren): a change in the number
+            // of rows empties and refills every cell on screen in one pass, and hiding and showing
+            // them (with their tooltip and marks) in between cost a restyle each time.
+            if (getGraphic() != box) {
+                setGraphic(null);
+            }
+            if (getPseudoClassStates().contains(CHANGED)) {
+                pseudoClassStateChanged(CHANGED, false);
+            }
             setText(null);
-            setTooltip(null);
+            requestLayout();
             return;
         }
         if (isEditing()) {
@@ -105,8 +125,10 @@ final class EntryCell extends TreeCell<Row> {
         }
         if (row instanceof Row.Node n) {
             showNode(n.node());
-            pseudoClassStateChanged(CHANGED, host.changedElsewhere(n.node()));
-        } else if (row instanceof Row.Loading) {
+            return;
+        }
+        setPseudoClasses(false, false);
+        if (row instanceof Row.Loading) {
             placeholder(new ProgressIndicator(), "Loading…", "placeholder-loading");
         } else if (row instanceof Row.Empty) {
             placeholder(null, "Empty folder", "placeholder-empty");
@@ -133,10 +155,42 @@ final class EntryCell extends TreeCell<Row> {
         }
     }
 
+    /**
+     * Sets the cell's own pseudo-classes once per update, each only when it changes: a class
+     * cleared and set again in one update restyled the whole cell for nothing.
+     */
+    private void setPseudoClasses(boolean synthetic, boolean changed) {
+        if (getPseudoClassStates().contains(SYNTHETIC) != synthetic) {
+            pseudoClassStateChanged(SYNTHETIC, synthetic);
+        }
+        if (getPseudoClassStates().contains(CHANGED) != changed) {
+            pseudoClassStateChanged(CHANGED, changed);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (isEmpty() || !(getItem() instanceof Row.Node)) {
+            if (box.isVisible()) {
+                box.setVisible(false);
+            }
+            if (isEmpty() && getTooltip() == rowTip) {
+                setTooltip(null);
+            }
+            if (isEmpty() && getPseudoClassStates().contains(SYNTHETIC)) {
+                pseudoClassStateChanged(SYNTHETIC, false);
+            }
+        }
+        super.layoutChildren();
+    }
+
     /** Shows or clears the changed-elsewhere mark for what the cell shows now. */
     void showMark() {
         TreeNode n = isEmpty() ? null : node();
-        pseudoClassStateChanged(CHANGED, n != null && host.changedElsewhere(n));
+        boolean changed = n != null && host.changedElsewhere(n);
+        if (getPseudoClassStates().contains(CHANGED) != changed) {
+            pseudoClassStateChanged(CHANGED, changed);
+        }
     }
 
     private void placeholder(ProgressIndicator spinner, String text, String style) {
@@ -163,10 +217,16 @@ final class EntryCell extends TreeCell<Row> {
 
     {
         typeIcon.setIconSize(16);
+        // An icon and a name from the start: the first of each set restyles the node (an icon's
+        // font, a label's text node), which would otherwise happen as the cell first fills.
+        typeIcon.setIconCode(Material2AL.FOLDER);
+        name.setText(" ");
         typeIcon.getStyleClass().add("type-icon");
         linkBadge.getStyleClass().add("link-badge");
         StackPane.setAlignment(linkBadge, Pos.BOTTOM_RIGHT);
         starIcon.setIconSize(16);
+        starIcon.setIconCode(Material2MZ.STAR_BORDER);
+        starTip.setText("Star: add to Shortcuts (Ctrl+D)");
         star.setGraphic(starIcon);
         star.setTooltip(starTip);
     }
@@ -185,33 +245,40 @@ final class EntryCell extends TreeCell<Row> {
         }
         name.setText(node.name());
         if (node instanceof TreeNode.Folder f) {
-            pseudoClassStateChanged(SYNTHETIC, f.isSynthetic());
             showCount(f);
-        } else {
+        } else if (badge.isVisible()) {
             badge.setVisible(false);
             badge.setManaged(false);
         }
+        setPseudoClasses(node instanceof TreeNode.Folder f && f.isSynthetic(), host.changedElsewhere(node));
         boolean starred = host.isStarred(node);
-        starIcon.setIconCode(starred ? Material2MZ.STAR : Material2MZ.STAR_BORDER);
-        star.setVisible(true);
-        star.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), starred);
-        star.setOnAction(a -> host.toggleStar(node));
-        starTip.setText(starred ? "Unstar (Ctrl+D)" : "Star: add to Shortcuts (Ctrl+D)");
+        if (starred != star.getPseudoClassStates().contains(ON)) {
+            starIcon.setIconCode(starred ? Material2MZ.STAR : Material2MZ.STAR_BORDER);
+            star.pseudoClassStateChanged(ON, starred);
+            starTip.setText(starred ? "Unstar (Ctrl+D)" : "Star: add to Shortcuts (Ctrl+D)");
+        }
         rowTip.setText(Icons.typeLabel(row == null ? "folder" : row.type())
                 + (row == null ? " (no folder row)" : "") + (link ? " — a link; its original lives elsewhere" : "")
                 + "\n" + node.path());
-        setTooltip(rowTip);
+        if (getTooltip() != rowTip) {
+            setTooltip(rowTip);
+        }
+        if (!box.isVisible()) {
+            box.setVisible(true);
+        }
         setGraphic(box);
     }
 
     private void showCount(TreeNode.Folder f) {
         OptionalLong n = host.count(f.path());
-        String text = n.isPresent() ? String.format("%,d", n.getAsLong()) : "";
+        String text = n.isPresent() ? COUNT.get().format(n.getAsLong()) : "";
         if (!text.equals(badge.getText())) {
             badge.setText(text);
         }
-        badge.setVisible(n.isPresent());
-        badge.setManaged(n.isPresent());
+        if (badge.isVisible() != n.isPresent()) {
+            badge.setVisible(n.isPresent());
+            badge.setManaged(n.isPresent());
+        }
     }
 
     /** Counts arrived: each shown cell updates its badge (recreating every cell styled them all anew). */
