@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
@@ -97,9 +96,7 @@ public final class LiveScenario {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String key = args[1];
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
+        UiScenario.startFx();
         MainViewModel[] vm = new MainViewModel[1];
         PostHogClient other = PostHogClient.builder(base, key, 1).rateBudget(RateBudget.unlimited()).build();
         // the rows this scenario creates go into a folder of its own, deleted (with them) at the end

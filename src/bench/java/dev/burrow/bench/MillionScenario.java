@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 
 /**
  * A 1,000,000-row project in the window (#14 item 7), in its own JVM under Monocle with the
@@ -111,9 +109,7 @@ public final class MillionScenario {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String key = args[1];
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
+        UiScenario.startFx();
         UiScenario.fx(() -> {
             vm = new MainViewModel(new FxTaskRunner(4), MoveJournal.Store.inMemory());
             window = UiScenario.showWindow(vm);

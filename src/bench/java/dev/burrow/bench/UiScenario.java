@@ -52,9 +52,7 @@ public final class UiScenario {
         }
         String url = base;
         String folder = args[2];
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
+        startFx();
         MainViewModel[] vm = new MainViewModel[1];
         MainWindow[] window = new MainWindow[1];
         fx(() -> {
@@ -252,5 +250,12 @@ public final class UiScenario {
     /** As {@link #text}, read as a number. */
     static double num(String line, String name) {
         return Double.parseDouble(text(line, name));
+    }
+
+    /** Starts the JavaFX toolkit in a scenario's child JVM and waits for it (at most 30 s). */
+    static void startFx() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
     }
 }
