@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
@@ -179,6 +180,12 @@ final class EntryCell extends TreeCell<Row> {
             }
             if (isEmpty() && getPseudoClassStates().contains(SYNTHETIC)) {
                 pseudoClassStateChanged(SYNTHETIC, false);
+            }
+            // the skin leaves an emptied cell's arrow as it was (it rebuilt its children only when
+            // the graphic changed, which the row nodes no longer do): an empty line shows none
+            Node arrow = getDisclosureNode();
+            if (isEmpty() && arrow != null && arrow.isVisible()) {
+                arrow.setVisible(false);
             }
         }
         super.layoutChildren();

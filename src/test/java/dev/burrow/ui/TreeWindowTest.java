@@ -59,6 +59,21 @@ class TreeWindowTest extends WindowTestBase {
     }
 
     @Test
+    void emptyLinesBelowTheLastRowShowNoArrow() {
+        expand("Marketing");
+        expand("Marketing/Campaigns");
+        interact(() -> item("Marketing").get().setExpanded(false));
+        idle();
+        assertEquals(List.of("Engineering", "Marketing", "Product", "Loose flag"), shownPaths());
+        long arrows = onFx(() -> lookup(".tree-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TreeCell<?>) n)
+                .filter(c -> c.isEmpty() && c.getDisclosureNode() != null && c.getDisclosureNode().isVisible()
+                        && c.isVisible())
+                .count());
+        assertEquals(0, arrows, "an empty line shows no folder arrow (cells that held folders kept theirs)");
+    }
+
+    @Test
     void draggingAnItemOntoAFolderMovesItOnTheServer() {
         drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
 
