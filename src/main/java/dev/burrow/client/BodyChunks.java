@@ -1,8 +1,11 @@
 package dev.burrow.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,37 +56,10 @@ final class BodyChunks {
 
     /** The bytes again, from the start, as a stream (each call a fresh one). */
     InputStream stream() {
-        return new InputStream() {
-            private int chunk;
-            private int pos;
-
-            private int limit() {
-                return chunk == chunks.size() - 1 ? lastLength : CHUNK;
-            }
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                while (chunk < chunks.size() && pos >= limit()) {
-                    chunk++;
-                    pos = 0;
-                }
-                if (chunk >= chunks.size()) {
-                    return -1;
-                }
-                int n = Math.min(len, limit() - pos);
-                System.arraycopy(chunks.get(chunk), pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
+        List<InputStream> parts = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            parts.add(new ByteArrayInputStream(chunks.get(i), 0, i == chunks.size() - 1 ? lastLength : CHUNK));
+        }
+        return new SequenceInputStream(Collections.enumeration(parts));
     }
 }
