@@ -209,6 +209,9 @@ final class FaultProxy implements AutoCloseable {
                 int cut = bodyStart + Math.max(1, (full.length - bodyStart) / 2);
                 out.write(full, 0, Math.min(cut, full.length - 1));
                 out.flush();
+                // a reset drops what the client has not read yet: let it read the half first, or
+                // the fault becomes "reset before any byte" (a resumed download asked bytes=0-)
+                Thread.sleep(300);
                 client.setSoLinger(true, 0); // close with RST
                 return;
             } else if (fault instanceof TruncatedJson) {
