@@ -36,6 +36,33 @@ final class PathBar extends BreadCrumbBar<String> {
         setTooltip(tip);
     }
 
+    /**
+     * A path longer than the bar shows its end, as a path bar should: the row and its nearest
+     * folders, starting at a whole crumb; the first crumbs go out of the clip on the left.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        List<javafx.scene.Node> crumbs = getChildrenUnmodifiable();
+        double end = 0;
+        for (javafx.scene.Node n : crumbs) {
+            end = Math.max(end, n.getLayoutX() + n.getLayoutBounds().getWidth());
+        }
+        double shift = 0;
+        if (end > getWidth() && !crumbs.isEmpty()) {
+            shift = -crumbs.get(crumbs.size() - 1).getLayoutX(); // the row alone is wider: its start
+            for (javafx.scene.Node n : crumbs) {
+                if (end - n.getLayoutX() <= getWidth()) {
+                    shift = -n.getLayoutX();
+                    break;
+                }
+            }
+        }
+        for (javafx.scene.Node n : crumbs) {
+            n.setTranslateX(shift);
+        }
+    }
+
     private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
     /** Shows this (escaped) path: one crumb for the top level and one per segment. */

@@ -22,6 +22,10 @@ class DetailsWindowTest extends WindowTestBase {
         folder("Product");
         create("Product/Retention", "insight");
         create("Product/Notes", "notebook");
+        folder("Product/Quarterly reviews of the growth experiments");
+        folder("Product/Quarterly reviews of the growth experiments/Onboarding funnel for new teams");
+        create("Product/Quarterly reviews of the growth experiments/Onboarding funnel for new teams/Week one activation",
+                "insight");
     }
 
     private List<String> crumbs() {
@@ -45,6 +49,25 @@ class DetailsWindowTest extends WindowTestBase {
         waitFx("and highlighted in the tree", () -> tree().getSelectionModel().getSelectedItem() != null
                 && "Marketing".equals(tree().getSelectionModel().getSelectedItem().getValue().treeNode().path()));
         assertEquals(List.of("Project", "Marketing"), crumbs());
+    }
+
+    @Test
+    void aPathTooLongForDetailsShowsItsEndTheRowItself() {
+        String deep = "Product/Quarterly reviews of the growth experiments/Onboarding funnel for new teams";
+        expandAll(deep);
+        select(deep + "/Week one activation");
+        waitFx("the path shows", () -> crumbs().size() == 5);
+        Node bar = onFx(() -> lookup("#path-bar").query());
+        Node last = onFx(() -> lookup("#path-bar .crumb").queryAll().stream()
+                .filter(n -> "Week one activation".equals(((Button) n).getText())).findFirst().orElseThrow());
+        double width = onFx(() -> bar.getLayoutBounds().getWidth());
+        double sum = onFx(() -> lookup("#path-bar .crumb").queryAll().stream()
+                .mapToDouble(n -> n.getLayoutBounds().getWidth()).sum());
+        org.junit.jupiter.api.Assertions.assertTrue(sum > width, "the path is longer than its room: " + sum + " > " + width);
+        waitFx("the row's own crumb is whole inside the bar", () -> {
+            javafx.geometry.Bounds b = last.getBoundsInParent();
+            return b.getMinX() >= 0 && b.getMaxX() <= width + 0.5;
+        });
     }
 
     @Test
