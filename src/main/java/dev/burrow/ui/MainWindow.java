@@ -135,6 +135,12 @@ public final class MainWindow extends BorderPane {
                 debounce.playFromStart();
             }
         });
+        // the field's text is the search on every connection: typed while connecting, or kept over a switch
+        vm.sessionProperty().addListener((o, a, s) -> {
+            if (s != null && !search.getText().isBlank()) {
+                debounce.playFromStart();
+            }
+        });
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 search.clear();

@@ -23,7 +23,7 @@ import org.controlsfx.control.textfield.TextFields;
 final class SearchAssist {
 
     /** The status sentences a search leaves, which no longer apply once it is cleared. */
-    private static final Pattern SEARCH_SENTENCE = Pattern.compile("^[\\d,]+ match(es)? for “.*”\\.$|^There is no type “.*");
+    private static final Pattern SEARCH_SENTENCE = Pattern.compile("^(No|[\\d,]+) match(es)? for “.*”\\.$|^There is no type “.*");
 
     private final MainViewModel vm;
     private final TextField field = TextFields.createClearableTextField();

@@ -86,7 +86,7 @@ public final class TreePane extends BorderPane {
         drag = new DragController(view, hosts);
         view.setCellFactory(v -> new EntryCell(hosts, drag::hooks));
         FixedRowHeight.follow(view);
-        setCenter(view);
+        setCenter(new javafx.scene.layout.StackPane(view, noMatches()));
 
         view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> forwardSelection());
         view.getSelectionModel().getSelectedItems().addListener(
@@ -109,6 +109,18 @@ public final class TreePane extends BorderPane {
         });
         root.setExpanded(true);
         refresh();
+    }
+
+    /** Said over the empty tree when a search finds nothing (a blank tree looked like a lost project). */
+    private javafx.scene.control.Label noMatches() {
+        javafx.scene.control.Label none = new javafx.scene.control.Label("Nothing matches this search.");
+        none.setId("no-matches");
+        none.getStyleClass().add("text-muted");
+        none.setMouseTransparent(true);
+        none.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.searchResultsProperty().get() != null && vm.searchResultsProperty().get().isEmpty(),
+                vm.searchResultsProperty()));
+        return none;
     }
 
     public TreeView<Row> view() {

@@ -355,7 +355,8 @@ public final class TreeViewModel {
             }
             search.show(rows);
             rowsChanged();
-            status.say(rows.size() + (rows.size() == 1 ? " match" : " matches") + " for “" + query + "”.");
+            status.say(rows.isEmpty() ? "No matches for “" + query + "”."
+                    : rows.size() + (rows.size() == 1 ? " match" : " matches") + " for “" + query + "”.");
         });
     }
 

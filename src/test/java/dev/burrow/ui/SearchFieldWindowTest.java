@@ -59,12 +59,30 @@ class SearchFieldWindowTest extends WindowTestBase {
             window.searchField().setText("zzz");
             return null;
         });
-        waitUntil("0 matches", () -> status().equals("0 matches for “zzz”."));
+        waitUntil("no matches", () -> status().equals("No matches for “zzz”."));
+        waitUntil("and the empty tree says so", () -> onFx(() -> lookup("#no-matches").query().isVisible()));
         onFx(() -> {
             window.searchField().clear();
             return null;
         });
         waitUntil("the sentence is gone with the search", () -> status().isEmpty());
+        waitUntil("and the tree's note", () -> onFx(() -> !lookup("#no-matches").query().isVisible()));
+    }
+
+    @Test
+    void theFieldsSearchRunsAgainOnANewConnection() {
+        clickOn("#search").write("Retention");
+        waitUntil("searched", () -> status().startsWith("1 match"));
+        dev.burrow.tree.TreeSession before = vm.session();
+        onFx(() -> {
+            vm.connect(vm.targetProperty().get());
+            return null;
+        });
+        waitUntil("connected again", () -> vm.session() != before);
+        waitUntil("the tree still shows what the field asks for", () -> onFx(
+                () -> vm.tree().searchResultsProperty().get() != null
+                        && vm.tree().searchResultsProperty().get().size() == 1));
+        assertEquals("Retention", text());
     }
 
     @Test
