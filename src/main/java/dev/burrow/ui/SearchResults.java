@@ -90,7 +90,15 @@ final class SearchResults {
             }
         }
         if (changed) {
+            Set<String> before = new HashSet<>();
+            collectFolders("", before);
             index = indexOf(now);
+            // a folder the results show for the first time (renamed, moved) opens on its matches, as
+            // every folder did when they arrived; folders the person closed stay closed
+            Set<String> after = new HashSet<>();
+            collectFolders("", after);
+            after.removeAll(before);
+            expanded.addAll(after);
             rows.set(List.copyOf(now));
         }
         return changed;

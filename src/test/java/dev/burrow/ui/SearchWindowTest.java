@@ -56,4 +56,20 @@ class SearchWindowTest extends WindowTestBase {
                 .getPseudoClassStates().contains(PseudoClass.getPseudoClass("on")));
         assertTrue(shownPaths().equals(List.of("Product", "Product/Retention")), "still searching: " + shownPaths());
     }
+
+    @Test
+    void aFolderRenamedInTheResultsStaysOpenOnItsMatches() {
+        clickOn("#search").write("Retention");
+        waitUntil("the match shows", () -> shownPaths().equals(List.of("Product", "Product/Retention")));
+        select("Product");
+        push(KeyCode.F2);
+        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
+        write("Product area");
+        push(KeyCode.ENTER);
+
+        waitUntil("renamed on the server", () -> serverRow(retention.id()).path().equals("Product area/Retention"));
+        idle();
+        assertEquals(List.of("Product area", "Product area/Retention"), shownPaths(),
+                "the renamed folder shows its match, as before the rename");
+    }
 }
