@@ -231,6 +231,6 @@ public final class DeleteOperation implements Operation {
     @Override
     public Operation inverse() {
         return new RestoreOperation(new ArrayList<>(removed.values()), deleted, "Undo: " + description)
-                .withStars(stars, starsGone);
+                .withStars(stars, starsGone).choosing(nodes);
     }
 }

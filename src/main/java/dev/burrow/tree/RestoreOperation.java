@@ -35,6 +35,17 @@ public final class RestoreOperation implements Operation {
         this.description = description;
     }
 
+    /** The paths of the nodes the person deleted (not the link rows that went with them). */
+    private Set<String> chosen = Set.of();
+
+    /** The nodes the person chose to delete: an undo selects these, not rows that went along. */
+    RestoreOperation choosing(List<TreeNode> nodes) {
+        Set<String> paths = new HashSet<>();
+        nodes.forEach(n -> paths.add(EntryPath.normalize(n.path())));
+        this.chosen = paths;
+        return this;
+    }
+
     /** Stars the delete took with its objects: they come back with the objects restored. */
     RestoreOperation withStars(StarList list, List<dev.burrow.api.Star> gone) {
         this.stars = list;
@@ -218,6 +229,9 @@ public final class RestoreOperation implements Operation {
 
     @Override
     public List<NodeKey> touched() {
-        return topNodes().stream().map(TreeNode::key).toList();
+        List<TreeNode> top = topNodes();
+        List<NodeKey> picked = top.stream().filter(n -> chosen.contains(EntryPath.normalize(n.path())))
+                .map(TreeNode::key).toList();
+        return picked.isEmpty() ? top.stream().map(TreeNode::key).toList() : picked;
     }
 }

@@ -17,7 +17,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -61,18 +60,6 @@ class TrustWindowTest extends WindowTestBase {
 
     // ---- looking ---------------------------------------------------------------------------
 
-    /** The paths the tree highlights. */
-    Set<String> highlighted() {
-        return onFx(() -> {
-            Set<String> out = new TreeSet<>();
-            for (TreeItem<Row> i : tree().getSelectionModel().getSelectedItems()) {
-                if (i != null && i.getValue() != null && i.getValue().treeNode() != null) {
-                    out.add(EntryPath.normalize(i.getValue().treeNode().path()));
-                }
-            }
-            return out;
-        });
-    }
 
     /** What the next Delete would act on. */
     Set<String> wouldDelete() {

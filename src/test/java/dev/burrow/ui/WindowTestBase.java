@@ -393,4 +393,17 @@ abstract class WindowTestBase extends FxRobot {
         org.junit.jupiter.api.Assertions.assertTrue(count > 1 ? shown.startsWith(want + " — ") || shown.equals(want)
                 : shown.equals(want), "Details shows the selection: want " + want + ", shown " + shown);
     }
+
+    /** The paths the tree highlights. */
+    java.util.Set<String> highlighted() {
+        return onFx(() -> {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            for (TreeItem<Row> i : tree().getSelectionModel().getSelectedItems()) {
+                if (i != null && i.getValue() != null && i.getValue().treeNode() != null) {
+                    out.add(dev.burrow.api.EntryPath.normalize(i.getValue().treeNode().path()));
+                }
+            }
+            return out;
+        });
+    }
 }
