@@ -127,10 +127,7 @@ final class Dialogs {
         Alert a = confirmation(owner, plan.on() ? "Make a link" : "Make a real row",
                 plan.on() ? "Make “" + plan.row().name() + "” a link row?"
                         : "Make “" + plan.row().name() + "” a real row?");
-        Label text = new Label(plan.consequence() + " Undo (Ctrl+Z) changes it back.");
-        text.setWrapText(true);
-        text.setId("flag-consequence");
-        a.getDialogPane().setContent(text);
+        a.getDialogPane().setContent(wrapped(plan.consequence() + " Undo (Ctrl+Z) changes it back.", "flag-consequence"));
         ButtonType change = new ButtonType(plan.on() ? "Make it a link" : "Make it real", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, change);
         return a.showAndWait().orElse(ButtonType.CANCEL) == change;
@@ -139,12 +136,23 @@ final class Dialogs {
     /** Something could not be undone in full: says what is missing. */
     static void notice(Window owner, String header, String message) {
         Alert a = alert(Alert.AlertType.WARNING, owner, "Burrow", header);
-        Label text = new Label(message);
-        text.setWrapText(true);
-        text.setId("notice-text");
-        a.getDialogPane().setContent(text);
+        a.getDialogPane().setContent(wrapped(message, "notice-text"));
         a.getDialogPane().setMinWidth(460);
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.showAndWait();
+    }
+
+    /**
+     * A dialog's text, wrapped at a reading width: left to its one-line width, a long list of
+     * names made the dialog thousands of pixels wide and centred it far off the screen.
+     */
+    private static Label wrapped(String message, String id) {
+        Label text = new Label(message);
+        text.setId(id);
+        text.setWrapText(true);
+        text.setPrefWidth(440);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return text;
     }
 
     static void error(Window owner, String header, String message) {

@@ -170,6 +170,19 @@ class TrustWindowTest extends WindowTestBase {
     }
 
     @Test
+    void aLongNoticeWrapsInsideTheWindowInsteadOfSpreadingOffScreen() {
+        String many = String.join(", ", java.util.Collections.nCopies(40, "“Scheduled exports” (early access feature)"));
+        javafx.application.Platform.runLater(() -> Dialogs.notice(stage, "Undo could not restore everything", many));
+        waitFx("the notice shows", () -> lookup("#notice-text").tryQuery().isPresent());
+        javafx.stage.Window notice = onFx(() -> lookup("#notice-text").query().getScene().getWindow());
+        double[] box = onFx(() -> new double[] {notice.getX(), notice.getWidth(), stage.getX(), stage.getWidth()});
+        assertTrue(box[1] <= 640, "a readable width: " + box[1]);
+        assertTrue(box[0] >= box[2] && box[0] + box[1] <= box[2] + box[3],
+                "over its window: " + java.util.Arrays.toString(box));
+        clickButton("OK");
+    }
+
+    @Test
     void aSingleItemWithNothingInsideKeepsDeleteAsTheDefault() {
         select("Loose flag");
         push(KeyCode.DELETE);
