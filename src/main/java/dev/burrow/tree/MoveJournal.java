@@ -101,7 +101,12 @@ public final class MoveJournal {
     static MoveJournal plan(TreeNode.Folder folder, String target, TreeBackend backend, Store store,
             java.util.Set<String> onlyIds) {
         List<Entry> entries = new ArrayList<>();
-        for (FileSystemEntry row : folder.rows()) {
+        // a folder seen only through the rows below it (a search's folders) may still have folder
+        // rows on the server: they move too, or they would stay behind at the old path
+        List<FileSystemEntry> own = folder.rows().isEmpty() && (onlyIds == null)
+                ? backend.rowsAt(folder.path()).stream().filter(FileSystemEntry::isFolder).toList()
+                : folder.rows();
+        for (FileSystemEntry row : own) {
             entries.add(new Entry(row.id(), row.path(), target));
         }
         for (FileSystemEntry row : backend.descendants(folder.path())) {

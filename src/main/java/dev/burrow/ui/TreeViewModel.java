@@ -549,6 +549,17 @@ public final class TreeViewModel {
 
     /** The node of a key in the index shown now (null for the root or a node it lacks). */
     private TreeNode resolve(NodeKey key) {
-        return key instanceof NodeKey.Folder f && f.path().isEmpty() ? null : shownIndex().node(key);
+        if (key instanceof NodeKey.Folder f && f.path().isEmpty()) {
+            return null;
+        }
+        TreeNode shown = shownIndex().node(key);
+        // a search shows a match's folders without their folder rows: commands on such a folder
+        // (rename, move, delete) act on the whole folder the session knows, rows and all
+        TreeSession s = session.get();
+        if (shown instanceof TreeNode.Folder seen && seen.isSynthetic() && search.active() && s != null
+                && s.index().node(key) instanceof TreeNode.Folder whole) {
+            return whole;
+        }
+        return shown;
     }
 }

@@ -21,6 +21,18 @@ class MoveJournalTest extends SessionSupport {
     }
 
     @Test
+    void aFolderKnownOnlyByTheRowsBelowItTakesItsFolderRowAlong() {
+        arrange();
+        // as a search shows it: the folder of a match, without its folder row
+        TreeNode.Folder seen = new TreeNode.Folder("Big", List.of());
+        org.junit.jupiter.api.Assertions.assertNull(execute(MoveOperation.into(List.of(seen), "Dest", journals)));
+        assertEquals(List.of("folder"), serverAt("Dest/Big").stream().map(e -> e.type()).toList(),
+                "the folder row moved with its rows");
+        assertTrue(serverAt("Big").isEmpty(), "nothing is left at the old path");
+        assertEquals(60, serverCount("Dest/Big"));
+    }
+
+    @Test
     void aRefusalMidwayRollsBackSoNoRowIsStranded() {
         List<String> before = arrange();
         backend.failPatchesAfter(30, false);

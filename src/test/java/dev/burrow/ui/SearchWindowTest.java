@@ -69,6 +69,8 @@ class SearchWindowTest extends WindowTestBase {
 
         waitUntil("renamed on the server", () -> serverRow(retention.id()).path().equals("Product area/Retention"));
         idle();
+        assertEquals("folder", serverTree().get("Product area"), "the folder row moved with its rows");
+        assertFalse(serverTree().containsKey("Product"), "no folder row is left behind: " + serverTree());
         assertEquals(List.of("Product area", "Product area/Retention"), shownPaths(),
                 "the renamed folder shows its match, as before the rename");
     }
