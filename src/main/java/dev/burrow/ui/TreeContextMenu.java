@@ -241,9 +241,11 @@ final class TreeContextMenu {
             case OPEN_IN_POSTHOG -> webUrl(lead).ifPresent(hooks.showUrl());
             case RENAME -> pane.renameSelected();
             case NEW_FOLDER -> hooks.newFolder().run();
-            case MOVE_TO -> pickFolder("Move to", "Move").ifPresent(f -> moveTo(nodes, f));
+            case MOVE_TO -> pickFolder("Move " + (nodes.size() == 1 ? "“" + nodes.get(0).name() + "”"
+                    : nodes.size() + " items") + " to", "Move", f -> vm.tree().decideDrop(nodes, f).allowed())
+                    .ifPresent(f -> moveTo(nodes, f));
             case SHORTCUT_HERE -> edits.link(nodes, EntryPath.parent(EntryPath.normalize(nodes.get(0).path())));
-            case SHORTCUT_IN -> pickFolder("Create shortcut in", "Create shortcut").ifPresent(f -> edits.link(nodes, f));
+            case SHORTCUT_IN -> pickFolder("Create shortcut in", "Create shortcut", f -> true).ifPresent(f -> edits.link(nodes, f));
             case STAR -> edits.toggleStar(nodes);
             case SHORTCUT_FLAG -> Dialogs.changeShortcutFlag(owner(), edits, lead.row(), !lead.row().isLink());
             case SHOW_ORIGINAL -> edits.showOriginal(lead.row());
@@ -298,12 +300,13 @@ final class TreeContextMenu {
         return node == null ? Optional.empty() : Links.webUrl(vm.targetProperty().get(), node.row());
     }
 
-    private Optional<String> pickFolder(String title, String verb) {
+    /** A folder picked from those {@code offered} (a move offers only where it may go: not into itself). */
+    private Optional<String> pickFolder(String title, String verb, java.util.function.Predicate<String> offered) {
         TreeSession s = vm.session();
         if (s == null) {
             return Optional.empty();
         }
-        return FolderPicker.pick(owner(), title, verb, FolderPicker.folders(s.index()));
+        return FolderPicker.pick(owner(), title, verb, FolderPicker.folders(s.index()).stream().filter(offered).toList());
     }
 
     private void moveTo(List<TreeNode> nodes, String folder) {

@@ -70,6 +70,23 @@ class ContextMenuWindowTest extends WindowTestBase {
     }
 
     @Test
+    void moveToNamesWhatMovesAndOffersOnlyFoldersItMayGoTo() {
+        folder("Product/Cohorts");
+        push(KeyCode.F5);
+        idle();
+        rightClickOn(cell("Product").lookup(".entry-name"));
+        choose(shownMenu(), "menu-move-to");
+        waitFx("the folder picker shows", () -> lookup("#folder-filter").tryQuery().isPresent());
+        assertEquals("Move “Product” to", onFx(() -> lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
+                .getHeaderText()));
+        java.util.List<String> offered = onFx(() -> java.util.List.copyOf(lookup("#folder-list").queryListView().getItems()))
+                .stream().map(String::valueOf).toList();
+        assertEquals(java.util.List.of("Engineering", "Marketing"), offered,
+                "not the top level it is in, not itself, not its own subfolder");
+        push(KeyCode.ESCAPE);
+    }
+
+    @Test
     void shiftF10OpensTheMenuOfTheSelectionAndStarReachesTheServer() {
         select("Loose flag");
         push(new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN));
