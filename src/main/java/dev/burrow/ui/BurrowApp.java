@@ -112,7 +112,8 @@ public final class BurrowApp extends Application {
             getHostServices().showDocument(url);
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.statusMessage("The browser could not be opened for " + url + ".")),
-                () -> openConnections(stage));
+                () -> openConnections(stage, false));
+        window.onAddConnection(() -> openConnections(stage, true));
         scene.setRoot(window);
         if (ControlsExercise.wanted()) {
             ControlsExercise.run(window);
@@ -154,16 +155,25 @@ public final class BurrowApp extends Application {
         }, ok -> { }, e -> vm.statusMessage("Preferences could not be saved: " + dev.burrow.tree.TreeSession.message(e)));
     }
 
-    private void openConnections(Stage owner) {
+    /** Opens the connections dialog; {@code fresh}: on an empty form for a new one ("Add a connection…"). */
+    private void openConnections(Stage owner, boolean fresh) {
+        java.util.function.Consumer<Connections> show = c -> {
+            ConnectionDialog d = new ConnectionDialog(owner, c, runner, this::connectTo);
+            if (fresh) {
+                d.showNew();
+            } else {
+                d.show();
+            }
+        };
         if (connections != null) {
-            new ConnectionDialog(owner, connections, runner, this::connectTo).show();
+            show.accept(connections);
             return;
         }
         vm.statusMessage("Opening saved connections…");
         runner.run(() -> Connections.open(ConfigFolder.defaultPath()), c -> {
             connections = c;
             vm.statusMessage(c.loadProblem().orElse(""));
-            new ConnectionDialog(owner, c, runner, this::connectTo).show();
+            show.accept(c);
         }, e -> vm.statusMessage("Saved connections could not be read: " + dev.burrow.tree.TreeSession.message(e)));
     }
 

@@ -77,6 +77,18 @@ public final class ConnectionDialog {
         stage.show();
     }
 
+    /** Shows the dialog on an empty form for a new connection ("Add a connection…"), its name field focused. */
+    public void showNew() {
+        stage.show();
+        startNew();
+    }
+
+    private void startNew() {
+        list.getSelectionModel().clearSelection();
+        edit(null);
+        name.requestFocus();
+    }
+
     private BorderPane build() {
         list.setId("profiles");
         list.setPrefWidth(220);
@@ -141,11 +153,7 @@ public final class ConnectionDialog {
         form.add(keyHelp, 1, 6);
 
         Button add = new Button("New");
-        add.setOnAction(e -> {
-            list.getSelectionModel().clearSelection();
-            edit(null);
-            name.requestFocus();
-        });
+        add.setOnAction(e -> startNew());
         Button test = new Button("Test connection");
         test.setId("test-connection");
         test.setOnAction(e -> test());
@@ -277,6 +285,23 @@ public final class ConnectionDialog {
         }, e -> result.setText(dev.burrow.tree.TreeSession.message(e)));
     }
 
+    private void saveAndConnect() {
+        Optional<ConnectionProfile> p = formProfile();
+        if (p.isEmpty()) {
+            return;
+        }
+        if (key.getText() == null || key.getText().isBlank()) {
+            result.setText("Enter the personal API key.");
+            return;
+        }
+        String typed = key.getText();
+        runner.run(() -> connections.save(null, p.get(), typed), saved -> {
+            key.clear();
+            reload(saved.name());
+            connectSelected();
+        }, e -> result.setText(dev.burrow.tree.TreeSession.message(e)));
+    }
+
     private void delete() {
         ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
         if (selected == null || selected.isLocal()) {
@@ -292,6 +317,7 @@ public final class ConnectionDialog {
     private void connectSelected() {
         ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
         if (selected == null) {
+            saveAndConnect(); // a new connection typed into the form: Connect did nothing before it was saved
             return;
         }
         if (selected.isLocal()) {

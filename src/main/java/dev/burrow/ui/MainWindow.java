@@ -32,6 +32,7 @@ public final class MainWindow extends BorderPane {
 
     private final MainViewModel vm;
     private final TreePane tree;
+    private Runnable addConnection;
     private final SearchAssist searchAssist;
     private final TextField search;
     private final Label connection = new Label();
@@ -81,6 +82,11 @@ public final class MainWindow extends BorderPane {
                 tree.view().requestFocus();
             }
         });
+    }
+
+    /** What "Add a connection…" does: the connections dialog on a new connection (the toolbar's button when unset). */
+    public void onAddConnection(Runnable add) {
+        this.addConnection = add;
     }
 
     public TreePane tree() {
@@ -182,7 +188,7 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button connect = new Button("Add a connection…");
         connect.setMinWidth(Region.USE_PREF_SIZE);
-        connect.setOnAction(e -> openConnections.run());
+        connect.setOnAction(e -> (addConnection != null ? addConnection : openConnections).run());
         Button close = new Button(null, Icons.icon(Material2AL.CLOSE, 16));
         close.setId("dismiss-welcome");
         close.getStyleClass().add("flat");

@@ -1,0 +1,89 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burrow.settings.Connections;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Add a connection…" opens on an empty form, and Connect on a filled-in form saves it and connects. */
+class ConnectionDialogWindowTest extends FxRobot {
+
+    @TempDir
+    Path config;
+    Stage stage;
+    FxTaskRunner runner;
+    Connections connections;
+    final List<ConnectionDialog.Choice> chosen = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        runner = new FxTaskRunner(1);
+        connections = Connections.open(config);
+        interact(() -> new ConnectionDialog(stage, connections, runner, chosen::add).showNew());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage && w != stage)
+                .map(w -> (Stage) w).toList().forEach(Stage::close));
+        runner.close();
+    }
+
+    @Test
+    void addAConnectionOpensOnAnEmptyFormReadyToType() {
+        TextField name = lookup("#profile-name").queryAs(TextField.class);
+        assertTrue(name.isFocused(), "the name field has the focus");
+        assertFalse(name.isDisabled());
+        assertEquals("", name.getText());
+        assertNull(lookup("#profiles").queryListView().getSelectionModel().getSelectedItem(),
+                "no saved connection is being edited");
+    }
+
+    @Test
+    void connectOnAFilledInFormSavesItAndConnects() throws Exception {
+        write("Team EU");
+        clickOn("#profile-environment").write("4242");
+        clickOn("#profile-key").write("phx_test_key_not_real");
+        clickOn("#connect");
+
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !chosen.isEmpty());
+        assertEquals("Team EU", chosen.get(0).profile().name());
+        assertEquals(4242, chosen.get(0).profile().environmentId());
+        assertEquals("phx_test_key_not_real", chosen.get(0).apiKey());
+        assertTrue(connections.profiles().profiles().stream().anyMatch(p -> p.name().equals("Team EU")), "saved");
+        assertEquals(2, connections.profiles().profiles().size(), "the local workspace and the new one");
+        assertTrue(lookup("#profiles").tryQuery().isEmpty(), "the dialog closed on connecting");
+        Path profiles = config.resolve(dev.burrow.settings.ProfileStore.FILE_NAME);
+        assertTrue(Files.exists(profiles));
+        assertFalse(Files.readString(profiles).contains("phx_test_key_not_real"), "the key is not kept with the profile");
+    }
+
+    @Test
+    void connectWithoutAKeySaysWhatIsMissingAndSavesNothing() {
+        write("No key");
+        clickOn("#profile-environment").write("7");
+        clickOn("#connect");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Enter the personal API key.", lookup("#probe-result").queryLabeled().getText());
+        assertTrue(chosen.isEmpty());
+        assertEquals(1, connections.profiles().profiles().size(), "only the local workspace");
+    }
+}
