@@ -241,8 +241,7 @@ final class TreeContextMenu {
             case OPEN_IN_POSTHOG -> webUrl(lead).ifPresent(hooks.showUrl());
             case RENAME -> pane.renameSelected();
             case NEW_FOLDER -> hooks.newFolder().run();
-            case MOVE_TO -> pickFolder("Move " + (nodes.size() == 1 ? "“" + nodes.get(0).name() + "”"
-                    : nodes.size() + " items") + " to", "Move", f -> vm.tree().decideDrop(nodes, f).allowed())
+            case MOVE_TO -> pickFolder("Move " + TreeEdits.what(nodes) + " to", "Move", f -> vm.tree().decideDrop(nodes, f).allowed())
                     .ifPresent(f -> moveTo(nodes, f));
             case SHORTCUT_HERE -> edits.link(nodes, EntryPath.parent(EntryPath.normalize(nodes.get(0).path())));
             case SHORTCUT_IN -> pickFolder("Create shortcut in", "Create shortcut", f -> true).ifPresent(f -> edits.link(nodes, f));

@@ -337,7 +337,8 @@ public final class TreeEdits {
         return out;
     }
 
-    private static String what(List<TreeNode> nodes) {
+    /** The nodes as a sentence names them: “Design”, or "3 items". */
+    static String what(List<TreeNode> nodes) {
         return nodes.size() == 1 ? "“" + nodes.get(0).name() + "”" : nodes.size() + " items";
     }
 

@@ -61,11 +61,7 @@ class SearchWindowTest extends WindowTestBase {
     void aFolderRenamedInTheResultsStaysOpenOnItsMatches() {
         clickOn("#search").write("Retention");
         waitUntil("the match shows", () -> shownPaths().equals(List.of("Product", "Product/Retention")));
-        select("Product");
-        push(KeyCode.F2);
-        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
-        write("Product area");
-        push(KeyCode.ENTER);
+        renameWithF2("Product", "Product area");
 
         waitUntil("renamed on the server", () -> serverRow(retention.id()).path().equals("Product area/Retention"));
         idle();

@@ -151,11 +151,7 @@ class TreeWindowTest extends WindowTestBase {
 
     @Test
     void renamingWithF2MovesTheFolderOnTheServer() {
-        select("Product");
-        push(KeyCode.F2);
-        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
-        write("Product area");
-        push(KeyCode.ENTER);
+        renameWithF2("Product", "Product area");
 
         waitUntil("renamed on the server", () -> serverRow(retention.id()).path().equals("Product area/Retention"));
         idle();

@@ -406,4 +406,13 @@ abstract class WindowTestBase extends FxRobot {
             return out;
         });
     }
+
+    /** Renames a row as a person does: select it, F2, type the new name, Enter. */
+    void renameWithF2(String path, String name) {
+        select(path);
+        push(javafx.scene.input.KeyCode.F2);
+        waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
+        write(name);
+        push(javafx.scene.input.KeyCode.ENTER);
+    }
 }
