@@ -97,22 +97,54 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
         return new DeletePlan(nodes, what, rows, total);
     }
 
-    /** "Deleted 2 dashboards and 1 insight. Ctrl+Z restores them." from the server's {@code deleted} list. */
-    static String doneSentence(List<DeletedObject> deleted) {
-        if (deleted.isEmpty()) {
-            return "Deleted. Ctrl+Z puts it back.";
+    /**
+     * "Deleted 1 dashboard, 3 folders and 4 links. Ctrl+Z restores them.": the server's
+     * {@code deleted} list names only objects, so the folders and links this plan takes (known
+     * from the selection and the index) are counted here.
+     */
+    String doneSentence(List<DeletedObject> deleted) {
+        int folders = 0;
+        int links = 0;
+        for (TreeNode n : nodes) {
+            if (n instanceof TreeNode.Folder) {
+                folders++;
+            } else if (n instanceof TreeNode.Item item && item.row().isLink()) {
+                links++;
+            }
         }
+        for (FileSystemEntry r : rowsInside) {
+            if (r.isFolder()) {
+                folders++;
+            } else if (r.isLink()) {
+                links++;
+            }
+        }
+        return doneSentence(deleted, folders, links);
+    }
+
+    /** "Deleted 2 dashboards and 1 insight. Ctrl+Z restores them." from the server's {@code deleted} list and the folders and links that went with them. */
+    static String doneSentence(List<DeletedObject> deleted, int folders, int links) {
         Map<String, Integer> byType = new LinkedHashMap<>();
         for (DeletedObject d : deleted) {
             byType.merge(Icons.typeLabel(d.type()).toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        if (folders > 0) {
+            byType.merge("folder", folders, Integer::sum);
+        }
+        if (links > 0) {
+            byType.merge("link", links, Integer::sum);
+        }
+        if (byType.isEmpty()) {
+            return "Deleted. Ctrl+Z puts it back.";
         }
         List<String> parts = new ArrayList<>();
         byType.forEach((type, n) -> parts.add(n + " " + type + (n == 1 ? "" : "s")));
         String joined = parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        int total = byType.values().stream().mapToInt(Integer::intValue).sum();
         long lost = deleted.stream().filter(d -> !d.canUndo()).count();
-        String undo = lost == 0 ? (deleted.size() == 1 ? " Ctrl+Z restores it." : " Ctrl+Z restores them.")
-                : lost == deleted.size() ? " This can't be undone."
+        String undo = lost == 0 ? (total == 1 ? " Ctrl+Z restores it." : " Ctrl+Z restores them.")
+                : lost == total ? " This can't be undone."
                 : " Ctrl+Z restores all but " + lost + " that can't be restored.";
         return "Deleted " + joined + "." + undo;
     }

@@ -250,6 +250,8 @@ public final class MainWindow extends BorderPane {
         Label checked = new Label();
         checked.setId("live-checked");
         checked.textProperty().bind(vm.live().checkedProperty());
+        checked.setMinWidth(Region.USE_PREF_SIZE); // a long status gives way, not the time of the last check
+        wait.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, busy, status, grow, checked, wait);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

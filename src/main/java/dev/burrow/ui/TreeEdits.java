@@ -204,7 +204,7 @@ public final class TreeEdits {
         tree.reveal(next == null ? List.of() : List.of(next));
         execute(op, msg -> {
             if (msg == null) {
-                status.say(DeletePlan.doneSentence(op.deleted()));
+                status.say(plan.doneSentence(op.deleted()));
             } else {
                 tree.reveal(op.nodes().stream().map(TreeNode::key).toList());
             }

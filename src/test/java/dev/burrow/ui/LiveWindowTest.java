@@ -145,4 +145,22 @@ class LiveWindowTest extends WindowTestBase {
         List<String> shown = shownPaths();
         assertTrue(shown.contains("Engineering"), shown::toString);
     }
+
+    @Test
+    void aLongStatusSentenceLeavesTheLastCheckedTimeWhole() {
+        checkNow();
+        waitFx("checked once", () -> ((Label) lookup("#live-checked").query()).getText().startsWith("Checked"));
+        onFx(() -> {
+            vm.statusMessage("Undo: Delete 2 items: Not restored, deleted for good: " + "“A long name” (early access feature), ".repeat(12));
+            return null;
+        });
+        waitFx("laid out", () -> {
+            Label checked = (Label) lookup("#live-checked").query();
+            return checked.getWidth() > 0;
+        });
+        Label checked = (Label) lookup("#live-checked").query();
+        double width = onFx(checked::getWidth);
+        double wanted = onFx(() -> checked.prefWidth(-1));
+        assertTrue(width >= wanted - 0.5, "“" + onFx(checked::getText) + "” is " + width + " px wide, needs " + wanted);
+    }
 }

@@ -157,6 +157,8 @@ class TrustWindowTest extends WindowTestBase {
         clickButton("Delete");
         waitUntil("deleted", () -> serverPaths().stream().noneMatch(p -> p.startsWith("Marketing")));
         idle();
+        waitUntil("the status names the folder that went with the objects",
+                () -> status().startsWith("Deleted ") && status().contains(" and 1 folder."));
         push(UNDO);
         waitFx("undo names what it could not restore",
                 () -> lookup("#notice-text").tryQuery().isPresent());
