@@ -41,22 +41,69 @@ public final class TreeIndex {
         List<TreeNode> sorted;
         /** Goes up whenever the children change: a sort made off the owner's thread is kept only if it matches. */
         int version;
+        /**
+         * The last order worked out, before a few children changed (those named in
+         * {@link #changedItems} and {@link #changedFolders}): the next order is this one patched,
+         * not a new sort (a move out of a 10,000-child folder re-sorted all 10,000). Null when
+         * there is none or too much changed.
+         */
+        List<TreeNode> base;
+        /** Ids of child items added, removed or replaced since {@link #base}. */
+        Set<String> changedItems;
+        /** Paths of subfolders added, removed or whose rows changed since {@link #base}. */
+        Set<String> changedFolders;
 
         FolderData(FolderData parent) {
             this.parent = parent;
         }
 
+        /** A child changed (an item by id, or a subfolder by path): noted when an order exists to patch. */
+        void childChanged(String itemId, String folderPath) {
+            if (sorted == null && base == null) {
+                return;
+            }
+            if (changedItems == null) {
+                changedItems = new java.util.HashSet<>();
+                changedFolders = new java.util.HashSet<>();
+            }
+            if (itemId != null) {
+                changedItems.add(itemId);
+            } else {
+                changedFolders.add(folderPath);
+            }
+        }
+
         void changed() {
+            if (sorted != null) {
+                base = sorted;
+            }
             sorted = null;
             version++;
+            int pending = changedItems == null ? 0 : changedItems.size() + changedFolders.size();
+            if (base == null || pending == 0 || pending > PATCH_LIMIT) {
+                forgetBase(); // nothing to patch, or so much changed that a sort is as cheap
+            }
+        }
+
+        void forgetBase() {
+            base = null;
+            changedItems = null;
+            changedFolders = null;
         }
     }
+
+    /** At most this many changed children are patched into a kept order; more are sorted again. */
+    static final int PATCH_LIMIT = 256;
 
     private final Map<String, FileSystemEntry> byId = new HashMap<>();
     private final Map<String, FolderData> folders = new HashMap<>();
     /** Ids of the link rows, so that the shortcut list does not walk every row (it is asked after every page). */
     private final Set<String> links = new java.util.HashSet<>();
     private boolean complete;
+    /** The folders whose children changed since {@link #recordTouched()}; null when nobody asked. */
+    private Set<String> recorded;
+    /** {@link #clear()} ran since {@link #recordTouched()}: any folder may have changed. */
+    private boolean recordedClear;
 
     private final IdAliases aliases;
 
@@ -145,9 +192,42 @@ public final class TreeIndex {
             return List.of();
         }
         if (f.sorted == null) {
-            f.sorted = java.util.Collections.unmodifiableList(sorted(unsorted(f)));
+            f.sorted = java.util.Collections.unmodifiableList(f.base != null ? patched(f) : sorted(unsorted(f)));
+            f.forgetBase();
         }
         return f.sorted;
+    }
+
+    /**
+     * The folder's last order with its changed children taken out and their current nodes put
+     * back by binary search: a copy and a few comparisons instead of a sort of every child.
+     */
+    private List<TreeNode> patched(FolderData f) {
+        List<TreeNode> out = new ArrayList<>(f.base.size() + f.changedItems.size() + f.changedFolders.size());
+        for (TreeNode n : f.base) {
+            boolean changed = n instanceof TreeNode.Item i ? f.changedItems.contains(i.row().id())
+                    : f.changedFolders.contains(n.path());
+            if (!changed) {
+                out.add(n);
+            }
+        }
+        for (String id : f.changedItems) {
+            if (f.items.contains(id)) {
+                insertSorted(out, new TreeNode.Item(byId.get(id)));
+            }
+        }
+        for (String path : f.changedFolders) {
+            FolderData sub = folders.get(path);
+            if (sub != null && f.subfolders.contains(path)) {
+                insertSorted(out, new TreeNode.Folder(path, sub.rows));
+            }
+        }
+        return out;
+    }
+
+    private static void insertSorted(List<TreeNode> nodes, TreeNode node) {
+        int at = java.util.Collections.binarySearch(nodes, node, SIBLING_ORDER);
+        nodes.add(at < 0 ? -at - 1 : at, node);
     }
 
     /** How many children a folder has, without sorting them. */
@@ -214,8 +294,12 @@ public final class TreeIndex {
             return false;
         }
         f.sorted = java.util.Collections.unmodifiableList(sortedNodes);
+        f.forgetBase();
         return true;
     }
+
+    /** How many whole sorts of a folder's children were made, on any thread (tests: a small change patches instead). */
+    static final java.util.concurrent.atomic.AtomicLong SORTS = new java.util.concurrent.atomic.AtomicLong();
 
     private record Keyed(TreeNode node, int kind, String lower, String name) {
     }
@@ -228,6 +312,7 @@ public final class TreeIndex {
      * lower-cases the name on every comparison, ~100 ms for a 10,000-child folder.
      */
     private static List<TreeNode> sorted(List<TreeNode> nodes) {
+        SORTS.incrementAndGet();
         List<Keyed> keyed = new ArrayList<>(nodes.size());
         for (TreeNode n : nodes) {
             String name = n.name();
@@ -287,8 +372,32 @@ public final class TreeIndex {
         return forgetOrder(touched);
     }
 
+    /**
+     * Starts noting which folders' children change (by any put, remove or clear) until
+     * {@link #touchedSinceRecord()}: an edit's caller learns what to refill without knowing how
+     * the edit works.
+     */
+    public void recordTouched() {
+        recorded = new LinkedHashSet<>();
+        recordedClear = false;
+    }
+
+    /**
+     * The folder paths whose children changed since {@link #recordTouched()}, and stops noting;
+     * null when the index was cleared meanwhile (anything may have changed).
+     */
+    public Set<String> touchedSinceRecord() {
+        Set<String> out = recordedClear ? null : recorded == null ? Set.of() : recorded;
+        recorded = null;
+        recordedClear = false;
+        return out;
+    }
+
     /** The children of these folders changed: their kept order is void. */
     private Set<String> forgetOrder(Set<String> touched) {
+        if (recorded != null) {
+            recorded.addAll(touched);
+        }
         for (String t : touched) {
             FolderData f = folders.get(t);
             if (f != null) {
@@ -332,8 +441,10 @@ public final class TreeIndex {
             if (f.rows.size() > 1) {
                 f.rows.sort(Comparator.comparing(FileSystemEntry::id));
             }
+            parent.childChanged(null, key);
         } else {
             parent.items.add(entry.id());
+            parent.childChanged(entry.id(), null);
         }
         touched.add(parentKey);
     }
@@ -353,6 +464,7 @@ public final class TreeIndex {
             f = new FolderData(parent);
             folders.put(key, f);
             parent.subfolders.add(key);
+            parent.childChanged(null, key);
             touched.add(parentKey);
         }
         return f;
@@ -381,13 +493,16 @@ public final class TreeIndex {
         for (String a : ancestors) {
             folders.get(a).below--;
         }
+        FolderData parent = folders.get(parentKey);
         if (e.isFolder()) {
             FolderData f = folders.get(key);
             if (f != null) {
                 f.rows.removeIf(r -> r.id().equals(id));
             }
+            parent.childChanged(null, key);
         } else {
-            folders.get(parentKey).items.remove(id);
+            parent.items.remove(id);
+            parent.childChanged(id, null);
         }
         touched.add(parentKey);
         prune(key, touched);
@@ -405,7 +520,9 @@ public final class TreeIndex {
                     return;
                 }
                 folders.remove(k);
-                folders.get(parent).subfolders.remove(k);
+                FolderData p = folders.get(parent);
+                p.subfolders.remove(k);
+                p.childChanged(null, k);
                 touched.add(parent);
             }
             k = parent;
@@ -419,6 +536,7 @@ public final class TreeIndex {
         folders.clear();
         folders.put("", new FolderData(null));
         complete = false;
+        recordedClear = recorded != null;
     }
 
     /** The rows with {@code shortcut: true}, sorted by name. */
