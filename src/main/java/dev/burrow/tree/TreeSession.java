@@ -73,8 +73,16 @@ public final class TreeSession {
         long rows = Math.max(0, maxHeapBytes - HEAP_RESERVE) / INDEX_ROW_BYTES;
         return Math.min(INDEX_LIMIT, rows);
     }
-    /** An edit may touch any folder: views refresh everything they show. */
-    private static final Set<String> EVERYTHING = Set.of("");
+    /**
+     * Announced when any folder may have changed (F5, the index made whole): views refill every
+     * folder they show. Its one element is no folder's path ({@code ""} is the root's).
+     */
+    public static final Set<String> EVERYTHING = Set.of("\u0000everything");
+
+    /** Whether an announcement of {@link Listener#foldersChanged} means every folder. */
+    public static boolean isEverything(Set<String> folderPaths) {
+        return folderPaths.containsAll(EVERYTHING);
+    }
 
     private final TreeBackend backend;
     private final TaskRunner runner;
@@ -153,6 +161,15 @@ public final class TreeSession {
                 l.foldersChanged(folders);
             }
         }
+    }
+
+    /**
+     * Announces the folders an edit touched ({@link TreeIndex#touchedSinceRecord}): only those are
+     * refilled, so a move in one folder does not rebuild every open folder; a cleared index
+     * (null) means everything.
+     */
+    private void changedBy(Set<String> touched) {
+        changed(touched == null ? EVERYTHING : touched);
     }
 
     private void finished(String description, String error) {
@@ -379,8 +396,9 @@ public final class TreeSession {
     private void perform(Operation op, String label, java.util.function.BiConsumer<String, Throwable> done,
             boolean fresh, boolean cancellable) {
         Progress progress = tracking(op, label, cancellable);
+        index.recordTouched();
         op.applyLocally(index);
-        changed(EVERYTHING);
+        changedBy(index.touchedSinceRecord());
         if (op instanceof StarOperation || op instanceof DeleteOperation) {
             starsChanged();
         }
@@ -391,8 +409,9 @@ public final class TreeSession {
         }, ok -> {
             busy(-1);
             progress.end();
+            index.recordTouched();
             op.reconcile(index);
-            changed(EVERYTHING);
+            changedBy(index.touchedSinceRecord());
             if (fresh) {
                 history.done(op);
             }
@@ -409,8 +428,9 @@ public final class TreeSession {
         }, error -> {
             busy(-1);
             progress.end();
+            index.recordTouched();
             op.revertLocally(index);
-            changed(EVERYTHING);
+            changedBy(index.touchedSinceRecord());
             if (Progress.isCancel(error) && op instanceof MoveOperation move) {
                 CancelledMove.settle(move, error, label, fresh ? history : null, (back, then) -> perform(back,
                         "Putting back: " + label, then, false, false), (msg, e) -> {

@@ -501,9 +501,9 @@ public final class TreeViewModel {
         queueRefill();
     }
 
-    /** As {@link #queueRowsChanged()} when only these folders' children changed ("": any). */
+    /** As {@link #queueRowsChanged()} when only these folders' children changed ({@link TreeSession#EVERYTHING}: any). */
     private void queueFoldersChanged(Set<String> folders) {
-        if (folders.contains("") || search.active()) {
+        if (TreeSession.isEverything(folders) || search.active()) {
             refillAll = true;
         } else {
             refill.addAll(folders);
