@@ -20,19 +20,29 @@ final class FocusParking {
     private FocusParking() {
     }
 
-    /** {@code item.getChildren().setAll(next)}, with the focus parked while {@code next} is large. */
+    /**
+     * Makes {@code item}'s children {@code next}: patched in place when only a few runs of items
+     * differ ({@link ChildrenPatch}: the others, their cells and the selection stay), else
+     * {@code setAll}; with the focus parked while the list is large.
+     */
     static <T> void setChildren(TreeView<T> view, TreeItem<T> item, List<TreeItem<T>> next) {
         FocusModel<TreeItem<T>> focus = view.getFocusModel();
         TreeItem<T> focused = focus == null ? null : focus.getFocusedItem();
         if (focused == null || Math.max(next.size(), item.getChildren().size()) < THRESHOLD) {
-            item.getChildren().setAll(next);
+            replace(item, next);
             return;
         }
         focus.focus(-1);
-        item.getChildren().setAll(next);
+        replace(item, next);
         int row = view.getRow(focused); // -1 when the focused item went with the old children
         if (row >= 0) {
             focus.focus(row);
+        }
+    }
+
+    private static <T> void replace(TreeItem<T> item, List<TreeItem<T>> next) {
+        if (item.getChildren().isEmpty() || !ChildrenPatch.apply(item.getChildren(), next)) {
+            item.getChildren().setAll(next);
         }
     }
 }
