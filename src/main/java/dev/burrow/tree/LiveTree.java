@@ -668,7 +668,7 @@ public final class LiveTree {
                 }
             }
         }
-        applyChunk(changes, 0, c, new int[3], () -> {
+        applyChunk(changes, 0, c, new int[3], new Merged(), () -> {
             if (!goneNames.isEmpty()) {
                 listeners.forEach(l -> l.selectionGone(goneNames));
             }
@@ -678,16 +678,33 @@ public final class LiveTree {
         });
     }
 
-    /** Applies changes [from, from + CHUNK) now and the rest a frame later, so no hand-off runs long. */
-    private void applyChunk(List<LiveChange> changes, int from, Cycle c, int[] counts, Runnable after) {
+    /** What the chunks of one merge changed so far: said to the session once, after the last chunk. */
+    private static final class Merged {
+        final Set<String> touched = new LinkedHashSet<>();
+        final Map<String, String> elsewhere = new HashMap<>();
+
+        void tell(TreeSession session) {
+            if (!touched.isEmpty() || !elsewhere.isEmpty()) {
+                session.changedElsewhere(touched, elsewhere);
+            }
+        }
+    }
+
+    /**
+     * Applies changes [from, from + CHUNK) to the index now and the rest a frame later, so no
+     * hand-off runs long; the views hear of it once, after the last chunk (each announcement
+     * refilled the folders again: four refills of the same folder for 1,000 changes).
+     */
+    private void applyChunk(List<LiveChange> changes, int from, Cycle c, int[] counts, Merged merged, Runnable after) {
         if (c.stale()) {
+            merged.tell(session); // what the chunks before merged shows
             finishCycle(false); // an edit started between chunks: the rest waits for the next cycle
             return;
         }
         TreeIndex index = session.index();
         int to = Math.min(changes.size(), from + CHUNK);
-        Set<String> touched = new LinkedHashSet<>();
-        Map<String, String> elsewhere = new HashMap<>();
+        Set<String> touched = merged.touched;
+        Map<String, String> elsewhere = merged.elsewhere;
         long until = clockMillis.getAsLong() + MARK_TIME.toMillis();
         for (LiveChange ch : changes.subList(from, to)) {
             FileSystemEntry now = index.byId(ch.id());
@@ -708,11 +725,11 @@ public final class LiveTree {
                 elsewhere.put(ch.id(), now.name());
             }
         }
-        session.changedElsewhere(touched, elsewhere);
         if (to < changes.size()) {
-            runner.postLater(CHUNK_GAP, () -> applyChunk(changes, to, c, counts, after));
+            runner.postLater(CHUNK_GAP, () -> applyChunk(changes, to, c, counts, merged, after));
             return;
         }
+        merged.tell(session);
         if (!changes.isEmpty()) {
             after.run();
             listeners.forEach(l -> l.merged(counts[0], counts[1], counts[2]));

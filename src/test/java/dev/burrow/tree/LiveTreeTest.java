@@ -323,7 +323,7 @@ class LiveTreeTest extends SessionSupport {
         assertTrue(first <= 2 + LiveTree.CHUNK, () -> "one chunk at a time: " + first);
         timers.advance(Duration.ofSeconds(2));
         assertEquals(1002, index().children("A").size(), "every row arrived");
-        assertTrue(hand.size() >= 4, () -> "in several hand-offs: " + hand);
+        assertEquals(List.of(1002), hand, "the views hear of it once, after the last chunk (not a refill per chunk)");
         assertAgree();
     }
 
