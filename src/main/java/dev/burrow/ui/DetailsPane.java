@@ -69,6 +69,44 @@ public final class DetailsPane extends VBox {
             }
         });
         show(null);
+        warmUpWhenShown();
+    }
+
+    /**
+     * Once the window shows, lays out a sample row's details once and puts the empty pane back, in
+     * one turn of the FX thread (nothing is painted between): the path bar's skin, the facts and
+     * the link controls get their styles then, not on the person's first selection (which cost a
+     * first-time CSS pass of 100+ ms in the 1M session's move step).
+     */
+    private void warmUpWhenShown() {
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                    javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(DetailsPane.this::warmUp);
+                }
+            }
+        });
+    }
+
+    /** The sample's details styled and laid out, then what the selection says shown again. */
+    void warmUp() {
+        if (getScene() == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode sampleMeta = Json.MAPPER.createObjectNode().put("name", "sample");
+        show(new TreeNode.Item(new FileSystemEntry("warm-up", "Folder/Sample", 2, "insight", "sample", null,
+                sampleMeta, Boolean.TRUE, "2026-01-01T00:00:00Z", null, null, null)));
+        applyCss();
+        layout();
+        showSelection();
+    }
+
+    /** Whether the path bar has its skin already (made by {@link #warmUp} before any selection). */
+    boolean styledAhead() {
+        return crumbs.getSkin() != null;
     }
 
     /** One node: its details; several: what they are, in one sentence. */

@@ -34,6 +34,16 @@ class DetailsWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theDetailsAreStyledBeforeTheFirstSelectionAndStillShowNothingSelected() {
+        DetailsPane details = onFx(() -> (DetailsPane) lookup("#details-pane").query());
+        assertEquals(true, onFx(details::styledAhead), "the path bar's skin was made once the window showed");
+        assertEquals(null, vm.tree().selectedProperty().get());
+        assertEquals(true, onFx(() -> lookup("#details-pane .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().startsWith("Select a row"))), "the empty pane is back");
+        assertEquals(List.of(), crumbs(), "no sample path is left on screen");
+    }
+
+    @Test
     void thePathBarShowsTheRowsFoldersAndASegmentRevealsItsFolder() {
         expandAll("Marketing/Campaigns");
         select("Marketing/Campaigns/Launch funnel");
