@@ -2,16 +2,27 @@ package dev.burrow.ui;
 
 import dev.burrow.tree.TreeSession;
 import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 
 /**
- * Undo at hand: after a move, a delete or a batch, a ControlsFX notification ("Moved 3 items to
- * Marketing — Undo") in the window's bottom right corner, away from the tree. Its Undo undoes
- * that step only while it is still the latest one; the note goes after a few seconds.
+ * Undo at hand: after a move, a delete or a batch, a note ("Moved 3 items to Marketing — Undo")
+ * in the window's bottom right corner, away from the tree. Its Undo undoes that step only while it
+ * is still the latest one; the note goes after a few seconds.
+ *
+ * <p>The note is one node of the window, made and styled with it and shown or hidden, not a
+ * ControlsFX notification: each of those is a popup with a scene of its own, whose styles are
+ * worked out from nothing every time (JavaFX keeps its style cache per scene), and showing one
+ * held the FX thread 100–250 ms right after the move it followed. Being part of the window, it
+ * also leaves the keyboard with the window.
  */
 final class UndoToast {
 
@@ -19,16 +30,42 @@ final class UndoToast {
     static final Duration SHOWN_FOR = Duration.seconds(6);
 
     private final MainViewModel vm;
-    private final Node owner;
+    private final Label text = new Label();
+    private final Button undoButton = new Button("Undo");
+    private final HBox note = new HBox(12, text, undoButton);
+    private final PauseTransition hide = new PauseTransition(SHOWN_FOR);
     /** Counts the steps that finished: a note's Undo works only while no step came after it. */
     private long steps;
-    private boolean forwarding;
+    /** What the note shown offers to undo. */
+    private TreeSession shownSession;
+    private String shownDescription;
+    private long shownStep;
 
-    UndoToast(MainViewModel vm, Node owner) {
+    UndoToast(MainViewModel vm) {
         this.vm = vm;
-        this.owner = owner;
+        note.getStyleClass().add("undo-toast");
+        note.setAlignment(Pos.CENTER_LEFT);
+        note.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        note.setVisible(false);
+        note.setPickOnBounds(false);
+        text.getStyleClass().add("undo-toast-text");
+        undoButton.getStyleClass().add("accent");
+        undoButton.setFocusTraversable(false); // the keyboard stays where the person works
+        undoButton.setOnAction(e -> {
+            hide.stop();
+            note.setVisible(false);
+            undo(shownSession, shownDescription, shownStep);
+        });
+        StackPane.setAlignment(note, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(note, new Insets(0, 16, 16, 0));
+        hide.setOnFinished(e -> note.setVisible(false));
         vm.sessionProperty().addListener((o, old, s) -> follow(s));
         follow(vm.session());
+    }
+
+    /** The note, to lay over the window's panes (bottom right of a {@code StackPane}); hidden until a step offers undo. */
+    Node node() {
+        return note;
     }
 
     private void follow(TreeSession s) {
@@ -75,70 +112,17 @@ final class UndoToast {
     }
 
     private void show(TreeSession s, String description, long step) {
-        if (owner.getScene() == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) {
-            return;
-        }
-        Action undo = new Action("Undo", e -> undo(s, description, step));
-        undo.setLongText("Undo “" + description + "”");
-        Notifications.create()
-                .text(pastTense(description))
-                .owner(owner.getScene().getWindow())
-                .position(Pos.BOTTOM_RIGHT)
-                .hideAfter(SHOWN_FOR)
-                .hideCloseButton()
-                .action(undo)
-                .styleClass("undo-toast")
-                .show();
-        javafx.application.Platform.runLater(this::passKeysOn);
-    }
-
-    /**
-     * The note's popup may take the keyboard (popups do, so that menus work): a key typed while it
-     * shows closes it and goes on to the window, so Ctrl+Z, Delete and the rest keep working.
-     */
-    private void passKeysOn() {
-        javafx.scene.Scene main = owner.getScene();
-        if (main == null) {
-            return;
-        }
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getScene() != null
-                    && p.getScene().getRoot().lookup(".notification-bar") != null
-                    && !p.getProperties().containsKey(UndoToast.class)) {
-                p.getProperties().put(UndoToast.class, Boolean.TRUE);
-                p.getScene().addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
-                    if (forwarding) {
-                        return; // the window hands its keys to its popups first: this is ours coming back
-                    }
-                    e.consume();
-                    p.hide(); // typing moves on: the note goes, and the window has the keyboard again
-                    // the key acts once the window has the keyboard back (a rename field keeps its focus)
-                    javafx.application.Platform.runLater(() -> passOn(main, e));
-                });
-            }
-        }
-    }
-
-    private void passOn(javafx.scene.Scene main, javafx.scene.input.KeyEvent e) {
-        if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED) {
-            for (var acc : main.getAccelerators().entrySet()) {
-                if (acc.getKey().match(e)) {
-                    acc.getValue().run(); // the window's shortcuts are not part of the event's route
-                    return;
-                }
-            }
-        }
-        Node target = main.getFocusOwner() != null ? main.getFocusOwner() : main.getRoot();
-        forwarding = true;
-        try {
-            javafx.event.Event.fireEvent(target, e.copyFor(target, target));
-        } finally {
-            forwarding = false;
-        }
+        shownSession = s;
+        shownDescription = description;
+        shownStep = step;
+        text.setText(pastTense(description));
+        undoButton.setAccessibleText("Undo “" + description + "”");
+        note.setVisible(true);
+        hide.playFromStart();
     }
 
     private void undo(TreeSession s, String description, long step) {
-        if (s != vm.session() || step != steps || !description.equals(s.undoDescription())) {
+        if (s == null || s != vm.session() || step != steps || !description.equals(s.undoDescription())) {
             vm.statusMessage("“" + description + "” is no longer the last change: undo it with Ctrl+Z after the later ones.");
             return;
         }

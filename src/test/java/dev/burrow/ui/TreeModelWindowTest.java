@@ -124,13 +124,6 @@ class TreeModelWindowTest extends WindowTestBase {
     // ---- steps -------------------------------------------------------------------------------
 
     void step() {
-        // Under Monocle the undo note's popup keeps the keyboard, and a key that closes it lands while
-        // the window takes focus back (on a desktop, checked under Xvfb, F2 after a move renames):
-        // the sequence tests the tree, so the note goes first, as if it had timed out.
-        fx(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w instanceof javafx.stage.PopupWindow && w.getScene() != null
-                        && w.getScene().getRoot().lookup(".notification-bar") != null)
-                .toList().forEach(javafx.stage.Window::hide));
         fx(() -> tree().requestFocus()); // as after a click on a row: the keys go to the tree
         int dice = random.nextInt(100);
         if (dice < 14) {

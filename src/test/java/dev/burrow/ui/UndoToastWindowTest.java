@@ -28,10 +28,9 @@ class UndoToastWindowTest extends WindowTestBase {
         other = create("Other flag", "feature_flag");
     }
 
-    /** The shown notes' roots. */
+    /** The note, when it shows. */
     private List<Node> notes() {
-        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing())
-                .flatMap(w -> w.getScene().getRoot().lookupAll(".notification-bar").stream()).toList());
+        return onFx(() -> window.lookupAll(".undo-toast").stream().filter(Node::isVisible).toList());
     }
 
     private String noteText() {
@@ -71,22 +70,37 @@ class UndoToastWindowTest extends WindowTestBase {
     }
 
     @Test
-    void anOlderNotesUndoDoesNotUndoALaterStep() {
+    void theNotesUndoDoesNotUndoALaterStep() {
         drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
-        waitUntil("the first note shows", () -> !notes().isEmpty());
-        Button first = undoButton();
-        drag(cell("Other flag"), MouseButton.PRIMARY).dropTo(cell("Marketing"));
-        waitUntil("moved on the server", () -> serverRow(other.id()).path().equals("Marketing/Other flag"));
+        waitUntil("moved on the server", () -> serverRow(loose.id()).path().equals("Engineering/Loose flag"));
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        Button undo = undoButton();
+        renameWithF2("Other flag", "Renamed flag"); // a later step, which shows no note of its own
+        waitUntil("renamed on the server", () -> serverRow(other.id()).path().equals("Renamed flag"));
         idle();
 
         onFx(() -> {
-            first.fire();
+            undo.fire();
             return null;
         });
         idle();
-        assertEquals("Marketing/Other flag", serverRow(other.id()).path(), "the later move stays");
-        assertEquals("Engineering/Loose flag", serverRow(loose.id()).path(), "and the older one too");
+        assertEquals("Renamed flag", serverRow(other.id()).path(), "the later rename stays");
+        assertEquals("Engineering/Loose flag", serverRow(loose.id()).path(), "and the move too");
         assertTrue(status().contains("no longer the last change"), status());
+    }
+
+    @Test
+    void theNoteIsPartOfTheWindowStyledBeforeItFirstShows() {
+        Node note = onFx(() -> window.lookup(".undo-toast"));
+        assertTrue(onFx(() -> !note.isVisible() && note.getScene() == window.getScene()),
+                "hidden in the window's own scene until a step offers undo");
+        assertTrue(onFx(() -> ((javafx.scene.layout.Region) note).getBackground() != null
+                && !((javafx.scene.layout.Region) note).getBackground().isEmpty()), "its style applied already");
+        drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        assertTrue(onFx(() -> Window.getWindows().stream().noneMatch(w -> w instanceof PopupWindow && w.isShowing())),
+                "no popup window is made for it");
+        assertTrue(notes().get(0) == note, "the same node shows");
     }
 
     @Test
