@@ -1,0 +1,97 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.burrow.api.EntryPath;
+import dev.burrow.api.FileSystemEntry;
+import dev.burrow.tree.TreeNode;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A move refills only the folders it touched, by patching their lines: the folder left loses one
+ * line, the folder entered gains one, another open folder hears nothing, and every line that
+ * stays keeps its tree item (a move used to replace every line of every open folder).
+ */
+class EditRefillWindowTest extends WindowTestBase {
+
+    FileSystemEntry moving;
+
+    @Override
+    void seed() {
+        folder("Big");
+        folder("Target");
+        folder("Other");
+        for (int i = 0; i < 60; i++) {
+            FileSystemEntry e = create("Big/Report " + (100 + i), "insight");
+            if (i == 30) {
+                moving = e;
+            }
+        }
+        create("Target/Plan", "insight");
+        for (int i = 0; i < 5; i++) {
+            create("Other/Note " + i, "notebook");
+        }
+    }
+
+    private TreeItem<Row> itemOf(String path) {
+        for (TreeItem<Row> c : tree().getRoot().getChildren()) {
+            if (c.getValue().treeNode() != null && EntryPath.normalize(c.getValue().treeNode().path()).equals(path)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no line for " + path);
+    }
+
+    private List<String> record(TreeItem<Row> folder) {
+        List<String> out = new ArrayList<>();
+        folder.getChildren().addListener((ListChangeListener<TreeItem<Row>>) c -> {
+            while (c.next()) {
+                out.add("-" + c.getRemovedSize() + "+" + c.getAddedSize());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void aMoveTouchesOnlyItsTwoFoldersAndKeepsEveryOtherLine() {
+        expandAll("Big");
+        expandAll("Target");
+        expandAll("Other");
+        idle();
+        List<TreeItem<Row>> bigBefore = onFx(() -> List.copyOf(itemOf("Big").getChildren()));
+        List<TreeItem<Row>> otherBefore = onFx(() -> List.copyOf(itemOf("Other").getChildren()));
+        List<String> big = onFx(() -> record(itemOf("Big")));
+        List<String> target = onFx(() -> record(itemOf("Target")));
+        List<String> other = onFx(() -> record(itemOf("Other")));
+
+        onFx(() -> {
+            TreeNode node = vm.session().index().node(dev.burrow.tree.NodeKey.of(moving));
+            vm.tree().edits().move(vm.tree().edits().planMove(List.of(node), "Target"));
+            return null;
+        });
+        waitUntil("moved on the server", () -> serverRow(moving.id()).path().equals("Target/Report 130"));
+        idle();
+
+        assertEquals(List.of("-1+0"), onFx(() -> List.copyOf(big)), "Big lost one line, nothing else changed");
+        assertEquals(List.of("-0+1"), onFx(() -> List.copyOf(target)), "Target gained one");
+        assertEquals(List.of(), onFx(() -> List.copyOf(other)), "Other was not refilled");
+        List<TreeItem<Row>> bigAfter = onFx(() -> List.copyOf(itemOf("Big").getChildren()));
+        List<TreeItem<Row>> kept = new ArrayList<>(bigBefore);
+        kept.remove(30);
+        assertEquals(kept.size(), bigAfter.size());
+        for (int i = 0; i < kept.size(); i++) {
+            assertSame(kept.get(i), bigAfter.get(i), "line " + i + " of Big kept its item");
+        }
+        List<TreeItem<Row>> otherAfter = onFx(() -> List.copyOf(itemOf("Other").getChildren()));
+        for (int i = 0; i < otherBefore.size(); i++) {
+            assertSame(otherBefore.get(i), otherAfter.get(i));
+        }
+        assertEquals("Target/Report 130", onFx(() -> tree().getSelectionModel().getSelectedItem().getValue().treeNode()
+                .path()), "the moved row is selected where it went");
+    }
+}
