@@ -100,6 +100,8 @@ public final class TreeSession {
     /** The loads in flight; a refresh, a new search or closing the session cancels them. */
     private final Map<String, TaskRunner.Handle> folderLoads = new HashMap<>();
     private TaskRunner.Handle indexLoad = finished();
+    /** See {@link #indexNewestCreated()}. */
+    private String indexNewest;
     private TaskRunner.Handle searching = finished();
     /** Bumped by every {@link #refresh()} (F5): live refresh drops answers from before it. */
     private int refreshes;
@@ -291,6 +293,7 @@ public final class TreeSession {
         // and no second load starts while pages still wait for the owner's thread
         TaskRunner.Handle load = started();
         indexLoad = load;
+        String[] newest = {null}; // written by the loading thread only; read once the load has ended
         IndexFeed feed = new IndexFeed(runner, index, load::isCancelled, this::changed, System::nanoTime);
         runner.run(() -> {
             load.checkNotCancelled(); // cancelled before it started: asks the server nothing
@@ -300,6 +303,7 @@ public final class TreeSession {
             }
             return backend.everything(INDEX_PAGE, page -> {
                 load.checkNotCancelled(); // a superseded load stops here: no further page is fetched
+                newest[0] = LiveMerge.newest(latestByText(page), newest[0]);
                 feed.offer(page);
             });
         }, (Long total) -> feed.whenDrained(() -> {
@@ -311,6 +315,7 @@ public final class TreeSession {
                 return;
             }
             index.markComplete(true);
+            indexNewest = newest[0];
             states.clear();
             changed(EVERYTHING);
             finished("Index", null);
@@ -321,6 +326,29 @@ public final class TreeSession {
                 finished("Load the whole tree", message(error));
             }
         });
+    }
+
+    /**
+     * The row of a page whose created_at is greatest as text (as the server writes them, in one
+     * format): one parse per page instead of one per row. It is never later than the page's
+     * newest, so a watermark taken from it can only ask for a few rows again, never miss one.
+     */
+    private static List<FileSystemEntry> latestByText(List<FileSystemEntry> page) {
+        FileSystemEntry best = null;
+        for (FileSystemEntry r : page) {
+            if (r.createdAt() != null && (best == null || r.createdAt().compareTo(best.createdAt()) > 0)) {
+                best = r;
+            }
+        }
+        return best == null ? List.of() : List.of(best);
+    }
+
+    /**
+     * The newest created_at among the rows the whole index loaded (null while it is not whole, or
+     * no row had one): where live refresh's first look for rows created elsewhere starts.
+     */
+    public String indexNewestCreated() {
+        return index.isComplete() ? indexNewest : null;
     }
 
     /** Folders with this many children are put in order off the owner's thread once the index is whole. */

@@ -19,6 +19,21 @@ class TreeSessionLoadTest extends SessionSupport {
     }
 
     @Test
+    void theWholeIndexNotesItsNewestRowForLiveRefreshWithoutACopyOfItsRows() {
+        openEmpty(true);
+        for (int i = 0; i < 5; i++) {
+            create("Folder " + i + "/row", "doc-file");
+        }
+        assertEquals(null, session.indexNewestCreated(), "not before the index is whole");
+        loadIndex();
+        String newest = LiveMerge.newest(index().rows(), null);
+        assertTrue(newest != null, "the rows have their created_at");
+        assertEquals(newest, session.indexNewestCreated());
+        session.refresh();
+        assertEquals(null, session.indexNewestCreated(), "F5 forgets it until the index is whole again");
+    }
+
+    @Test
     void theIndexLimitFollowsTheHeapSoALargeTreeStaysLazyRatherThanRunOutOfMemory() {
         long mb = 1L << 20;
         long launcher = TreeSession.indexLimit(192 * mb);
