@@ -108,8 +108,9 @@ class TreeViewModelTest {
         assertEquals(List.of(NodeKey.folder("Product")), List.copyOf(tree.selection()),
                 "the next sibling takes the deleted folder's place");
         assertEquals("Product", tree.selectedProperty().get().path(), "and Details shows it");
-        // The rows were made over the API, with no objects behind them: the server lists none as deleted.
-        assertEquals("Deleted. Ctrl+Z puts it back.", main.statusProperty().get());
+        // The rows were made over the API, with no objects behind them: the server lists none as deleted,
+        // and the sentence names the folders that went (Marketing and Campaigns).
+        assertEquals("Deleted 2 folders. Ctrl+Z restores them.", main.statusProperty().get());
         assertEquals("Undo: Delete “Marketing”", edits.history().undoTextProperty().get());
         assertFalse(edits.history().canRedoProperty().get());
 
