@@ -17,7 +17,8 @@ class SmallWindowTest extends WindowTestBase {
     }
 
     private SplitPane split() {
-        return onFx(() -> (SplitPane) window.getCenter());
+        // the panes' split, under the undo note that lies over it
+        return onFx(() -> (SplitPane) ((javafx.scene.layout.StackPane) window.getCenter()).getChildren().get(0));
     }
 
     @Test
