@@ -58,7 +58,6 @@ public final class MainWindow extends BorderPane {
         TypeToJump jump = new TypeToJump(tree.view(), vm.tree());
         new QuickLook(vm, tree.view(), jump::typing);
         searchAssist.downInto(tree.view());
-        UndoToast undoNote = new UndoToast(vm);
         new FocusCycle(this, java.util.List.of(new FocusCycle.Stop("search", search, () -> { }, search),
                 new FocusCycle.Stop("shortcuts", shortcuts, () -> { }, shortcuts),
                 new FocusCycle.Stop("tree", tree, () -> { }, tree.view()),
@@ -71,7 +70,7 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(side, false);
         setTop(new javafx.scene.layout.VBox(toolbar(openConnections), welcome(openConnections), interrupted(),
                 OrganiseDialog.interruptedBar(vm.organise())));
-        setCenter(new javafx.scene.layout.StackPane(split, undoNote.node()));
+        setCenter(new UndoToast(vm, split).node());
         new PaneToggles(this, split, shortcuts, tree, side, search, connection, organiseButton)
                 .install((ToolBar) ((javafx.scene.layout.VBox) getTop()).getChildren().get(0));
         setBottom(new BackgroundWork(vm).around(statusBar()));

@@ -3,26 +3,21 @@ package dev.burrow.ui;
 import dev.burrow.tree.TreeSession;
 import java.util.Set;
 import javafx.animation.PauseTransition;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.action.Action;
 
 /**
- * Undo at hand: after a move, a delete or a batch, a note ("Moved 3 items to Marketing — Undo")
- * in the window's bottom right corner, away from the tree. Its Undo undoes that step only while it
- * is still the latest one; the note goes after a few seconds.
+ * Undo at hand: after a move, a delete or a batch, a bar at the foot of the window ("Moved 3 items
+ * to Marketing — Undo"), over the panes. Its Undo undoes that step only while it is still the
+ * latest one; the bar goes after a few seconds.
  *
- * <p>The note is one node of the window, made and styled with it and shown or hidden, not a
- * ControlsFX notification: each of those is a popup with a scene of its own, whose styles are
- * worked out from nothing every time (JavaFX keeps its style cache per scene), and showing one
- * held the FX thread 100–250 ms right after the move it followed. Being part of the window, it
- * also leaves the keyboard with the window.
+ * <p>It is ControlsFX's {@link NotificationPane} around the window's panes, made and styled with
+ * the window and only shown or hidden, not a ControlsFX {@code Notifications} popup: each of those
+ * is a window with a scene of its own, whose styles are worked out from nothing every time (JavaFX
+ * keeps its style cache per scene), and showing one held the FX thread 100–250 ms right after the
+ * move it followed. Being part of the window, it also leaves the keyboard with the window.
  */
 final class UndoToast {
 
@@ -30,9 +25,7 @@ final class UndoToast {
     static final Duration SHOWN_FOR = Duration.seconds(6);
 
     private final MainViewModel vm;
-    private final Label text = new Label();
-    private final Button undoButton = new Button("Undo");
-    private final HBox note = new HBox(12, text, undoButton);
+    private final NotificationPane pane;
     private final PauseTransition hide = new PauseTransition(SHOWN_FOR);
     /** Counts the steps that finished: a note's Undo works only while no step came after it. */
     private long steps;
@@ -41,31 +34,27 @@ final class UndoToast {
     private String shownDescription;
     private long shownStep;
 
-    UndoToast(MainViewModel vm) {
+    /** The note over {@code content} (the window's panes). */
+    UndoToast(MainViewModel vm, Node content) {
         this.vm = vm;
-        note.getStyleClass().add("undo-toast");
-        note.setAlignment(Pos.CENTER_LEFT);
-        note.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        note.setVisible(false);
-        note.setPickOnBounds(false);
-        text.getStyleClass().add("undo-toast-text");
-        undoButton.getStyleClass().add("accent");
-        undoButton.setFocusTraversable(false); // the keyboard stays where the person works
-        undoButton.setOnAction(e -> {
+        pane = new NotificationPane(content);
+        pane.getStyleClass().add("undo-toast");
+        pane.setShowFromTop(false);
+        pane.setCloseButtonVisible(true);
+        Action undo = new Action("Undo", e -> {
             hide.stop();
-            note.setVisible(false);
+            pane.hide();
             undo(shownSession, shownDescription, shownStep);
         });
-        StackPane.setAlignment(note, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(note, new Insets(0, 16, 16, 0));
-        hide.setOnFinished(e -> note.setVisible(false));
+        pane.getActions().setAll(undo);
+        hide.setOnFinished(e -> pane.hide());
         vm.sessionProperty().addListener((o, old, s) -> follow(s));
         follow(vm.session());
     }
 
-    /** The note, to lay over the window's panes (bottom right of a {@code StackPane}); hidden until a step offers undo. */
-    Node node() {
-        return note;
+    /** The window's panes with the note over them; the note hides until a step offers undo. */
+    NotificationPane node() {
+        return pane;
     }
 
     private void follow(TreeSession s) {
@@ -115,9 +104,8 @@ final class UndoToast {
         shownSession = s;
         shownDescription = description;
         shownStep = step;
-        text.setText(pastTense(description));
-        undoButton.setAccessibleText("Undo “" + description + "”");
-        note.setVisible(true);
+        pane.setText(pastTense(description));
+        pane.show();
         hide.playFromStart();
     }
 

@@ -18,7 +18,7 @@ class SmallWindowTest extends WindowTestBase {
 
     private SplitPane split() {
         // the panes' split, under the undo note that lies over it
-        return onFx(() -> (SplitPane) ((javafx.scene.layout.StackPane) window.getCenter()).getChildren().get(0));
+        return onFx(() -> (SplitPane) ((org.controlsfx.control.NotificationPane) window.getCenter()).getContent());
     }
 
     @Test

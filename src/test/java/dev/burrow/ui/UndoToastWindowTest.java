@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 
 /** The note after a move or delete: its Undo undoes that step on the server, only while it is the latest. */
@@ -28,9 +29,10 @@ class UndoToastWindowTest extends WindowTestBase {
         other = create("Other flag", "feature_flag");
     }
 
-    /** The note, when it shows. */
+    /** The note's bar, when it shows. */
     private List<Node> notes() {
-        return onFx(() -> window.lookupAll(".undo-toast").stream().filter(Node::isVisible).toList());
+        return onFx(() -> window.lookupAll(".undo-toast").stream()
+                .filter(n -> ((NotificationPane) n).isShowing()).map(n -> n.lookup(".notification-bar")).toList());
     }
 
     private String noteText() {
@@ -91,16 +93,17 @@ class UndoToastWindowTest extends WindowTestBase {
 
     @Test
     void theNoteIsPartOfTheWindowStyledBeforeItFirstShows() {
-        Node note = onFx(() -> window.lookup(".undo-toast"));
-        assertTrue(onFx(() -> !note.isVisible() && note.getScene() == window.getScene()),
+        NotificationPane pane = onFx(() -> (NotificationPane) window.lookup(".undo-toast"));
+        Node bar = onFx(() -> pane.lookup(".notification-bar > .pane"));
+        assertTrue(onFx(() -> !pane.isShowing() && bar.getScene() == window.getScene()),
                 "hidden in the window's own scene until a step offers undo");
-        assertTrue(onFx(() -> ((javafx.scene.layout.Region) note).getBackground() != null
-                && !((javafx.scene.layout.Region) note).getBackground().isEmpty()), "its style applied already");
+        assertTrue(onFx(() -> ((javafx.scene.layout.Region) bar).getBackground() != null
+                && !((javafx.scene.layout.Region) bar).getBackground().isEmpty()), "its style applied already");
         drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
         waitUntil("the note shows", () -> !notes().isEmpty());
         assertTrue(onFx(() -> Window.getWindows().stream().noneMatch(w -> w instanceof PopupWindow && w.isShowing())),
                 "no popup window is made for it");
-        assertTrue(notes().get(0) == note, "the same node shows");
+        assertTrue(onFx(() -> notes().get(0).lookup(".notification-bar > .pane")) == bar, "the same node shows");
     }
 
     @Test
