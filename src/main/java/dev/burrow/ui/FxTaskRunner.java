@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /**
@@ -71,6 +72,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
         return handle;
+    }
+
+    /**
+     * Behind what is queued now (the refill of the rows just loaded), then behind the next pulse
+     * (which lays out and paints them): a runnable posted from a pulse runs after that pulse.
+     */
+    @Override
+    public void afterPaint(Runnable onOwnerThread) {
+        Platform.runLater(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Platform.runLater(onOwnerThread);
+            }
+        }.start());
     }
 
     /**

@@ -263,11 +263,20 @@ public final class MainViewModel {
         }, e -> status.say("Interrupted moves could not be read: " + dev.burrow.tree.TreeSession.message(e)));
         TreeSession s = new TreeSession(new ClientBackend(client), runner, journals);
         s.addListener(new TreeSession.Listener() {
+            /** An index load waits for the next paint: the root's rows are shown before pages compete with them. */
+            private boolean indexAsked;
+
             @Override
             public void foldersChanged(Set<String> folderPaths) {
-                if (!folderPaths.isEmpty() && s.index().size() > 0 && !s.index().isComplete()
+                if (!indexAsked && !folderPaths.isEmpty() && s.index().size() > 0 && !s.index().isComplete()
                         && s.state("") instanceof FolderState.Loaded) {
-                    s.loadIndex();
+                    indexAsked = true;
+                    runner.afterPaint(() -> {
+                        indexAsked = false;
+                        if (session.get() == s) {
+                            s.loadIndex();
+                        }
+                    });
                 }
             }
 
