@@ -56,11 +56,7 @@ public final class PostHogClient implements AutoCloseable {
         this.transport = new Transport(b.baseUrl, b.environmentId, b.apiKey, http, b.requestTimeout, b.retry,
                 b.budget, b.listener, b.sleeper, b.jitter);
         AtomicInteger n = new AtomicInteger();
-        this.pageFetcher = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "burrow-pages-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pageFetcher = Executors.newCachedThreadPool(r -> pageThread(r, n.incrementAndGet()));
         this.pagesInFlight = b.pagesInFlight > 0 ? b.pagesInFlight : PageConcurrency.forBaseUrl(b.baseUrl);
         Paging paging = new Paging(transport, pageFetcher, pagesInFlight);
         this.fileSystem = new FileSystemApi(transport, paging);
@@ -68,6 +64,18 @@ public final class PostHogClient implements AutoCloseable {
         this.exports = new ExportsApi(transport, paging, b.downloadRetry);
         this.dashboards = new DashboardsApi(transport);
         this.insights = new InsightsApi(transport);
+    }
+
+    /**
+     * A thread that fetches and decodes pages of a long listing, at the lowest priority: where the
+     * JVM maps priorities to the system's (the app's launcher does), a window's thread gets a core
+     * ahead of the decoders of a large tree.
+     */
+    static Thread pageThread(Runnable r, int n) {
+        Thread t = new Thread(r, "burrow-pages-" + n);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
     }
 
     /**

@@ -93,11 +93,17 @@ public final class LocalServer implements AutoCloseable {
         });
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    /**
+     * Daemon threads at the lowest priority: inside the app (the local workspace) the server
+     * answers beside the window, whose thread should win a core from it (where the JVM maps Java
+     * priorities to the system's, as the app's launcher does).
+     */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
     }
