@@ -182,8 +182,9 @@ public final class BenchMain {
                 java.util.Map.entry("server in the same JVM", inProcess))) {
             out.add(Result.info("6 longest FX-thread stall from connect to the root's first paint, " + placed.getKey(),
                     Stats.median(fields(placed.getValue(), "firstPaint")), pulse, "ms", "before the index load starts"
-                    + " (it waits for the root's rows to be painted), so outside the index-load rows' window: connect,"
-                    + " the root's request, its rows laid out and painted; the FX thread's own CPU in that gap "
+                    + " (it waits for the root's rows to be painted), so outside the index-load rows' window: from"
+                    + " the last pulse before connect (its own work on the FX thread included), the root's request,"
+                    + " its rows laid out and painted; the FX thread's own CPU in that gap "
                     + fields(placed.getValue(), "firstPaintCpu") + " ms; the index load started "
                     + fields(placed.getValue(), "indexAfter") + " ms after connect")
                     .withRuns(fields(placed.getValue(), "firstPaint")));

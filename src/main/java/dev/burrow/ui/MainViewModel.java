@@ -72,6 +72,8 @@ public final class MainViewModel {
         this.organise = new OrganiseViewModel(runner, status, tree);
         this.live = new LiveRefresh(runner, status, tree);
         tree.useLive(live);
+        // the first connect would build the HTTP client and the JSON decoders on the FX thread
+        runner.run(PostHogClient::warmUp, rows -> { }, e -> { });
     }
 
     private static Path defaultDownloads() {

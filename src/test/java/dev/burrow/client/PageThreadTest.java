@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Pages of a long listing are fetched and decoded on daemon threads at the lowest priority. */
+/** Pages of a long listing are decoded on daemon threads at the lowest priority, by decoders warmed up before. */
 class PageThreadTest {
+
+    @Test
+    void theWarmUpDecodesASamplePageOfTreeRows() {
+        assertEquals(1, PostHogClient.warmUp());
+    }
 
     @Test
     void pageThreadsRunAtTheLowestPriority() {

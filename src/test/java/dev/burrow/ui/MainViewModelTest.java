@@ -55,6 +55,17 @@ class MainViewModelTest {
     }
 
     @Test
+    void theClientIsWarmedUpInTheBackgroundBeforeAnyConnect() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        assertEquals(0, runner.started(), "nothing ran on the constructing thread");
+
+        runner.runAll();
+
+        assertEquals(1, runner.started(), "one background warm-up: the HTTP client and the JSON decoders");
+    }
+
+    @Test
     void theIndexLoadStartsOnlyAfterTheRootsRowsArePainted() {
         List<Runnable> paints = new ArrayList<>();
         TaskRunner now = TaskRunner.sameThread();
