@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The packaged app's JVM options (jlink {@code --add-options}, which the bench's window scenario
  * uses too) hold what keeps the window smooth while a large index loads, and this JVM takes them
  * as meant: a heap floor of 128 MB under the 192 MB cap, G1 sized for short pauses, no marking
- * started by class loading, and Java priorities mapped to the system's.
+ * started by class loading, remarks without class unloading, and Java priorities mapped to the
+ * system's.
  */
 class LauncherOptionsTest {
 
@@ -36,7 +37,8 @@ class LauncherOptionsTest {
     void theImageCarriesTheOptionsForASmoothIndexLoad() throws Exception {
         List<String> options = launcherOptions();
         for (String wanted : List.of("-Xms128m", "-Xmx192m", "-XX:MetaspaceSize=64m", "-XX:MaxGCPauseMillis=10",
-                "-XX:ThreadPriorityPolicy=1", "-XX:+ExplicitGCInvokesConcurrent")) {
+                "-XX:ThreadPriorityPolicy=1", "-XX:-ClassUnloadingWithConcurrentMark",
+                "-XX:+ExplicitGCInvokesConcurrent")) {
             assertTrue(options.contains(wanted), wanted + " in " + options);
         }
     }
@@ -66,6 +68,7 @@ class LauncherOptionsTest {
         assertEquals(Long.toString(64L << 20), flags.get("MetaspaceSize"));
         assertEquals("10", flags.get("MaxGCPauseMillis"));
         assertEquals("1", flags.get("ThreadPriorityPolicy"));
+        assertEquals("false", flags.get("ClassUnloadingWithConcurrentMark"));
         assertEquals("true", flags.get("UseG1GC"));
         assertFalse(out.lines().anyMatch(l -> l.contains("VM warning")), out);
     }

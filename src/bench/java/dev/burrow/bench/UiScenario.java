@@ -69,6 +69,7 @@ public final class UiScenario {
 
         long loadFrom = System.nanoTime();
         long loadFromMillis = System.currentTimeMillis();
+        long loadFromUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         fx(() -> {
             vm[0].connect(new MainViewModel.Target("bench", url, key, 1, true));
             return null;
@@ -108,8 +109,8 @@ public final class UiScenario {
             g.stream().limit(8).forEach(x -> System.out.printf("GAP at=%.0f wall=%.1f cpu=%.1f%n", x[0], x[1], x[2]));
             g.sort((x, y) -> Double.compare(y[2], x[2]));
             g.stream().limit(8).forEach(x -> System.out.printf("CPUGAP at=%.0f wall=%.1f cpu=%.1f%n", x[0], x[1], x[2]));
-            System.out.printf("LOADED at=%.0f from=%d indexFrom=%.0f%n", Stats.ms(loaded - loadFrom), loadFromMillis,
-                    Stats.ms(indexFrom - loadFrom));
+            System.out.printf("LOADED at=%.0f from=%d indexFrom=%.0f uptime=%d%n", Stats.ms(loaded - loadFrom),
+                    loadFromMillis, Stats.ms(indexFrom - loadFrom), loadFromUptime);
         }
         int rows = fx(() -> vm[0].session().index().size());
         int children = fx(() -> vm[0].session().index().children(folder).size());
