@@ -178,6 +178,17 @@ public final class BenchMain {
                 Stats.median(fields(separate, "stallCpu")), pulse, "ms", "what the FX thread itself did in the"
                 + " longest gap (the rest of the gap it waited for a core or a GC pause)")
                 .withRuns(fields(separate, "stallCpu")));
+        for (var placed : List.of(java.util.Map.entry("server in its own JVM", separate),
+                java.util.Map.entry("server in the same JVM", inProcess))) {
+            out.add(Result.info("6 longest FX-thread stall from connect to the root's first paint, " + placed.getKey(),
+                    Stats.median(fields(placed.getValue(), "firstPaint")), pulse, "ms", "before the index load starts"
+                    + " (it waits for the root's rows to be painted), so outside the index-load rows' window: from"
+                    + " the last pulse before connect (its own work on the FX thread included), the root's request,"
+                    + " its rows laid out and painted; the FX thread's own CPU in that gap "
+                    + fields(placed.getValue(), "firstPaintCpu") + " ms; the index load started "
+                    + fields(placed.getValue(), "indexAfter") + " ms after connect")
+                    .withRuns(fields(placed.getValue(), "firstPaint")));
+        }
         out.add(Result.info("6 FX thread's own CPU in the longest gap while expanding the 10,000-child folder",
                 Stats.median(expandCpu), pulse, "ms", "as above, for the expand").withRuns(expandCpu));
         return out;
@@ -207,6 +218,8 @@ public final class BenchMain {
         return Result.of("6 longest FX-thread stall while the " + String.format("%,.0f", field(last, "rows"))
                 + "-row index loads, " + where, Stats.median(stalls), pulse, "ms", "≤ 3 pulses", 3.0, true,
                 "median of " + lines.size() + " runs of the real MainWindow under Monocle with the launcher's JVM"
+                + " options; from the first pulse after the index load starts (once the root's rows are painted:"
+                + " connect and that first paint are a row of their own) until 0.5 s after the index is whole; JVM"
                 + " options " + jvm.subList(1, jvm.indexOf("-Dglass.platform=Monocle")) + "; baseline: the median"
                 + " no-op pulse interval; the FX thread's own CPU in the longest gap " + fields(lines, "stallCpu")
                 + " ms; index load " + fields(lines, "load") + " ms; load average before each run "

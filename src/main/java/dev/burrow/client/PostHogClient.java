@@ -56,11 +56,7 @@ public final class PostHogClient implements AutoCloseable {
         this.transport = new Transport(b.baseUrl, b.environmentId, b.apiKey, http, b.requestTimeout, b.retry,
                 b.budget, b.listener, b.sleeper, b.jitter);
         AtomicInteger n = new AtomicInteger();
-        this.pageFetcher = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "burrow-pages-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pageFetcher = Executors.newCachedThreadPool(r -> pageThread(r, n.incrementAndGet()));
         this.pagesInFlight = b.pagesInFlight > 0 ? b.pagesInFlight : PageConcurrency.forBaseUrl(b.baseUrl);
         Paging paging = new Paging(transport, pageFetcher, pagesInFlight);
         this.fileSystem = new FileSystemApi(transport, paging);
@@ -68,6 +64,40 @@ public final class PostHogClient implements AutoCloseable {
         this.exports = new ExportsApi(transport, paging, b.downloadRetry);
         this.dashboards = new DashboardsApi(transport);
         this.insights = new InsightsApi(transport);
+    }
+
+    /**
+     * Does once, off the window's thread, the first-use work a connection would otherwise do on it
+     * or on the first pages of a large listing: the HTTP client's classes and the system's trust
+     * store (building the first client reads it: ~100 ms), and the JSON mapper with its decoder
+     * for a page of tree rows. Answers the rows of the sample page it decoded (one).
+     */
+    public static int warmUp() {
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        String sample = "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"id\":\"w\","
+                + "\"path\":\"Warm/up\",\"depth\":2,\"type\":\"insight\",\"ref\":\"1\",\"href\":null,"
+                + "\"meta\":{\"created_at\":\"2026-01-01 00:00:00+00:00\"},\"shortcut\":false,"
+                + "\"created_at\":\"2026-01-01T00:00:00Z\",\"last_viewed_at\":null}]}";
+        try {
+            dev.burrow.api.Page<dev.burrow.api.FileSystemEntry> page = dev.burrow.api.Json.MAPPER.readValue(
+                    sample.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Paging.pageOf(dev.burrow.api.FileSystemEntry.class));
+            return page.results().size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A thread that fetches and decodes pages of a long listing, at the lowest priority: where the
+     * JVM maps priorities to the system's (the app's launcher does), a window's thread gets a core
+     * ahead of the decoders of a large tree.
+     */
+    static Thread pageThread(Runnable r, int n) {
+        Thread t = new Thread(r, "burrow-pages-" + n);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
     }
 
     /**

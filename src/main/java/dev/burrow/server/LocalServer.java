@@ -2,7 +2,6 @@ package dev.burrow.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.burrow.api.Json;
 import dev.burrow.server.seed.Seeder;
 import dev.burrow.server.store.Database;
 import java.io.IOException;
@@ -94,11 +93,17 @@ public final class LocalServer implements AutoCloseable {
         });
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    /**
+     * Daemon threads at the lowest priority: inside the app (the local workspace) the server
+     * answers beside the window, whose thread should win a core from it (where the JVM maps Java
+     * priorities to the system's, as the app's launcher does).
+     */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
     }
@@ -247,14 +252,23 @@ public final class LocalServer implements AutoCloseable {
             sendFile(ex, response.status(), slice);
             return;
         }
-        byte[] bytes;
-        if (response.body() instanceof Response.Raw raw) {
-            bytes = raw.data();
-            ex.getResponseHeaders().set("Content-Type", raw.contentType());
-        } else {
-            bytes = Json.bytes(response.body());
+        if (!(response.body() instanceof Response.Raw raw)) {
+            // JSON in arrays of at most 64 KB, written one by one: never one array of the whole page
+            JsonChunks json = JsonChunks.of(response.body());
             ex.getResponseHeaders().set("Content-Type", "application/json");
+            if ("HEAD".equalsIgnoreCase(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Content-Length", Long.toString(json.length()));
+                ex.sendResponseHeaders(response.status(), -1);
+                return;
+            }
+            ex.sendResponseHeaders(response.status(), json.length() == 0 ? -1 : json.length());
+            try (OutputStream out = ex.getResponseBody()) {
+                json.writeTo(out);
+            }
+            return;
         }
+        byte[] bytes = raw.data();
+        ex.getResponseHeaders().set("Content-Type", raw.contentType());
         if ("HEAD".equalsIgnoreCase(ex.getRequestMethod())) {
             ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
             ex.sendResponseHeaders(response.status(), -1);

@@ -83,6 +83,16 @@ public interface TaskRunner {
     }
 
     /**
+     * Runs a piece of work on the owner's thread once what was posted so far has been shown: the
+     * app's runner waits for the next pulse to lay out and paint the window, so that work queued
+     * behind a first paint (the index load behind the root's rows) does not delay it. The default
+     * runs it as {@link #post} does.
+     */
+    default void afterPaint(Runnable onOwnerThread) {
+        post(onOwnerThread);
+    }
+
+    /**
      * A burst of background work is over (the whole index is loaded): the runner may tidy up
      * after it. The app's runner lets the JVM hand back the heap the burst grew; the default
      * does nothing.

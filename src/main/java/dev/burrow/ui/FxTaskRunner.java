@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /**
@@ -22,8 +23,19 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     public FxTaskRunner(int threads) {
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "burrow-work-" + n.incrementAndGet()));
+        pool = Executors.newFixedThreadPool(threads, r -> worker(r, "burrow-work-" + n.incrementAndGet()));
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "burrow-timer"));
+    }
+
+    /**
+     * A background thread at the lowest priority: with the launcher's -XX:ThreadPriorityPolicy=1
+     * the system runs it at a higher niceness, so the FX thread wins a core from it at once while
+     * the index loads (elsewhere the JVM ignores Java priorities).
+     */
+    static Thread worker(Runnable r, String name) {
+        Thread t = daemon(r, name);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -71,6 +83,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
         return handle;
+    }
+
+    /**
+     * Behind what is queued now (the refill of the rows just loaded), then behind the next pulse
+     * (which lays out and paints them): a runnable posted from a pulse runs after that pulse.
+     */
+    @Override
+    public void afterPaint(Runnable onOwnerThread) {
+        Platform.runLater(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Platform.runLater(onOwnerThread);
+            }
+        }.start());
     }
 
     /**

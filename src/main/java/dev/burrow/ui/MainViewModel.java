@@ -72,6 +72,8 @@ public final class MainViewModel {
         this.organise = new OrganiseViewModel(runner, status, tree);
         this.live = new LiveRefresh(runner, status, tree);
         tree.useLive(live);
+        // the first connect would build the HTTP client and the JSON decoders on the FX thread
+        runner.run(PostHogClient::warmUp, rows -> { }, e -> { });
     }
 
     private static Path defaultDownloads() {
@@ -263,11 +265,20 @@ public final class MainViewModel {
         }, e -> status.say("Interrupted moves could not be read: " + dev.burrow.tree.TreeSession.message(e)));
         TreeSession s = new TreeSession(new ClientBackend(client), runner, journals);
         s.addListener(new TreeSession.Listener() {
+            /** An index load waits for the next paint: the root's rows are shown before pages compete with them. */
+            private boolean indexAsked;
+
             @Override
             public void foldersChanged(Set<String> folderPaths) {
-                if (!folderPaths.isEmpty() && s.index().size() > 0 && !s.index().isComplete()
+                if (!indexAsked && !folderPaths.isEmpty() && s.index().size() > 0 && !s.index().isComplete()
                         && s.state("") instanceof FolderState.Loaded) {
-                    s.loadIndex();
+                    indexAsked = true;
+                    runner.afterPaint(() -> {
+                        indexAsked = false;
+                        if (session.get() == s) {
+                            s.loadIndex();
+                        }
+                    });
                 }
             }
 

@@ -55,6 +55,85 @@ class MainViewModelTest {
     }
 
     @Test
+    void theClientIsWarmedUpInTheBackgroundBeforeAnyConnect() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        assertEquals(0, runner.started(), "nothing ran on the constructing thread");
+
+        runner.runAll();
+
+        assertEquals(1, runner.started(), "one background warm-up: the HTTP client and the JSON decoders");
+    }
+
+    @Test
+    void theIndexLoadStartsOnlyAfterTheRootsRowsArePainted() {
+        List<Runnable> paints = new ArrayList<>();
+        TaskRunner now = TaskRunner.sameThread();
+        TaskRunner runner = new TaskRunner() {
+            @Override
+            public <T> void run(Handle handle, java.util.concurrent.Callable<T> work,
+                    java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+                now.run(handle, work, onSuccess, onFailure);
+            }
+
+            @Override
+            public void post(Runnable onOwnerThread) {
+                onOwnerThread.run();
+            }
+
+            @Override
+            public void afterPaint(Runnable onOwnerThread) {
+                paints.add(onOwnerThread); // the next pulse has not painted yet
+            }
+        };
+        vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        vm.connect(ws.target());
+
+        assertTrue(vm.session().state("") instanceof FolderState.Loaded, "the root is loaded and shown");
+        assertFalse(vm.session().index().isComplete(), "no index page before the root's first paint");
+        assertEquals(1, paints.size(), "one load waits for the paint, however many folders changed");
+        assertEquals(List.of("Marketing", "Product"),
+                vm.tree().rows("").stream().map(r -> r.treeNode().path()).toList());
+
+        paints.remove(0).run();
+
+        assertTrue(vm.session().index().isComplete());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void aPaintAfterANewConnectionStartsNoIndexLoadForTheOldOne() {
+        List<Runnable> paints = new ArrayList<>();
+        TaskRunner now = TaskRunner.sameThread();
+        TaskRunner runner = new TaskRunner() {
+            @Override
+            public <T> void run(Handle handle, java.util.concurrent.Callable<T> work,
+                    java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+                now.run(handle, work, onSuccess, onFailure);
+            }
+
+            @Override
+            public void post(Runnable onOwnerThread) {
+                onOwnerThread.run();
+            }
+
+            @Override
+            public void afterPaint(Runnable onOwnerThread) {
+                paints.add(onOwnerThread);
+            }
+        };
+        vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
+        vm.connect(ws.target());
+        TreeSession first = vm.session();
+        vm.connect(ws.target());
+
+        List.copyOf(paints).forEach(Runnable::run);
+
+        assertFalse(first.index().isComplete(), "the old session loads no index");
+        assertTrue(vm.session().index().isComplete());
+    }
+
+    @Test
     void anUnreachableServerIsNamedInTheStatusAndAsTheLastError() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

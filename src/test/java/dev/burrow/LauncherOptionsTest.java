@@ -1,0 +1,75 @@
+package dev.burrow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged app's JVM options (jlink {@code --add-options}, which the bench's window scenario
+ * uses too) hold what keeps the window smooth while a large index loads, and this JVM takes them
+ * as meant: a heap floor of 128 MB under the 192 MB cap, G1 sized for short pauses, no marking
+ * started by class loading, remarks without class unloading, and Java priorities mapped to the
+ * system's.
+ */
+class LauncherOptionsTest {
+
+    static List<String> launcherOptions() throws Exception {
+        for (String line : Files.readAllLines(Path.of("jlink/jlink.args"))) {
+            String l = line.strip();
+            if (l.startsWith("--add-options=")) {
+                return Arrays.asList(l.substring("--add-options=".length()).replace("\"", "").trim().split("\\s+"));
+            }
+        }
+        throw new AssertionError("jlink/jlink.args has no --add-options line");
+    }
+
+    @Test
+    void theImageCarriesTheOptionsForASmoothIndexLoad() throws Exception {
+        List<String> options = launcherOptions();
+        for (String wanted : List.of("-Xms128m", "-Xmx192m", "-XX:MetaspaceSize=64m", "-XX:MaxGCPauseMillis=10",
+                "-XX:ThreadPriorityPolicy=1", "-XX:-ClassUnloadingWithConcurrentMark",
+                "-XX:+ExplicitGCInvokesConcurrent")) {
+            assertTrue(options.contains(wanted), wanted + " in " + options);
+        }
+    }
+
+    @Test
+    void theJvmTakesThemAsMeant() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String o : launcherOptions()) {
+            if (!o.startsWith("--add-exports")) { // names a module this bare JVM does not load
+                cmd.add(o);
+            }
+        }
+        cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        Map<String, String> flags = new HashMap<>();
+        for (String line : out.lines().toList()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[2].equals("=")) {
+                flags.put(f[1], f[3]);
+            }
+        }
+        assertEquals(Long.toString(128L << 20), flags.get("InitialHeapSize"));
+        assertEquals(Long.toString(192L << 20), flags.get("MaxHeapSize"));
+        assertEquals(Long.toString(64L << 20), flags.get("MetaspaceSize"));
+        assertEquals("10", flags.get("MaxGCPauseMillis"));
+        assertEquals("1", flags.get("ThreadPriorityPolicy"));
+        assertEquals("false", flags.get("ClassUnloadingWithConcurrentMark"));
+        assertEquals("true", flags.get("UseG1GC"));
+        assertFalse(out.lines().anyMatch(l -> l.contains("VM warning")), out);
+    }
+}

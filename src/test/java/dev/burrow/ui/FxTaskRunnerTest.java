@@ -1,0 +1,55 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** The app's runner: background threads at the lowest priority; work after a paint waits for a pulse. */
+class FxTaskRunnerTest {
+
+    @Test
+    void backgroundWorkRunsAtTheLowestPriority() throws Exception {
+        try (FxTaskRunner runner = new FxTaskRunner(1)) {
+            FxToolkit.registerPrimaryStage();
+            CompletableFuture<Integer> priority = new CompletableFuture<>();
+            runner.run(() -> Thread.currentThread().getPriority(), priority::complete, priority::completeExceptionally);
+            assertEquals(Thread.MIN_PRIORITY, priority.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(Thread.MIN_PRIORITY, FxTaskRunner.worker(() -> { }, "w").getPriority());
+    }
+
+    @Test
+    void workAfterAPaintRunsOnlyOnceAPulseHasRun() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<String> order = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try (FxTaskRunner runner = new FxTaskRunner(1)) {
+            Platform.runLater(() -> {
+                AnimationTimer pulses = new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        order.add("pulse");
+                    }
+                };
+                runner.afterPaint(() -> {
+                    order.add("after paint");
+                    pulses.stop();
+                    done.complete(null);
+                });
+                runner.post(() -> order.add("posted"));
+                pulses.start();
+            });
+            done.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals("posted", order.get(0), "what was posted first runs first: " + order);
+        assertTrue(order.indexOf("pulse") > 0 && order.indexOf("pulse") < order.indexOf("after paint"), order.toString());
+    }
+}
