@@ -58,7 +58,12 @@ public final class TreePane extends BorderPane {
 
     private final TreeViewModel vm;
     private final LargeFolderItems large;
-    private final TreeView<Row> view = new TreeView<>();
+    private final TreeView<Row> view = new TreeView<>() {
+        @Override
+        protected javafx.scene.control.Skin<?> createDefaultSkin() {
+            return new SteadyTreeSkin<>(this); // keeps its cells when a folder opens or closes
+        }
+    };
     private final FolderItem root;
     private final ScrollAnchor scroll;
     private final DragController drag;
