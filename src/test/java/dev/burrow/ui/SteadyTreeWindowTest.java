@@ -28,7 +28,7 @@ class SteadyTreeWindowTest extends WindowTestBase {
 
     @Override
     void seed() {
-        for (int i = 10; i < 90; i++) {
+        for (int i = 10; i < 16; i++) {
             folder("Area " + i);
         }
         for (int i = 0; i < 4; i++) {
@@ -56,10 +56,32 @@ class SteadyTreeWindowTest extends WindowTestBase {
             return names;
         });
         assertEquals(folderRow + 1, watched.size(), "the rows down to the folder show");
+        java.util.Map<TreeCell<?>, List<Node>> emptyCells = onFx(() -> {
+            java.util.Map<TreeCell<?>, List<Node>> out = new java.util.HashMap<>();
+            for (Node n : tree().lookupAll(".entry-cell")) {
+                if (n instanceof TreeCell<?> c && c.isEmpty() && c.getGraphic() != null) {
+                    out.put(c, List.copyOf(((javafx.scene.Parent) c.getGraphic()).lookupAll("*")));
+                }
+            }
+            return out;
+        });
+        assertFalse(emptyCells.isEmpty(), "empty cells fill the rest of the view");
         expand("Area 12");
         waitFx("its children show", () -> item("Area 12/Board 3").isPresent());
         idle();
         assertEquals(0, touched.get(), "no cell above the folder (nor its own) was emptied or refilled");
+        int filled = onFx(() -> {
+            int n = 0;
+            for (var e : emptyCells.entrySet()) {
+                if (!e.getKey().isEmpty() && e.getKey().getItem() instanceof Row.Node) {
+                    n++;
+                    assertEquals(e.getValue().size(), ((javafx.scene.Parent) e.getKey().getGraphic()).lookupAll("*").size(),
+                            "an empty cell that fills shows its row with the nodes it had: nothing new to style");
+                }
+            }
+            return n;
+        });
+        assertTrue(filled > 0, "empty cells filled with the folder's rows");
         assertEquals(List.of("Area 10", "Area 11", "Area 12", "Area 12/Board 0", "Area 12/Board 1",
                 "Area 12/Board 2", "Area 12/Board 3", "Area 13"), shownPaths().subList(0, 8));
         assertCellsShowTheirRows();
