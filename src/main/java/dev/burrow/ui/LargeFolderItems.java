@@ -16,8 +16,13 @@ import javafx.scene.control.TreeItem;
  */
 final class LargeFolderItems {
 
-    /** Folders with at least this many lines are filled this way. */
-    static final int THRESHOLD = 2_000;
+    /** Folders with at least this many lines are filled this way (tests lower it). */
+    static int threshold = 2_000;
+    /**
+     * The lines shown at once, made on the FX thread, while the rest are made: more than a
+     * screenful, so the rows in view are final and adding the rest below them changes no cell.
+     */
+    static final int HEAD = 64;
 
     private final TaskRunner runner;
     /** The lines each folder's items are being made for. */
@@ -29,7 +34,7 @@ final class LargeFolderItems {
 
     /** True when the folder is large and has no items to reuse: its fill should go through {@link #make}. */
     static boolean wanted(List<Row> lines, int existing) {
-        return lines.size() >= THRESHOLD && existing == 0;
+        return lines.size() >= threshold && existing == 0;
     }
 
     /**

@@ -30,6 +30,8 @@ public final class TreePane extends BorderPane {
     /** A folder line whose children come from the view model when it is open. */
     private final class FolderItem extends TreeItem<Row> {
         final String path;
+        /** A large folder showing only its first lines while the rest are made (LargeFolderItems). */
+        boolean headOnly;
 
         FolderItem(TreeNode.Folder folder) {
             super(new Row.Node(folder));
@@ -182,7 +184,16 @@ public final class TreePane extends BorderPane {
             }
         }
         List<Row> lines = vm.rows(item.path);
-        if (LargeFolderItems.wanted(lines, existing.size())) {
+        if (LargeFolderItems.wanted(lines, item.headOnly ? 0 : existing.size())) {
+            if (!item.headOnly) {
+                // its first rows at once (not a loading line): the rest go below them when made
+                List<TreeItem<Row>> head = new ArrayList<>(LargeFolderItems.HEAD);
+                for (Row row : lines.subList(0, Math.min(lines.size(), LargeFolderItems.HEAD))) {
+                    head.add(fresh(row));
+                }
+                setChildren(item, head);
+                item.headOnly = true;
+            }
             large.make(item.path, lines, made -> fillMade(item, lines, made));
             return;
         }
@@ -221,12 +232,35 @@ public final class TreePane extends BorderPane {
         }
     }
 
-    /** Puts the items made in the background in place, if the folder still shows the lines they were made for. */
+    /**
+     * Puts the items made in the background in place, if the folder still shows the lines they
+     * were made for: added below the first rows it shows already (one change that adds, so the
+     * rows in view, their cells and the selection stay as they are).
+     */
     private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
         if (item.isExpanded() && !lines.equals(vm.rows(item.path))) {
             fill(item); // changed meanwhile: made again from the new lines
         } else if (item.isExpanded()) {
-            setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
+            List<TreeItem<Row>> shown = item.getChildren();
+            int head = shown.size();
+            boolean headHolds = item.headOnly && head <= lines.size();
+            for (int i = 0; headHolds && i < head; i++) {
+                headHolds = lines.get(i).equals(shown.get(i).getValue());
+            }
+            item.headOnly = false;
+            if (headHolds) {
+                TreeItem<Row>[] rest = java.util.Arrays.copyOfRange(made, head, made.length);
+                List<TreeItem<Row>> more = LargeFolderItems.complete(rest, lines.subList(head, lines.size()), this::fresh);
+                boolean was = syncing;
+                syncing = true;
+                try {
+                    FocusParking.change(view, more.size(), () -> item.getChildren().addAll(more));
+                } finally {
+                    syncing = was;
+                }
+            } else {
+                setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
+            }
             showSelection();
         }
     }
