@@ -70,6 +70,34 @@ final class LargeFolderItems {
         return out;
     }
 
+    /** The items of the first {@link #HEAD} lines, made at once by {@code fresh}. */
+    static List<TreeItem<Row>> head(List<Row> lines, java.util.function.Function<Row, TreeItem<Row>> fresh) {
+        List<TreeItem<Row>> out = new java.util.ArrayList<>(HEAD);
+        for (Row row : lines.subList(0, Math.min(lines.size(), HEAD))) {
+            out.add(fresh.apply(row));
+        }
+        return out;
+    }
+
+    /**
+     * The items to add below the {@code shown} head for the rest of {@code lines} (made ones, and
+     * {@code others} for the lines left null), or null when the head no longer shows the first lines.
+     */
+    static List<TreeItem<Row>> rest(List<TreeItem<Row>> shown, TreeItem<Row>[] made, List<Row> lines,
+            java.util.function.Function<Row, TreeItem<Row>> others) {
+        int head = shown.size();
+        if (head > lines.size() || made.length != lines.size()) {
+            return null;
+        }
+        for (int i = 0; i < head; i++) {
+            if (!lines.get(i).equals(shown.get(i).getValue())) {
+                return null;
+            }
+        }
+        return complete(java.util.Arrays.copyOfRange(made, head, made.length), lines.subList(head, lines.size()),
+                others);
+    }
+
     @SuppressWarnings("unchecked")
     static TreeItem<Row>[] items(List<Row> lines) {
         TreeItem<Row>[] out = new TreeItem[lines.size()];

@@ -33,6 +33,16 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
         super(view);
     }
 
+    /** A tree view with this skin. */
+    static <T> TreeView<T> treeView() {
+        return new TreeView<>() {
+            @Override
+            protected javafx.scene.control.Skin<?> createDefaultSkin() {
+                return new SteadyTreeSkin<>(this);
+            }
+        };
+    }
+
     @Override
     protected void updateItemCount() {
         VirtualFlow<TreeCell<T>> flow = getVirtualFlow();

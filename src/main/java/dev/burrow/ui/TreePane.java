@@ -60,12 +60,7 @@ public final class TreePane extends BorderPane {
 
     private final TreeViewModel vm;
     private final LargeFolderItems large;
-    private final TreeView<Row> view = new TreeView<>() {
-        @Override
-        protected javafx.scene.control.Skin<?> createDefaultSkin() {
-            return new SteadyTreeSkin<>(this); // keeps its cells when a folder opens or closes
-        }
-    };
+    private final TreeView<Row> view = SteadyTreeSkin.treeView(); // keeps its cells as folders open and close
     private final FolderItem root;
     private final ScrollAnchor scroll;
     private final DragController drag;
@@ -185,18 +180,14 @@ public final class TreePane extends BorderPane {
         }
         List<Row> lines = vm.rows(item.path);
         if (LargeFolderItems.wanted(lines, item.headOnly ? 0 : existing.size())) {
-            if (!item.headOnly) {
-                // its first rows at once (not a loading line): the rest go below them when made
-                List<TreeItem<Row>> head = new ArrayList<>(LargeFolderItems.HEAD);
-                for (Row row : lines.subList(0, Math.min(lines.size(), LargeFolderItems.HEAD))) {
-                    head.add(fresh(row));
-                }
-                setChildren(item, head);
+            if (!item.headOnly) { // its first rows at once (not a loading line): the rest go below them when made
+                setChildren(item, LargeFolderItems.head(lines, this::fresh));
                 item.headOnly = true;
             }
             large.make(item.path, lines, made -> fillMade(item, lines, made));
             return;
         }
+        item.headOnly = false; // filled whole here (it may have shrunk below the threshold meanwhile)
         List<TreeItem<Row>> next = new ArrayList<>();
         for (Row row : lines) {
             TreeItem<Row> reuse = row instanceof Row.Node n ? existing.get(n.node().key()) : null;
@@ -223,10 +214,15 @@ public final class TreePane extends BorderPane {
     }
 
     private void setChildren(FolderItem item, List<TreeItem<Row>> next) {
+        changeChildren(Math.max(next.size(), item.getChildren().size()), () -> item.getChildren().setAll(next));
+    }
+
+    /** A change of {@code size} children made by the pane itself (not a gesture), the focus parked when large. */
+    private void changeChildren(int size, Runnable change) {
         boolean was = syncing;
         syncing = true;
         try {
-            FocusParking.setChildren(view, item, next);
+            FocusParking.change(view, size, change);
         } finally {
             syncing = was;
         }
@@ -241,23 +237,11 @@ public final class TreePane extends BorderPane {
         if (item.isExpanded() && !lines.equals(vm.rows(item.path))) {
             fill(item); // changed meanwhile: made again from the new lines
         } else if (item.isExpanded()) {
-            List<TreeItem<Row>> shown = item.getChildren();
-            int head = shown.size();
-            boolean headHolds = item.headOnly && head <= lines.size();
-            for (int i = 0; headHolds && i < head; i++) {
-                headHolds = lines.get(i).equals(shown.get(i).getValue());
-            }
+            List<TreeItem<Row>> more = item.headOnly ? LargeFolderItems.rest(item.getChildren(), made, lines, this::fresh)
+                    : null;
             item.headOnly = false;
-            if (headHolds) {
-                TreeItem<Row>[] rest = java.util.Arrays.copyOfRange(made, head, made.length);
-                List<TreeItem<Row>> more = LargeFolderItems.complete(rest, lines.subList(head, lines.size()), this::fresh);
-                boolean was = syncing;
-                syncing = true;
-                try {
-                    FocusParking.change(view, more.size(), () -> item.getChildren().addAll(more));
-                } finally {
-                    syncing = was;
-                }
+            if (more != null) {
+                changeChildren(more.size(), () -> item.getChildren().addAll(more));
             } else {
                 setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
             }
