@@ -214,15 +214,15 @@ public final class TreePane extends BorderPane {
     }
 
     private void setChildren(FolderItem item, List<TreeItem<Row>> next) {
-        changeChildren(Math.max(next.size(), item.getChildren().size()), () -> item.getChildren().setAll(next));
+        changeChildren(() -> FocusParking.setChildren(view, item, next)); // patched in place where it can
     }
 
-    /** A change of {@code size} children made by the pane itself (not a gesture), the focus parked when large. */
-    private void changeChildren(int size, Runnable change) {
+    /** A change of children made by the pane itself (not a gesture). */
+    private void changeChildren(Runnable change) {
         boolean was = syncing;
         syncing = true;
         try {
-            FocusParking.change(view, size, change);
+            change.run();
         } finally {
             syncing = was;
         }
@@ -241,7 +241,7 @@ public final class TreePane extends BorderPane {
                     : null;
             item.headOnly = false;
             if (more != null) {
-                changeChildren(more.size(), () -> item.getChildren().addAll(more));
+                changeChildren(() -> FocusParking.change(view, more.size(), () -> item.getChildren().addAll(more)));
             } else {
                 setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
             }
