@@ -229,6 +229,9 @@ final class EntryCell extends TreeCell<Row> {
         typeIcon.setIconCode(Material2AL.FOLDER);
         name.setText(" ");
         typeIcon.getStyleClass().add("type-icon");
+        // in the row from the start, so it is styled once with the cell: added when an empty cell
+        // first filled, each of the ~30 empty cells restyled its icon from scratch as a folder opened
+        iconBox.getChildren().add(typeIcon);
         linkBadge.getStyleClass().add("link-badge");
         StackPane.setAlignment(linkBadge, Pos.BOTTOM_RIGHT);
         starIcon.setIconSize(16);
@@ -242,12 +245,13 @@ final class EntryCell extends TreeCell<Row> {
         typeIcon.setIconCode(Icons.forNode(node));
         FileSystemEntry row = node.row();
         boolean link = row != null && row.isLink();
-        // Only when it changes: putting a node back into the scene styles it anew (CSS), per cell update.
-        if (link != iconBox.getChildren().contains(linkBadge) || iconBox.getChildren().isEmpty()) {
+        // Only when it changes, and only the badge: putting a node back into the scene styles it
+        // anew (CSS), per cell update.
+        if (link != iconBox.getChildren().contains(linkBadge)) {
             if (link) {
-                iconBox.getChildren().setAll(typeIcon, linkBadge);
+                iconBox.getChildren().add(linkBadge);
             } else {
-                iconBox.getChildren().setAll(typeIcon);
+                iconBox.getChildren().remove(linkBadge);
             }
         }
         name.setText(node.name());

@@ -26,14 +26,19 @@ final class FocusParking {
      * {@code setAll}; with the focus parked while the list is large.
      */
     static <T> void setChildren(TreeView<T> view, TreeItem<T> item, List<TreeItem<T>> next) {
+        change(view, Math.max(next.size(), item.getChildren().size()), () -> replace(item, next));
+    }
+
+    /** Runs a change of {@code size} children, with the focus parked while it is large. */
+    static <T> void change(TreeView<T> view, int size, Runnable change) {
         FocusModel<TreeItem<T>> focus = view.getFocusModel();
         TreeItem<T> focused = focus == null ? null : focus.getFocusedItem();
-        if (focused == null || Math.max(next.size(), item.getChildren().size()) < THRESHOLD) {
-            replace(item, next);
+        if (focused == null || size < THRESHOLD) {
+            change.run();
             return;
         }
         focus.focus(-1);
-        replace(item, next);
+        change.run();
         int row = view.getRow(focused); // -1 when the focused item went with the old children
         if (row >= 0) {
             focus.focus(row);

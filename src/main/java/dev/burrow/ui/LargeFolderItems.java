@@ -16,8 +16,13 @@ import javafx.scene.control.TreeItem;
  */
 final class LargeFolderItems {
 
-    /** Folders with at least this many lines are filled this way. */
-    static final int THRESHOLD = 2_000;
+    /** Folders with at least this many lines are filled this way (tests lower it). */
+    static int threshold = 2_000;
+    /**
+     * The lines shown at once, made on the FX thread, while the rest are made: more than a
+     * screenful, so the rows in view are final and adding the rest below them changes no cell.
+     */
+    static final int HEAD = 64;
 
     private final TaskRunner runner;
     /** The lines each folder's items are being made for. */
@@ -29,7 +34,7 @@ final class LargeFolderItems {
 
     /** True when the folder is large and has no items to reuse: its fill should go through {@link #make}. */
     static boolean wanted(List<Row> lines, int existing) {
-        return lines.size() >= THRESHOLD && existing == 0;
+        return lines.size() >= threshold && existing == 0;
     }
 
     /**
@@ -63,6 +68,34 @@ final class LargeFolderItems {
             out.add(made[i] != null ? made[i] : others.apply(lines.get(i)));
         }
         return out;
+    }
+
+    /** The items of the first {@link #HEAD} lines, made at once by {@code fresh}. */
+    static List<TreeItem<Row>> head(List<Row> lines, java.util.function.Function<Row, TreeItem<Row>> fresh) {
+        List<TreeItem<Row>> out = new java.util.ArrayList<>(HEAD);
+        for (Row row : lines.subList(0, Math.min(lines.size(), HEAD))) {
+            out.add(fresh.apply(row));
+        }
+        return out;
+    }
+
+    /**
+     * The items to add below the {@code shown} head for the rest of {@code lines} (made ones, and
+     * {@code others} for the lines left null), or null when the head no longer shows the first lines.
+     */
+    static List<TreeItem<Row>> rest(List<TreeItem<Row>> shown, TreeItem<Row>[] made, List<Row> lines,
+            java.util.function.Function<Row, TreeItem<Row>> others) {
+        int head = shown.size();
+        if (head > lines.size() || made.length != lines.size()) {
+            return null;
+        }
+        for (int i = 0; i < head; i++) {
+            if (!lines.get(i).equals(shown.get(i).getValue())) {
+                return null;
+            }
+        }
+        return complete(java.util.Arrays.copyOfRange(made, head, made.length), lines.subList(head, lines.size()),
+                others);
     }
 
     @SuppressWarnings("unchecked")

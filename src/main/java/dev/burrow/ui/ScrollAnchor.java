@@ -18,6 +18,9 @@ final class ScrollAnchor {
     private final TreeView<Row> view;
     private final Function<NodeKey, TreeItem<Row>> find;
     private NodeKey anchor;
+    /** The view was at its very top when the anchor was noted, and the number of rows then. */
+    private boolean atTop;
+    private int rowsBefore;
     /** The tree was emptied (a reload) while the anchor was noted: scroll back once it shows. */
     private boolean waiting;
     /** Refills since the tree came back without the anchor; the wait ends after {@link #PATIENCE}. */
@@ -38,6 +41,8 @@ final class ScrollAnchor {
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
         Object item = first == null ? null : first.getItem();
         anchor = item instanceof Row r && r.treeNode() != null ? r.treeNode().key() : null;
+        atTop = anchor != null && first.getIndex() == 0 && flow.getPosition() == 0;
+        rowsBefore = view.getExpandedItemCount();
     }
 
     /** After a refill: an emptied tree waits; a returning anchor is scrolled back to the top. */
@@ -72,8 +77,26 @@ final class ScrollAnchor {
      * that was first in view is first again.
      */
     private void keep() {
+        if (stillInPlace()) {
+            return;
+        }
         view.layout(); // lay the new rows out now, so the first row in view is the one shown
         keep(anchor);
+    }
+
+    /**
+     * True when the view was at its top and the refill only added rows below its first row (a
+     * folder opened): the tree stays at its top, so no layout is forced to check it (laying out
+     * 10,000 new rows in the middle of the refill cost a layout pass of its own). Scrolled down,
+     * the view may shift as the count changes (it keeps its position near the end), so it is checked.
+     */
+    private boolean stillInPlace() {
+        if (!atTop || view.getExpandedItemCount() <= rowsBefore) {
+            return false;
+        }
+        TreeItem<Row> at = view.getTreeItem(0);
+        Row row = at == null ? null : at.getValue();
+        return row != null && row.treeNode() != null && anchor.equals(row.treeNode().key());
     }
 
     private void keep(NodeKey wanted) {

@@ -30,6 +30,8 @@ public final class TreePane extends BorderPane {
     /** A folder line whose children come from the view model when it is open. */
     private final class FolderItem extends TreeItem<Row> {
         final String path;
+        /** A large folder showing only its first lines while the rest are made (LargeFolderItems). */
+        boolean headOnly;
 
         FolderItem(TreeNode.Folder folder) {
             super(new Row.Node(folder));
@@ -58,7 +60,7 @@ public final class TreePane extends BorderPane {
 
     private final TreeViewModel vm;
     private final LargeFolderItems large;
-    private final TreeView<Row> view = new TreeView<>();
+    private final TreeView<Row> view = SteadyTreeSkin.treeView(); // keeps its cells as folders open and close
     private final FolderItem root;
     private final ScrollAnchor scroll;
     private final DragController drag;
@@ -177,10 +179,15 @@ public final class TreePane extends BorderPane {
             }
         }
         List<Row> lines = vm.rows(item.path);
-        if (LargeFolderItems.wanted(lines, existing.size())) {
+        if (LargeFolderItems.wanted(lines, item.headOnly ? 0 : existing.size())) {
+            if (!item.headOnly) { // its first rows at once (not a loading line): the rest go below them when made
+                setChildren(item, LargeFolderItems.head(lines, this::fresh));
+                item.headOnly = true;
+            }
             large.make(item.path, lines, made -> fillMade(item, lines, made));
             return;
         }
+        item.headOnly = false; // filled whole here (it may have shrunk below the threshold meanwhile)
         List<TreeItem<Row>> next = new ArrayList<>();
         for (Row row : lines) {
             TreeItem<Row> reuse = row instanceof Row.Node n ? existing.get(n.node().key()) : null;
@@ -207,21 +214,37 @@ public final class TreePane extends BorderPane {
     }
 
     private void setChildren(FolderItem item, List<TreeItem<Row>> next) {
+        changeChildren(() -> FocusParking.setChildren(view, item, next)); // patched in place where it can
+    }
+
+    /** A change of children made by the pane itself (not a gesture). */
+    private void changeChildren(Runnable change) {
         boolean was = syncing;
         syncing = true;
         try {
-            FocusParking.setChildren(view, item, next);
+            change.run();
         } finally {
             syncing = was;
         }
     }
 
-    /** Puts the items made in the background in place, if the folder still shows the lines they were made for. */
+    /**
+     * Puts the items made in the background in place, if the folder still shows the lines they
+     * were made for: added below the first rows it shows already (one change that adds, so the
+     * rows in view, their cells and the selection stay as they are).
+     */
     private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
         if (item.isExpanded() && !lines.equals(vm.rows(item.path))) {
             fill(item); // changed meanwhile: made again from the new lines
         } else if (item.isExpanded()) {
-            setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
+            List<TreeItem<Row>> more = item.headOnly ? LargeFolderItems.rest(item.getChildren(), made, lines, this::fresh)
+                    : null;
+            item.headOnly = false;
+            if (more != null) {
+                changeChildren(() -> FocusParking.change(view, more.size(), () -> item.getChildren().addAll(more)));
+            } else {
+                setChildren(item, LargeFolderItems.complete(made, lines, this::fresh));
+            }
             showSelection();
         }
     }

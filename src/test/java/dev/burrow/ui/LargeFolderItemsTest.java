@@ -87,4 +87,20 @@ class LargeFolderItemsTest {
         runner.held.forEach(Runnable::run);
         assertEquals(List.of(second), handed, "items made for superseded lines are dropped");
     }
+
+    @Test
+    void theRestGoesBelowTheHeadOnlyWhileTheHeadShowsTheFirstLines() {
+        List<Row> lines = lines(200, "x");
+        TreeItem<Row>[] made = LargeFolderItems.items(lines);
+        List<TreeItem<Row>> head = LargeFolderItems.head(lines, TreeItem::new);
+        assertEquals(LargeFolderItems.HEAD, head.size());
+        List<TreeItem<Row>> rest = LargeFolderItems.rest(head, made, lines, TreeItem::new);
+        List<Row> all = new ArrayList<>();
+        head.forEach(i -> all.add(i.getValue()));
+        rest.forEach(i -> all.add(i.getValue()));
+        assertEquals(lines, all, "head and rest: every line once, in order");
+        assertSame(made[LargeFolderItems.HEAD], rest.get(0), "the items made in the background are used");
+        List<TreeItem<Row>> stale = LargeFolderItems.head(lines(200, "y"), TreeItem::new);
+        assertNull(LargeFolderItems.rest(stale, made, lines, TreeItem::new), "a head of other lines is replaced whole");
+    }
 }

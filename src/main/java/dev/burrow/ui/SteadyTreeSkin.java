@@ -1,0 +1,88 @@
+package dev.burrow.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.TreeViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
+
+/**
+ * A tree skin that keeps its cells when the number of rows changes. The default skin empties
+ * and refills every cell on screen whenever a folder opens or closes ({@code updateItemCount}
+ * asks the flow to rebuild its cells): each cell went empty and back, restyled twice (the
+ * {@code empty}/{@code filled}, {@code even}/{@code odd} pseudo-classes flip) and laid out anew,
+ * even the rows above the folder that did not change. Here a change in the count only tells the
+ * flow the new count: it lays its cells out again by index, and a cell whose row is the same
+ * does nothing ({@code TreeCell} updates a cell only when the value at its index changed).
+ *
+ * <p>When the count stays the same the default rebuild runs (a refill that replaced rows one for
+ * one must redraw them). A cell whose item was replaced by another item with an equal value is
+ * emptied first, so that it never keeps a stale item (which {@code TreeCell} would otherwise
+ * leave it, comparing values only).
+ */
+final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
+
+    /** Times the count changed without a rebuild of the cells (for tests). */
+    private int steadyUpdates;
+
+    SteadyTreeSkin(TreeView<T> view) {
+        super(view);
+    }
+
+    /** A tree view with this skin. */
+    static <T> TreeView<T> treeView() {
+        return new TreeView<>() {
+            @Override
+            protected javafx.scene.control.Skin<?> createDefaultSkin() {
+                return new SteadyTreeSkin<>(this);
+            }
+        };
+    }
+
+    @Override
+    protected void updateItemCount() {
+        VirtualFlow<TreeCell<T>> flow = getVirtualFlow();
+        int count = getItemCount();
+        if (flow == null || flow.getCellCount() == count || flow.getCellCount() == 0 || count == 0) {
+            super.updateItemCount();
+            return;
+        }
+        steadyUpdates++;
+        forgetReplacedItems(flow, count);
+        flow.setCellCount(count);
+        getSkinnable().requestLayout();
+    }
+
+    /** Empties the cells on screen whose index now holds another item with an equal value. */
+    private void forgetReplacedItems(VirtualFlow<TreeCell<T>> flow, int count) {
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null) {
+            return;
+        }
+        TreeView<T> view = getSkinnable();
+        List<TreeCell<T>> shown = new ArrayList<>();
+        for (int i = Math.max(0, first.getIndex()); i <= last.getIndex(); i++) {
+            shown.add(flow.getVisibleCell(i)); // all first: a cell emptied below no longer counts as visible
+        }
+        for (TreeCell<T> cell : shown) {
+            int i = cell == null ? -1 : cell.getIndex();
+            if (i < 0 || cell.getTreeItem() == null) {
+                continue;
+            }
+            TreeItem<T> now = i < count ? view.getTreeItem(i) : null;
+            if (now != null && now != cell.getTreeItem() && Objects.equals(now.getValue(), cell.getItem())) {
+                cell.updateIndex(-1);
+            }
+        }
+    }
+
+    /** How many changes of the row count were taken without rebuilding the cells. */
+    int steadyUpdates() {
+        return steadyUpdates;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.burrow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burrow.api.EntryPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opening a folder leaves the rows on screen alone: the cells above it are not emptied and
+ * refilled ({@link SteadyTreeSkin}), no layout is forced in the middle of the refill when the
+ * tree is at its top ({@link ScrollAnchor}), and the view keeps its first row.
+ */
+class SteadyTreeWindowTest extends WindowTestBase {
+
+    @Override
+    void seed() {
+        for (int i = 10; i < 16; i++) {
+            folder("Area " + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            create("Area 12/Board " + i, "dashboard");
+            create("Area 30/Chart " + i, "insight");
+        }
+    }
+
+    @Test
+    void openingAFolderLeavesTheCellsAboveItAlone() {
+        cell("Area 12");
+        idle();
+        TreeItem<Row> folder = item("Area 12").orElseThrow();
+        int folderRow = onFx(() -> tree().getRow(folder));
+        AtomicInteger touched = new AtomicInteger();
+        List<String> watched = onFx(() -> {
+            List<String> names = new ArrayList<>();
+            for (Node n : tree().lookupAll(".entry-cell")) {
+                if (n instanceof TreeCell<?> c && !c.isEmpty() && c.getIndex() <= folderRow) {
+                    names.add(c.getItem().toString());
+                    c.indexProperty().addListener((o, a, b) -> touched.incrementAndGet());
+                    c.itemProperty().addListener((o, a, b) -> touched.incrementAndGet());
+                }
+            }
+            return names;
+        });
+        assertEquals(folderRow + 1, watched.size(), "the rows down to the folder show");
+        java.util.Map<TreeCell<?>, List<Node>> emptyCells = onFx(() -> {
+            java.util.Map<TreeCell<?>, List<Node>> out = new java.util.HashMap<>();
+            for (Node n : tree().lookupAll(".entry-cell")) {
+                if (n instanceof TreeCell<?> c && c.isEmpty() && c.getGraphic() != null) {
+                    out.put(c, List.copyOf(((javafx.scene.Parent) c.getGraphic()).lookupAll("*")));
+                }
+            }
+            return out;
+        });
+        assertFalse(emptyCells.isEmpty(), "empty cells fill the rest of the view");
+        expand("Area 12");
+        waitFx("its children show", () -> item("Area 12/Board 3").isPresent());
+        idle();
+        assertEquals(0, touched.get(), "no cell above the folder (nor its own) was emptied or refilled");
+        int filled = onFx(() -> {
+            int n = 0;
+            for (var e : emptyCells.entrySet()) {
+                if (!e.getKey().isEmpty() && e.getKey().getItem() instanceof Row.Node) {
+                    n++;
+                    assertEquals(e.getValue().size(), ((javafx.scene.Parent) e.getKey().getGraphic()).lookupAll("*").size(),
+                            "an empty cell that fills shows its row with the nodes it had: nothing new to style");
+                }
+            }
+            return n;
+        });
+        assertTrue(filled > 0, "empty cells filled with the folder's rows");
+        assertEquals(List.of("Area 10", "Area 11", "Area 12", "Area 12/Board 0", "Area 12/Board 1",
+                "Area 12/Board 2", "Area 12/Board 3", "Area 13"), shownPaths().subList(0, 8));
+        assertCellsShowTheirRows();
+    }
+
+    @Test
+    void openingAFolderWithTheTreeAtItsTopForcesNoLayout() {
+        cell("Area 12");
+        idle();
+        waitUntil("Area 10 is the first row", () -> "Area 10".equals(firstVisible()));
+        boolean[] laidOutDuringRefill = new boolean[1];
+        boolean[] refilled = new boolean[1];
+        onFx(() -> {
+            // runs after the pane's own listener: the refill is done, the pulse's layout is not
+            vm.tree().rowsVersionProperty().addListener((o, a, b) -> {
+                refilled[0] = true;
+                for (Node n : tree().lookupAll(".entry-cell")) {
+                    if (n instanceof TreeCell<?> c && !c.isEmpty() && c.getItem() instanceof Row r
+                            && r.treeNode() != null && r.treeNode().path().startsWith("Area 12/")) {
+                        laidOutDuringRefill[0] = true;
+                    }
+                }
+            });
+            vm.tree().expandTo("Area 12");
+            return null;
+        });
+        waitFx("its children show", () -> item("Area 12/Board 3").isPresent());
+        idle();
+        assertTrue(refilled[0]);
+        assertFalse(laidOutDuringRefill[0], "the refill forced no layout (the pulse lays the new rows out once)");
+        assertEquals("Area 10", firstVisible(), "the first row in view stays");
+        assertTrue(onFx(() -> tree().lookupAll(".entry-cell").stream().anyMatch(n -> n instanceof TreeCell<?> c
+                && c.getItem() instanceof Row r && r.treeNode() != null
+                && r.treeNode().path().equals("Area 12/Board 0"))), "the new rows show after the pulse");
+        assertCellsShowTheirRows();
+    }
+
+    /** The skin alone: a row replaced by an equal one while the count changes is not left with the old item. */
+    @Test
+    void aCellNeverKeepsAReplacedItem() {
+        TreeItem<String> b = new TreeItem<>("b");
+        TreeItem<String> root = new TreeItem<>("root");
+        TreeView<String>[] view = onFx(() -> {
+            root.getChildren().setAll(List.of(new TreeItem<>("a"), b, new TreeItem<>("c")));
+            root.setExpanded(true);
+            @SuppressWarnings("unchecked")
+            TreeView<String>[] out = new TreeView[] {new TreeView<String>(root) {
+                @Override
+                protected javafx.scene.control.Skin<?> createDefaultSkin() {
+                    return new SteadyTreeSkin<>(this);
+                }
+            }};
+            out[0].setShowRoot(false);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(out[0], 300, 300));
+            stage.show();
+            return out;
+        });
+        TreeItem<String> b2 = new TreeItem<>("b");
+        try {
+            onFx(() -> {
+                view[0].layout();
+                root.getChildren().setAll(List.of(new TreeItem<>("a"), b2, new TreeItem<>("c"), new TreeItem<>("d")));
+                return null;
+            });
+            idle();
+            IndexedCell<?> second = onFx(() -> ((VirtualFlow<?>) view[0].lookup(".virtual-flow")).getVisibleCell(1));
+            assertSame(b2, onFx(() -> ((TreeCell<?>) second).getTreeItem()), "the cell shows the new item, not the replaced one");
+            assertTrue(onFx(() -> ((SteadyTreeSkin<?>) view[0].getSkin()).steadyUpdates()) > 0,
+                    "the count changed without a rebuild of the cells");
+        } finally {
+            onFx(() -> {
+                ((Stage) view[0].getScene().getWindow()).close();
+                return null;
+            });
+        }
+    }
+
+    private String firstVisible() {
+        return onFx(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) tree().lookup(".virtual-flow");
+            IndexedCell<?> c = flow.getFirstVisibleCell();
+            return c == null || !(c.getItem() instanceof Row r) || r.treeNode() == null ? ""
+                    : EntryPath.normalize(r.treeNode().path());
+        });
+    }
+
+    /** Every non-empty cell shows the item at its index. */
+    private void assertCellsShowTheirRows() {
+        List<String> wrong = onFx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : tree().lookupAll(".entry-cell")) {
+                if (n instanceof TreeCell<?> c && !c.isEmpty() && c.isVisible()
+                        && c.getTreeItem() != tree().getTreeItem(c.getIndex())) {
+                    out.add(c.getIndex() + ": " + c.getItem());
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(), wrong, "cells whose item is not the row at their index");
+    }
+}
