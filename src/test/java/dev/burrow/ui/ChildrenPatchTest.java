@@ -8,41 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Refilling a folder patches its children: the items it keeps stay the same objects, the change
  * the tree hears is the few items that went or came (not all 10,000), and the selection stays.
  */
-class ChildrenPatchTest {
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private static TreeView<String> tree(int children) {
-        TreeItem<String> root = new TreeItem<>("root");
-        for (int i = 0; i < children; i++) {
-            root.getChildren().add(new TreeItem<>("item " + i));
-        }
-        root.setExpanded(true);
-        TreeView<String> view = new TreeView<>(root);
-        view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        return view;
-    }
+class ChildrenPatchTest extends StringTreeTestBase {
 
     /** How many items each change of the list removed and added, in order. */
     private static List<String> recordChanges(TreeItem<String> item) {

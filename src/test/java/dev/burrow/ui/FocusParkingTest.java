@@ -7,34 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Putting a large folder's children back keeps the focus on the same item, wherever it lands. */
-class FocusParkingTest {
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private static TreeView<String> tree(int children) {
-        TreeItem<String> root = new TreeItem<>("root");
-        for (int i = 0; i < children; i++) {
-            root.getChildren().add(new TreeItem<>("item " + i));
-        }
-        root.setExpanded(true);
-        return new TreeView<>(root);
-    }
+class FocusParkingTest extends StringTreeTestBase {
 
     @Test
     void aLargeRefillKeepsTheFocusOnTheSameItemAtItsNewRow() throws Exception {

@@ -65,11 +65,10 @@ class MainViewModelTest {
         assertEquals(1, runner.started(), "one background warm-up: the HTTP client and the JSON decoders");
     }
 
-    @Test
-    void theIndexLoadStartsOnlyAfterTheRootsRowsArePainted() {
-        List<Runnable> paints = new ArrayList<>();
+    /** Runs work at once, except what waits for the next paint: that goes to {@code paints}. */
+    private static TaskRunner waitingForPaint(List<Runnable> paints) {
         TaskRunner now = TaskRunner.sameThread();
-        TaskRunner runner = new TaskRunner() {
+        return new TaskRunner() {
             @Override
             public <T> void run(Handle handle, java.util.concurrent.Callable<T> work,
                     java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
@@ -86,6 +85,12 @@ class MainViewModelTest {
                 paints.add(onOwnerThread); // the next pulse has not painted yet
             }
         };
+    }
+
+    @Test
+    void theIndexLoadStartsOnlyAfterTheRootsRowsArePainted() {
+        List<Runnable> paints = new ArrayList<>();
+        TaskRunner runner = waitingForPaint(paints);
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
         vm.connect(ws.target());
 
@@ -104,24 +109,7 @@ class MainViewModelTest {
     @Test
     void aPaintAfterANewConnectionStartsNoIndexLoadForTheOldOne() {
         List<Runnable> paints = new ArrayList<>();
-        TaskRunner now = TaskRunner.sameThread();
-        TaskRunner runner = new TaskRunner() {
-            @Override
-            public <T> void run(Handle handle, java.util.concurrent.Callable<T> work,
-                    java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
-                now.run(handle, work, onSuccess, onFailure);
-            }
-
-            @Override
-            public void post(Runnable onOwnerThread) {
-                onOwnerThread.run();
-            }
-
-            @Override
-            public void afterPaint(Runnable onOwnerThread) {
-                paints.add(onOwnerThread);
-            }
-        };
+        TaskRunner runner = waitingForPaint(paints);
         vm = new MainViewModel(runner, MoveJournal.Store.inMemory());
         vm.connect(ws.target());
         TreeSession first = vm.session();
