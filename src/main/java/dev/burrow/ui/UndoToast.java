@@ -33,6 +33,8 @@ final class UndoToast {
     private TreeSession shownSession;
     private String shownDescription;
     private long shownStep;
+    /** Where the keys were before the note's Undo took them: they go back there after it. */
+    private Node workFocus;
 
     /** The note over {@code content} (the window's panes). */
     UndoToast(MainViewModel vm, Node content) {
@@ -42,14 +44,37 @@ final class UndoToast {
         pane.setShowFromTop(false);
         pane.setCloseButtonVisible(true);
         Action undo = new Action("Undo", e -> {
+            Node back = workFocus;
             hide.stop();
             pane.hide();
             undo(shownSession, shownDescription, shownStep);
+            if (back != null && back.getScene() == pane.getScene()) {
+                back.requestFocus(); // the next key acts where the person was, not on the hidden button's neighbour
+            }
         });
         pane.getActions().setAll(undo);
         hide.setOnFinished(e -> pane.hide());
+        pane.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, was, now) -> {
+                    if (now != null && !onTheNote(now)) {
+                        workFocus = now;
+                    }
+                });
+            }
+        });
         vm.sessionProperty().addListener((o, old, s) -> follow(s));
         follow(vm.session());
+    }
+
+    /** Whether {@code n} is part of the note's bar (its Undo or close button). */
+    private boolean onTheNote(Node n) {
+        for (Node p = n; p != null && p != pane; p = p.getParent()) {
+            if (p.getStyleClass().contains("notification-bar")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The window's panes with the note over them; the note hides until a step offers undo. */

@@ -59,8 +59,11 @@ class UndoToastWindowTest extends WindowTestBase {
         });
         assertTrue(!note.intersects(selected), "the note does not cover the selected row");
 
+        Node keysWere = onFx(() -> window.getScene().getFocusOwner());
         clickOn(undoButton());
         waitUntil("undone on the server", () -> serverRow(loose.id()).path().equals("Loose flag"));
+        waitFx("the keys go back where they were, not to the search field",
+                () -> window.getScene().getFocusOwner() == keysWere);
     }
 
     @Test
