@@ -44,20 +44,21 @@ final class UndoToast {
         pane.setShowFromTop(false);
         pane.setCloseButtonVisible(true);
         Action undo = new Action("Undo", e -> {
-            Node back = workFocus;
             hide.stop();
             pane.hide();
             undo(shownSession, shownDescription, shownStep);
-            if (back != null && back.getScene() == pane.getScene()) {
-                back.requestFocus(); // the next key acts where the person was, not on the hidden button's neighbour
-            }
         });
         pane.getActions().setAll(undo);
         hide.setOnFinished(e -> pane.hide());
         pane.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((f, was, now) -> {
-                    if (now != null && !onTheNote(now)) {
+                    if (was != null && onTheNote(was) && !pane.isShowing() && workFocus != null
+                            && workFocus.getScene() == scene && now != workFocus) {
+                        // the note's Undo or close button had the keys and hid with the note: the
+                        // next key acts where the person was, not on the button's neighbour
+                        javafx.application.Platform.runLater(workFocus::requestFocus);
+                    } else if (now != null && !onTheNote(now)) {
                         workFocus = now;
                     }
                 });

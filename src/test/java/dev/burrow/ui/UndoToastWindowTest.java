@@ -116,4 +116,16 @@ class UndoToastWindowTest extends WindowTestBase {
         sleep((long) UndoToast.SHOWN_FOR.toMillis() + 1500);
         waitUntil("the note is gone", () -> notes().isEmpty());
     }
+
+    @Test
+    void closingTheNoteLeavesTheKeysWhereTheyWere() {
+        drag(cell("Loose flag"), MouseButton.PRIMARY).dropTo(cell("Engineering"));
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        Node keysWere = onFx(() -> window.getScene().getFocusOwner());
+        Node close = onFx(() -> notes().get(0).lookup(".close-button"));
+        clickOn(close);
+        waitUntil("the note is gone", () -> notes().isEmpty());
+        waitFx("the keys are where they were", () -> window.getScene().getFocusOwner() == keysWere);
+        assertEquals("Engineering/Loose flag", serverRow(loose.id()).path(), "closing undid nothing");
+    }
 }
