@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -175,7 +176,7 @@ final class EntryCell extends TreeCell<Row> {
             if (box.isVisible()) {
                 box.setVisible(false);
             }
-            if (isEmpty() && getTooltip() == rowTip) {
+            if (isEmpty() && rowTip != null && getTooltip() == rowTip) {
                 setTooltip(null);
             }
             if (isEmpty() && getPseudoClassStates().contains(SYNTHETIC)) {
@@ -219,8 +220,16 @@ final class EntryCell extends TreeCell<Row> {
     private final FontIcon typeIcon = new FontIcon();
     private final FontIcon linkBadge = Icons.icon(Material2AL.LINK, 11);
     private final FontIcon starIcon = new FontIcon();
-    private final Tooltip rowTip = new Tooltip();
-    private final Tooltip starTip = new Tooltip();
+    /*
+     * The tooltips are made when the pointer first comes to the cell, not with it: each Tooltip
+     * is a popup with a scene of its own, and two per cell were most of what a screenful of new
+     * cells cost (search results over a long tree made ~28 at once).
+     */
+    private Tooltip rowTip;
+    private Tooltip starTip;
+    private String rowTipText = "";
+    private String starTipText = STAR_TIP;
+    private static final String STAR_TIP = "Star: add to Shortcuts (Ctrl+D)";
 
     {
         typeIcon.setIconSize(16);
@@ -236,9 +245,33 @@ final class EntryCell extends TreeCell<Row> {
         StackPane.setAlignment(linkBadge, Pos.BOTTOM_RIGHT);
         starIcon.setIconSize(16);
         starIcon.setIconCode(Material2MZ.STAR_BORDER);
-        starTip.setText("Star: add to Shortcuts (Ctrl+D)");
         star.setGraphic(starIcon);
-        star.setTooltip(starTip);
+        star.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (starTip == null) {
+                starTip = new Tooltip(starTipText);
+                star.setTooltip(starTip);
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (!isEmpty() && getItem() instanceof Row.Node && box.isVisible()) {
+                if (rowTip == null) {
+                    rowTip = new Tooltip(rowTipText);
+                }
+                if (getTooltip() != rowTip) {
+                    setTooltip(rowTip);
+                }
+            }
+        });
+    }
+
+    /** The row's tooltip text for what it shows now (made into a tooltip on the first hover). */
+    String rowTipText() {
+        return rowTipText;
+    }
+
+    /** The star's tooltip text for what it shows now. */
+    String starTipText() {
+        return starTipText;
     }
 
     private void showNode(TreeNode node) {
@@ -266,13 +299,21 @@ final class EntryCell extends TreeCell<Row> {
         if (starred != star.getPseudoClassStates().contains(ON)) {
             starIcon.setIconCode(starred ? Material2MZ.STAR : Material2MZ.STAR_BORDER);
             star.pseudoClassStateChanged(ON, starred);
-            starTip.setText(starred ? "Unstar (Ctrl+D)" : "Star: add to Shortcuts (Ctrl+D)");
+            starTipText = starred ? "Unstar (Ctrl+D)" : STAR_TIP;
+            if (starTip != null) {
+                starTip.setText(starTipText);
+            }
         }
-        rowTip.setText(Icons.typeLabel(row == null ? "folder" : row.type())
+        rowTipText = Icons.typeLabel(row == null ? "folder" : row.type())
                 + (row == null ? " (no folder row)" : "") + (link ? " — a link; its original lives elsewhere" : "")
-                + "\n" + node.path());
-        if (getTooltip() != rowTip) {
-            setTooltip(rowTip);
+                + "\n" + node.path();
+        if (rowTip != null) {
+            rowTip.setText(rowTipText);
+            if (getTooltip() != rowTip) {
+                setTooltip(rowTip);
+            }
+        } else if (getTooltip() != null) {
+            setTooltip(null); // an error line's tooltip; the row's own comes with the pointer
         }
         if (!box.isVisible()) {
             box.setVisible(true);

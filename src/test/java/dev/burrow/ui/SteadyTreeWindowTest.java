@@ -183,4 +183,19 @@ class SteadyTreeWindowTest extends WindowTestBase {
         });
         assertEquals(List.of(), wrong, "cells whose item is not the row at their index");
     }
+
+    @Test
+    void aCellMakesItsTooltipsOnlyWhenThePointerComes() {
+        TreeCell<?> area = cell("Area 12");
+        idle();
+        List<Node> withTips = onFx(() -> tree().lookupAll(".entry-cell").stream()
+                .filter(n -> ((TreeCell<?>) n).getTooltip() != null
+                        || n.lookupAll(".button").stream().anyMatch(b -> ((javafx.scene.control.Button) b).getTooltip() != null))
+                .toList());
+        assertTrue(withTips.isEmpty(), "no cell holds a tooltip (a popup with a scene) before it is hovered: " + withTips.size());
+
+        moveTo(area);
+        waitFx("the hovered row has its tooltip", () -> area.getTooltip() != null);
+        assertEquals("Folder\nArea 12", onFx(() -> area.getTooltip().getText()));
+    }
 }
