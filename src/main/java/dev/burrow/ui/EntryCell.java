@@ -14,9 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -262,16 +262,6 @@ final class EntryCell extends TreeCell<Row> {
                 }
             }
         });
-    }
-
-    /** The row's tooltip text for what it shows now (made into a tooltip on the first hover). */
-    String rowTipText() {
-        return rowTipText;
-    }
-
-    /** The star's tooltip text for what it shows now. */
-    String starTipText() {
-        return starTipText;
     }
 
     private void showNode(TreeNode node) {
