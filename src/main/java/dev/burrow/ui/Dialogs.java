@@ -63,7 +63,8 @@ final class Dialogs {
                     : "Inside, %,d items also go:", total)));
             ListView<String> list = new ListView<>();
             list.setId("delete-list");
-            list.setPrefHeight(Math.min(240, 26 * Math.min(rows.size(), LISTED) + 4));
+            FittedCells.fit(list);
+            list.setPrefHeight(FittedCells.height(Math.min(rows.size(), LISTED), 240));
             for (FileSystemEntry r : rows.subList(0, Math.min(rows.size(), LISTED))) {
                 list.getItems().add(Icons.typeLabel(r.type()) + " · " + String.join(" / ", EntryPath.split(r.path())));
             }
@@ -82,7 +83,8 @@ final class Dialogs {
             warn.getStyleClass().add("delete-warning");
             ListView<String> gone = new ListView<>();
             gone.setId("delete-unrestorable");
-            gone.setPrefHeight(Math.min(130, 30 * Math.min(lost.size(), LISTED) + 12));
+            FittedCells.fit(gone);
+            gone.setPrefHeight(FittedCells.height(Math.min(lost.size(), LISTED), 130));
             for (FileSystemEntry r : lost.subList(0, Math.min(lost.size(), LISTED))) {
                 gone.getItems().add(Icons.typeLabel(r.type()) + " · " + String.join(" / ", EntryPath.split(r.path())));
             }

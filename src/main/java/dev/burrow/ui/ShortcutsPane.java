@@ -26,7 +26,13 @@ public final class ShortcutsPane extends VBox {
         title.getStyleClass().add("pane-title");
         ListView<Star> list = new ListView<>(vm.tree().stars());
         list.setId("shortcuts-list");
-        list.setPlaceholder(new Label("No stars yet.\nStar a row (Ctrl+D) to add it here."));
+        Label none = new Label("No stars yet.\nStar a row (Ctrl+D) to add it here.");
+        // the pane is narrow: the hint wraps instead of ending in "to add i…"
+        none.setWrapText(true);
+        none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        none.setPadding(new javafx.geometry.Insets(8));
+        none.setId("shortcuts-none");
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ListCell<>() {
             {
                 // never wider than the list: long names end in an ellipsis, no sideways scrolling
