@@ -156,7 +156,7 @@ final class BackgroundWork {
                 work.end();
                 view.getTasks().remove(work);
             } else if (s instanceof ExportState.Downloading d) {
-                work.report(String.format("Downloading %,d bytes", d.bytes()), d.fraction());
+                work.report("Downloading " + ByteSizes.human(d.bytes()), d.fraction());
             } else if (s != null) {
                 work.report(s instanceof ExportState.Creating ? "Asking the server…" : "Rendering on the server…", -1);
             }

@@ -184,8 +184,8 @@ public final class ExportPanel extends VBox {
                 action.setText("Cancel");
                 action.setOnAction(e -> exports.cancel(line));
             } else if (s instanceof ExportState.Downloading d) {
-                state.setText(d.total() > 0 ? String.format("Downloading %,d of %,d bytes", d.bytes(), d.total())
-                        : String.format("Downloading %,d bytes", d.bytes()));
+                state.setText(d.total() > 0 ? "Downloading " + ByteSizes.human(d.bytes()) + " of " + ByteSizes.human(d.total())
+                        : "Downloading " + ByteSizes.human(d.bytes()));
                 progress.setVisible(true);
                 progress.setManaged(true);
                 progress.setProgress(d.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : d.fraction());
@@ -196,7 +196,7 @@ public final class ExportPanel extends VBox {
                 action.setText("Download");
                 action.setOnAction(e -> exports.retry(line));
             } else if (s instanceof ExportState.Saved sv) {
-                state.setText(sv.file() == null ? "Ready" : String.format("Saved · %,d bytes", sv.bytes()));
+                state.setText(sv.file() == null ? "Ready" : "Saved · " + ByteSizes.human(sv.bytes()));
                 if (sv.file() != null) {
                     file.setText(sv.file().getFileName().toString());
                     file.setTooltip(new javafx.scene.control.Tooltip(sv.file().toString()));

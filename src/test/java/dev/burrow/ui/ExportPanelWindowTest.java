@@ -69,7 +69,8 @@ class ExportPanelWindowTest extends WindowTestBase {
         assertTrue(csv.contains("Signups"), csv);
         assertTrue(csv.contains("12") && csv.contains("15") && csv.contains("9"), csv);
         assertTrue(csv.contains("\r\n"), "CSV rows end in CRLF");
-        waitFx("the line says it is saved", () -> lookup(hasTextStarting("Saved")).tryQuery().isPresent());
+        String says = "Saved · " + ByteSizes.human(Files.size(saved.get(0)));
+        waitFx("the line says it is saved, and its size", () -> lookup(hasTextStarting(says)).tryQuery().isPresent());
     }
 
     @Test
