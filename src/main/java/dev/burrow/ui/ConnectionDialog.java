@@ -7,6 +7,7 @@ import dev.burrow.settings.ConnectionProfile;
 import dev.burrow.settings.Connections;
 import dev.burrow.settings.ProfileKind;
 import dev.burrow.tree.TaskRunner;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -58,6 +59,9 @@ public final class ConnectionDialog {
     private final PasswordField key = new PasswordField();
     private final CheckBox insecure = new CheckBox("Allow plain http (not recommended)");
     private final Label result = new Label();
+    /** Where a connection can go; the local workspace's own is shown only while it is selected. */
+    private static final List<ProfileKind> REMOTE_KINDS =
+            List.of(ProfileKind.POSTHOG_US, ProfileKind.POSTHOG_EU, ProfileKind.SELF_HOSTED);
 
     public ConnectionDialog(Window owner, Connections connections, TaskRunner runner, Consumer<Choice> connect) {
         this.connections = connections;
@@ -92,6 +96,8 @@ public final class ConnectionDialog {
     private BorderPane build() {
         list.setId("profiles");
         list.setPrefWidth(220);
+        // a long message on the right never squeezes the list (it had the form drawn over it)
+        list.setMinWidth(Region.USE_PREF_SIZE);
         list.setCellFactory(v -> new ListCell<>() {
             {
                 setPrefWidth(0);
@@ -105,7 +111,7 @@ public final class ConnectionDialog {
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> edit(p));
 
-        kind.getItems().setAll(ProfileKind.POSTHOG_US, ProfileKind.POSTHOG_EU, ProfileKind.SELF_HOSTED);
+        kind.getItems().setAll(REMOTE_KINDS);
         kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(ProfileKind k) {
@@ -125,6 +131,7 @@ public final class ConnectionDialog {
                 url.setText(k.fixedBaseUrl());
             }
         });
+        kind.setId("profile-kind");
         name.setId("profile-name");
         url.setId("profile-url");
         environment.setId("profile-environment");
@@ -133,6 +140,9 @@ public final class ConnectionDialog {
         environment.setPromptText("e.g. 12345");
         result.setId("probe-result");
         result.setWrapText(true);
+        // wraps at the form's width instead of asking for one line's width
+        result.setPrefWidth(1);
+        result.setMaxWidth(Double.MAX_VALUE);
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -196,12 +206,19 @@ public final class ConnectionDialog {
     private void edit(ConnectionProfile p) {
         boolean local = p != null && p.isLocal();
         name.setText(p == null ? "" : p.name());
-        kind.setValue(p == null || local ? ProfileKind.POSTHOG_US : p.kind());
-        url.setText(p == null || local ? ProfileKind.POSTHOG_US.fixedBaseUrl() : p.baseUrl());
+        // the local workspace says so, not "PostHog US" and its address
+        List<ProfileKind> kinds = local ? List.of(ProfileKind.LOCAL_WORKSPACE) : REMOTE_KINDS;
+        if (!kind.getItems().equals(kinds)) {
+            kind.getItems().setAll(kinds);
+        }
+        kind.setValue(p == null ? ProfileKind.POSTHOG_US : p.kind());
+        url.setText(local ? "" : p == null ? ProfileKind.POSTHOG_US.fixedBaseUrl() : p.baseUrl());
+        url.setPromptText(local ? "inside Burrow" : "https://posthog.example.com");
+        environment.setPromptText(local ? "" : "e.g. 12345");
         environment.setText(p == null || local ? "" : Long.toString(p.environmentId()));
         insecure.setSelected(p != null && p.allowInsecureHttp());
         key.clear();
-        key.setPromptText(p != null && p.secretRef() != null ? "stored — type to replace" : "phx_…");
+        key.setPromptText(local ? "" : p != null && p.secretRef() != null ? "stored — type to replace" : "phx_…");
         for (var n : new javafx.scene.Node[] {name, kind, url, environment, key, insecure}) {
             n.setDisable(local);
         }

@@ -86,4 +86,52 @@ class ConnectionDialogWindowTest extends FxRobot {
         assertTrue(chosen.isEmpty());
         assertEquals(1, connections.profiles().profiles().size(), "only the local workspace");
     }
+
+    @Test
+    void aLongFailureWrapsBesideTheListInsteadOfCoveringIt() throws Exception {
+        write("Office server");
+        interact(() -> lookup("#profile-kind").<javafx.scene.control.ComboBox<dev.burrow.settings.ProfileKind>>query()
+                .setValue(dev.burrow.settings.ProfileKind.SELF_HOSTED));
+        clickOn("#profile-url").eraseText(40).write("http://127.0.0.1:9");
+        interact(() -> lookup(".check-box").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        clickOn("#profile-environment").write("7");
+        clickOn("#profile-key").write("phx_test_key_not_real");
+        javafx.scene.control.ListView<?> profiles = lookup("#profiles").queryListView();
+        double listWidth = profiles.getWidth();
+        clickOn("#test-connection");
+
+        javafx.scene.control.Label result = lookup("#probe-result").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
+                () -> result.getText().startsWith("Can't reach"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds list = profiles.localToScene(profiles.getLayoutBounds());
+        javafx.geometry.Bounds name = lookup("#profile-name").query().localToScene(
+                lookup("#profile-name").query().getLayoutBounds());
+        javafx.geometry.Bounds said = result.localToScene(result.getLayoutBounds());
+        assertEquals(listWidth, profiles.getWidth(), 0.5, "the list keeps its width");
+        assertTrue(name.getMinX() >= list.getMaxX() && said.getMinX() >= list.getMaxX(),
+                "the form and the message stay right of the list: " + list + " / " + name + " / " + said);
+        assertTrue(said.getMaxX() <= result.getScene().getWidth(), "the message fits the window: " + said);
+    }
+
+    @Test
+    void theLocalWorkspaceSaysWhereItIsNotPostHogUs() {
+        interact(() -> lookup("#profiles").queryListView().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Local workspace", kindShown());
+        TextField url = lookup("#profile-url").queryAs(TextField.class);
+        assertEquals("", url.getText(), "no PostHog address for the local workspace");
+        assertTrue(url.isDisabled());
+
+        clickOn("New");
+        assertEquals("PostHog US", kindShown(), "a new connection starts on PostHog US");
+        assertEquals("https://us.posthog.com", url.getText());
+    }
+
+    /** What the "Where" box shows. */
+    private String kindShown() {
+        javafx.scene.control.ComboBox<?> kind = lookup("#profile-kind").query();
+        return kind.getChildrenUnmodifiable().stream().filter(javafx.scene.control.ListCell.class::isInstance)
+                .map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).findFirst().orElse(null);
+    }
 }
