@@ -410,6 +410,12 @@ public final class LiveTree {
         final Set<String> notFound = new java.util.HashSet<>();
         List<FileSystemEntry> lookups = List.of();
         String newest;
+        /**
+         * The first look at a tree whose newest row is unknown (a lazy tree): the one row it reads
+         * only sets where the next look starts. It was there before the tree opened, so it is no
+         * change from elsewhere (it was merged and said as "1 change from elsewhere" at every connect).
+         */
+        boolean probe;
         boolean createdComplete = true;
         Duration throttled;
         RuntimeException failure;
@@ -444,6 +450,7 @@ public final class LiveTree {
         Cycle fetch() {
             try {
                 String since = rowsForWatermark != null ? LiveMerge.newest(rowsForWatermark, indexNewest) : after;
+                probe = since == null;
                 newest = since;
                 int offset = 0;
                 int size = firstLook && rowsForWatermark == null ? 1 : CREATED_PAGE;
@@ -590,7 +597,9 @@ public final class LiveTree {
             nextFullAt = clockMillis.getAsLong(); // more rows came than a cycle reads: fetch everything next
         }
         Map<String, LiveChange> changes = new java.util.LinkedHashMap<>();
-        LiveMerge.changed(index, c.created).forEach(ch -> changes.put(ch.id(), ch));
+        if (!c.probe) {
+            LiveMerge.changed(index, c.created).forEach(ch -> changes.put(ch.id(), ch));
+        }
         List<FileSystemEntry> missing = new ArrayList<>();
         long now = clockMillis.getAsLong();
         for (Map.Entry<String, List<FileSystemEntry>> e : c.listings.entrySet()) {

@@ -32,6 +32,7 @@ class LiveTreeTest extends SessionSupport {
     private final List<Long> sentAt = new ArrayList<>();
     private final Set<String> selected = new HashSet<>();
     private final List<String> events = new ArrayList<>();
+    private final List<String> firstLook = new ArrayList<>();
     private List<String> visible = List.of("", "A", "B");
     private PostHogClient other;
     private PostHogClient liveClient;
@@ -87,6 +88,11 @@ class LiveTreeTest extends SessionSupport {
 
     /** A/a1, A/a2, B/b1, C/Deep/c1 (C is never expanded), all loaded; live refresh watching. */
     private void arrange(boolean rateLimited) {
+        arrange(rateLimited, true);
+    }
+
+    /** As {@link #arrange(boolean)}; without the index, only the root and A, B are loaded (a lazy tree). */
+    private void arrange(boolean rateLimited, boolean wholeIndex) {
         if (rateLimited) {
             server = dev.burrow.server.TestServer.start("empty", List.of(new dev.burrow.server.ApiKey(KEY, Set.of())), true)
                     .as(KEY);
@@ -103,7 +109,12 @@ class LiveTreeTest extends SessionSupport {
         }
         open(true);
         session.loadFolder("");
-        loadIndex();
+        if (wholeIndex) {
+            loadIndex();
+        } else {
+            session.loadFolder("A");
+            session.loadFolder("B");
+        }
         other = PostHogClient.builder(server.server().baseUrl(), KEY, 1).retry(RetryPolicy.none()).build();
         shared = new RateBudget(480, 4800, () -> timers.nowMillis() * 1_000_000L);
         // the live reads' own client: no real-time budget of its own (time is virtual here)
@@ -145,6 +156,7 @@ class LiveTreeTest extends SessionSupport {
         });
         live.start();
         timers.advance(Duration.ofSeconds(1)); // the first look: learns the newest row
+        firstLook.addAll(events);
         sentAt.clear();
         events.clear();
     }
@@ -181,6 +193,20 @@ class LiveTreeTest extends SessionSupport {
         timers.advance(LiveTree.MARK_TIME.plusSeconds(1));
         assertFalse(live.isMarked(added), "the mark fades");
         assertAgree();
+    }
+
+    @Test
+    void theFirstLookAtALazyTreeIsNoChangeFromElsewhere() {
+        arrange(false, false);
+        assertFalse(index().isComplete(), "a lazy tree");
+        assertTrue(firstLook.stream().noneMatch(e -> e.startsWith("merged")),
+                "the newest row, already there when the tree opened, is not news: " + firstLook);
+        assertFalse(indexHas("C/Deep/c1"), "nor is it put into a folder nobody opened");
+
+        String added = other.fileSystem().create(EntryFields.of("A/new one", "insight")).id();
+        cycle();
+        assertTrue(events.contains("merged 1/0/0"), "a row created afterwards still is: " + events);
+        assertTrue(live.isMarked(added));
     }
 
     @Test
