@@ -27,6 +27,8 @@ final class ShortcutSheet {
             new Key("Ctrl+Shift+N", "New folder"),
             new Key("Delete", "Delete (a list of what goes comes first)"),
             new Key("Ctrl+X, Ctrl+V", "Cut, and paste into the selected folder (a move)"),
+            new Key("Ctrl+D", "Star or unstar the selection (the Shortcuts pane lists the stars)"),
+            new Key("Ctrl+Shift or Alt while dropping", "Create a shortcut there instead of moving"),
             new Key("Ctrl+Z", "Undo"),
             new Key("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
             new Key("Ctrl+F", "Search (name:, path:, type:, user:, -not); Down moves into the results"),
@@ -50,7 +52,8 @@ final class ShortcutSheet {
         grid.getStyleClass().add("shortcut-sheet");
         grid.setHgap(16);
         grid.setVgap(6);
-        grid.setPadding(new Insets(4, 0, 4, 0));
+        // the header's left edge: keys and the title line up
+        grid.setPadding(new Insets(4, 0, 4, 14));
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints does = new ColumnConstraints();
@@ -73,6 +76,10 @@ final class ShortcutSheet {
         a.getDialogPane().setContent(grid);
         a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         a.setResultConverter(b -> b);
+        // Enter closes the sheet (it opened the About box: its button had the focus)
+        javafx.scene.control.Button close = (javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setDefaultButton(true);
+        a.setOnShown(e -> close.requestFocus());
         a.setOnHidden(e -> {
             if (a.getResult() == aboutButton) {
                 about.run();

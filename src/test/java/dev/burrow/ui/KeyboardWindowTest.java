@@ -99,4 +99,15 @@ class KeyboardWindowTest extends WindowTestBase {
         clickOn("About Burrow…");
         waitFx("the About box shows", () -> lookup("#licenses").tryQuery().isPresent());
     }
+
+    @Test
+    void theSheetNamesTheStarKeyAndEnterClosesIt() {
+        push(KeyCode.F1);
+        waitFx("the sheet shows", () -> lookup("#shortcut-sheet").tryQuery().isPresent());
+        assertTrue(lookup("#shortcut-sheet .label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Ctrl+D"))
+                .tryQuery().isPresent(), "Ctrl+D, the star, is listed");
+        push(KeyCode.ENTER);
+        waitFx("Enter closed the sheet", () -> lookup("#shortcut-sheet").tryQuery().isEmpty());
+        assertTrue(lookup("#licenses").tryQuery().isEmpty(), "and did not open the About box");
+    }
 }
