@@ -21,6 +21,8 @@ final class ScrollAnchor {
     /** The view was at its very top when the anchor was noted, and the number of rows then. */
     private boolean atTop;
     private int rowsBefore;
+    /** The index of the first row in view when the anchor was noted. */
+    private int firstBefore;
     /** The tree was emptied (a reload) while the anchor was noted: scroll back once it shows. */
     private boolean waiting;
     /** Refills since the tree came back without the anchor; the wait ends after {@link #PATIENCE}. */
@@ -43,6 +45,7 @@ final class ScrollAnchor {
         anchor = item instanceof Row r && r.treeNode() != null ? r.treeNode().key() : null;
         atTop = anchor != null && first.getIndex() == 0 && flow.getPosition() == 0;
         rowsBefore = view.getExpandedItemCount();
+        firstBefore = first == null ? 0 : first.getIndex();
     }
 
     /** After a refill: an emptied tree waits; a returning anchor is scrolled back to the top. */
@@ -80,6 +83,7 @@ final class ScrollAnchor {
         if (stillInPlace()) {
             return;
         }
+        topWhenPastTheEnd();
         view.layout(); // lay the new rows out now, so the first row in view is the one shown
         keep(anchor);
     }
@@ -97,6 +101,24 @@ final class ScrollAnchor {
         TreeItem<Row> at = view.getTreeItem(0);
         Row row = at == null ? null : at.getValue();
         return row != null && row.treeNode() != null && anchor.equals(row.treeNode().key());
+    }
+
+    /**
+     * A list that now ends above the rows that were in view (a search's matches shown while the
+     * view was far down a long folder), or that fits the view whole, is shown from its top. Left
+     * at its old position, the flow laid the last row out at the top of the view, filled the space
+     * below with empty cells and then moved the rows down into place, making a new cell for each
+     * of them: the cells it had were spent on the empty ones (a screenful of new cells, each styled
+     * from nothing, for one search).
+     */
+    private void topWhenPastTheEnd() {
+        VirtualFlow<?> flow = flow(view);
+        int rows = view.getExpandedItemCount();
+        double row = view.getFixedCellSize();
+        if (flow != null && flow.getPosition() > 0
+                && (firstBefore >= rows || row > 0 && rows * row <= flow.getHeight())) {
+            flow.setPosition(0);
+        }
     }
 
     private void keep(NodeKey wanted) {

@@ -68,16 +68,14 @@ public final class TreePane extends BorderPane {
     private boolean syncing;
     /** True while the pane tells the view model about a selection gesture. */
     private boolean forwarding;
+    /** Keys made for lines to look them up (fills and finds): the work grows with these (for tests). */
+    private int keysMade;
 
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
         this.large = new LargeFolderItems(vm.runner());
         this.root = new FolderItem(TreeNode.Folder.ROOT);
-        this.scroll = new ScrollAnchor(view, key -> {
-            Map<NodeKey, TreeItem<Row>> found = new HashMap<>();
-            collect(root, Set.of(key), found);
-            return found.get(key);
-        });
+        this.scroll = new ScrollAnchor(view, key -> find(List.of(key)).get(key));
         getStyleClass().add("tree-pane");
         view.setId("project-tree");
         view.setShowRoot(false);
@@ -129,6 +127,11 @@ public final class TreePane extends BorderPane {
         return view;
     }
 
+    /** How many keys the pane made for lines to match or find them, so far. */
+    int keysMade() {
+        return keysMade;
+    }
+
     // ---- from the view model ----------------------------------------------------------------
 
     /** Refills the open folders, opens and closes folders as the view model says, shows the selection. */
@@ -170,16 +173,15 @@ public final class TreePane extends BorderPane {
         }
     }
 
-    /** Sets a folder item's children to the view model's lines, reusing the items it already has. */
+    /**
+     * Sets a folder item's children to the view model's lines, reusing the items it already has.
+     * The lines that stay in place at the head and the tail (all but a few after an edit) are
+     * matched one for one; only those between are looked up by key.
+     */
     private void fill(FolderItem item) {
-        Map<NodeKey, TreeItem<Row>> existing = new HashMap<>();
-        for (TreeItem<Row> c : item.getChildren()) {
-            if (c.getValue() instanceof Row.Node n) {
-                existing.put(n.node().key(), c);
-            }
-        }
+        List<TreeItem<Row>> old = item.getChildren();
         List<Row> lines = vm.rows(item.path);
-        if (LargeFolderItems.wanted(lines, item.headOnly ? 0 : existing.size())) {
+        if (LargeFolderItems.wanted(lines, item.headOnly ? 0 : nodeLines(old))) {
             if (!item.headOnly) { // its first rows at once (not a loading line): the rest go below them when made
                 setChildren(item, LargeFolderItems.head(lines, this::fresh));
                 item.headOnly = true;
@@ -188,17 +190,58 @@ public final class TreePane extends BorderPane {
             return;
         }
         item.headOnly = false; // filled whole here (it may have shrunk below the threshold meanwhile)
-        List<TreeItem<Row>> next = new ArrayList<>();
-        for (Row row : lines) {
-            TreeItem<Row> reuse = row instanceof Row.Node n ? existing.get(n.node().key()) : null;
+        int most = Math.min(old.size(), lines.size());
+        int head = 0;
+        while (head < most && sameNode(old.get(head), lines.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < most - head && sameNode(old.get(old.size() - 1 - tail), lines.get(lines.size() - 1 - tail))) {
+            tail++;
+        }
+        Map<NodeKey, TreeItem<Row>> existing = new HashMap<>();
+        for (TreeItem<Row> c : old.subList(head, old.size() - tail)) {
+            if (c.getValue() instanceof Row.Node n) {
+                existing.put(n.node().key(), c);
+                keysMade++;
+            }
+        }
+        List<TreeItem<Row>> next = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Row row = lines.get(i);
+            TreeItem<Row> reuse = i < head ? old.get(i) : i >= lines.size() - tail ? old.get(old.size() - (lines.size() - i))
+                    : row instanceof Row.Node n ? existing.get(n.node().key()) : null;
             if (reuse != null && !row.equals(reuse.getValue())) {
                 reuse.setValue(row);
             }
             next.add(reuse != null ? reuse : fresh(row));
         }
-        if (!sameItems(item.getChildren(), next)) {
+        if (!sameItems(old, next)) {
             setChildren(item, next);
         }
+    }
+
+    private static int nodeLines(List<TreeItem<Row>> items) {
+        int n = 0;
+        for (TreeItem<Row> c : items) {
+            if (c.getValue() instanceof Row.Node) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether an item shows a line for the same node as {@code row} (its key, without making one). */
+    private static boolean sameNode(TreeItem<Row> item, Row row) {
+        if (!(item.getValue() instanceof Row.Node a) || !(row instanceof Row.Node b)) {
+            return false;
+        }
+        TreeNode x = a.node();
+        TreeNode y = b.node();
+        if (x instanceof TreeNode.Item i) {
+            return x == y || y instanceof TreeNode.Item j && i.row().id().equals(j.row().id());
+        }
+        return x == y || y instanceof TreeNode.Folder g && x.path().equals(g.path());
     }
 
     /** A new item for a line: a folder (filled at once when open in the view model), an item or a placeholder. */
@@ -272,8 +315,7 @@ public final class TreePane extends BorderPane {
         if (toReveal.isEmpty() && highlighted().equals(new HashSet<>(want)) && leadShown()) {
             return;
         }
-        Map<NodeKey, TreeItem<Row>> found = new LinkedHashMap<>();
-        collect(root, new HashSet<>(want), found);
+        Map<NodeKey, TreeItem<Row>> found = find(want);
         boolean was = syncing;
         syncing = true;
         try {
@@ -292,7 +334,11 @@ public final class TreePane extends BorderPane {
         }
         List<NodeKey> revealedNow = found.keySet().stream().filter(toReveal::contains).toList();
         if (!revealedNow.isEmpty()) {
-            ScrollAnchor.show(view, view.getRow(found.get(revealedNow.get(0))));
+            int first = Integer.MAX_VALUE; // the first of them in the tree's order
+            for (NodeKey k : revealedNow) {
+                first = Math.min(first, view.getRow(found.get(k)));
+            }
+            ScrollAnchor.show(view, first);
             vm.revealed(revealedNow);
         }
     }
@@ -314,22 +360,80 @@ public final class TreePane extends BorderPane {
         return lead == null ? shown == null : shown != null && lead.key().equals(shown.key());
     }
 
-    private void collect(TreeItem<Row> item, Set<NodeKey> want, Map<NodeKey, TreeItem<Row>> found) {
-        for (TreeItem<Row> c : item.getChildren()) {
-            if (c.getValue() instanceof Row.Node n && want.contains(n.node().key())) {
-                found.put(n.node().key(), c);
-            }
-            if (c.isExpanded()) {
-                collect(c, want, found);
+    /**
+     * The items showing these keys, where the tree shows them: each looked for only among the
+     * lines of the folder its node is in, found down the open folders to it (a walk over every
+     * line of every open folder, a key made for each, cost a 10,000-line folder's worth of work
+     * for each selection shown and each anchor kept).
+     */
+    private Map<NodeKey, TreeItem<Row>> find(List<NodeKey> keys) {
+        Map<String, Set<NodeKey>> byFolder = new LinkedHashMap<>();
+        for (NodeKey k : keys) {
+            String folder = vm.folderOf(k);
+            if (folder != null) {
+                byFolder.computeIfAbsent(folder, f -> new HashSet<>()).add(k);
             }
         }
+        Map<NodeKey, TreeItem<Row>> found = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<NodeKey>> e : byFolder.entrySet()) {
+            FolderItem folder = openItem(e.getKey());
+            if (folder == null) {
+                continue;
+            }
+            Set<NodeKey> want = e.getValue();
+            NodeKey only = want.size() == 1 ? want.iterator().next() : null;
+            for (TreeItem<Row> c : folder.getChildren()) {
+                if (!(c.getValue() instanceof Row.Node n)) {
+                    continue;
+                }
+                boolean hit = only != null && isKey(n.node(), only);
+                if (only == null) {
+                    keysMade++;
+                    hit = want.contains(n.node().key());
+                }
+                if (hit) {
+                    found.put(n.node().key(), c);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The item of an open folder whose lines show (every folder above it open too), or null. */
+    private FolderItem openItem(String path) {
+        FolderItem at = root;
+        if (path.isEmpty()) {
+            return at;
+        }
+        List<String> chain = new ArrayList<>(dev.burrow.api.EntryPath.ancestors(path));
+        chain.add(path);
+        for (String step : chain) {
+            FolderItem next = null;
+            for (TreeItem<Row> c : at.getChildren()) {
+                if (c instanceof FolderItem f && f.path.equals(step)) {
+                    next = f;
+                    break;
+                }
+            }
+            if (next == null || !next.isExpanded()) {
+                return null;
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    /** Whether this node has this key (without making its key: asked of every line of a folder). */
+    private static boolean isKey(TreeNode node, NodeKey key) {
+        if (key instanceof NodeKey.Item k) {
+            return node instanceof TreeNode.Item i && i.row().id().equals(k.id());
+        }
+        return node instanceof TreeNode.Folder f && f.path().equals(((NodeKey.Folder) key).path());
     }
 
     /** Starts renaming the line with this key if it shows (a new folder). */
     private void editWhenShown(NodeKey key) {
-        Map<NodeKey, TreeItem<Row>> found = new LinkedHashMap<>();
-        collect(root, Set.of(key), found);
-        TreeItem<Row> item = found.get(key);
+        TreeItem<Row> item = find(List.of(key)).get(key);
         if (item != null) {
             vm.select(List.of(key), key);
             ScrollAnchor.show(view, view.getRow(item));

@@ -178,6 +178,18 @@ public final class TreeViewModel {
         return Row.linesOf(folder, shownIndex().children(folder), state);
     }
 
+    /**
+     * The folder whose lines show this key's node in the index shown now: a folder's parent, an
+     * item's folder; null for the root and for an item that index lacks.
+     */
+    String folderOf(NodeKey key) {
+        if (key instanceof NodeKey.Folder f) {
+            return f.path().isEmpty() ? null : EntryPath.parent(f.path());
+        }
+        TreeNode node = shownIndex().node(key);
+        return node == null ? null : EntryPath.parent(EntryPath.normalize(node.path()));
+    }
+
     /** The rows below a folder, when known (not while searching). */
     public OptionalLong count(String folder) {
         return search.active() || counts == null ? OptionalLong.empty() : counts.get(folder);
@@ -215,7 +227,7 @@ public final class TreeViewModel {
             }
         }
         selection.reveal(keys);
-        queueRowsChanged();
+        queueRefill(); // no lines changed: the view opens what was opened and shows the selection
     }
 
     /** Shows a row of the tree: opens its folders and selects it. */
@@ -330,7 +342,7 @@ public final class TreeViewModel {
         for (String f : chain) {
             expand(f);
         }
-        queueRowsChanged();
+        queueRefill(); // the view fills each folder as it opens it: the open ones are not refilled
     }
 
     /** Searches on the server; an empty text clears the search (and drops one in flight). */

@@ -2,6 +2,7 @@ package dev.burrow.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
@@ -93,5 +94,32 @@ class EditRefillWindowTest extends WindowTestBase {
         }
         assertEquals("Target/Report 130", onFx(() -> tree().getSelectionModel().getSelectedItem().getValue().treeNode()
                 .path()), "the moved row is selected where it went");
+    }
+
+    /**
+     * The refill after a move, and showing its selection, look at the lines the move changed: the
+     * items of the lines before and after them are matched in place, and the moved row is looked
+     * for in its new folder only (every line of every open folder had a key made for it, several
+     * times per move, to fill and to find the selection and the first row in view).
+     */
+    @Test
+    void aMoveMakesKeysOnlyForTheLinesItChanged() {
+        expandAll("Big");
+        expandAll("Target");
+        expandAll("Other");
+        select("Big/Report 110");
+        idle();
+        int before = onFx(() -> window.tree().keysMade());
+        onFx(() -> {
+            TreeNode node = vm.session().index().node(dev.burrow.tree.NodeKey.of(moving));
+            vm.tree().edits().move(vm.tree().edits().planMove(List.of(node), "Target"));
+            return null;
+        });
+        waitUntil("moved on the server", () -> serverRow(moving.id()).path().equals("Target/Report 130"));
+        idle();
+        assertEquals("Target/Report 130", onFx(() -> tree().getSelectionModel().getSelectedItem().getValue().treeNode()
+                .path()), "the moved row is selected where it went");
+        int made = onFx(() -> window.tree().keysMade()) - before;
+        assertTrue(made <= 4, "keys made for " + made + " lines (Big has 60, the tree 70)");
     }
 }
