@@ -28,7 +28,12 @@ final class FittedCells {
 
     static void fit(ListView<String> list) {
         list.getStyleClass().add("dense");
-        list.setCellFactory(l -> new Line());
+        list.setCellFactory(l -> new Line<>(java.util.function.Function.identity()));
+    }
+
+    /** As {@link #fit(ListView)} for items shown as {@code text} says (the list keeps its own cell size). */
+    static <T> void fit(ListView<T> list, java.util.function.Function<T, String> text) {
+        list.setCellFactory(l -> new Line<>(text));
     }
 
     /** A list's height for this many lines, no taller than {@code most}: every line shows when they fit. */
@@ -73,11 +78,13 @@ final class FittedCells {
         return probe.getLayoutBounds().getWidth() <= room;
     }
 
-    private static final class Line extends ListCell<String> {
+    private static final class Line<T> extends ListCell<T> {
 
         private final Tooltip whole = new Tooltip();
+        private final java.util.function.Function<T, String> text;
 
-        Line() {
+        Line(java.util.function.Function<T, String> text) {
+            this.text = text;
             // no wider than the list: the list never scrolls sideways, the text shortens instead
             setPrefWidth(0);
             setEllipsisString("…");
@@ -85,19 +92,19 @@ final class FittedCells {
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            whole.setText(item);
+            whole.setText(empty || item == null ? null : text.apply(item));
             setTooltip(empty || item == null ? null : whole);
             show();
         }
 
         private void show() {
-            String item = getItem();
-            if (isEmpty() || item == null) {
+            if (isEmpty() || getItem() == null) {
                 setText(null);
                 return;
             }
+            String item = text.apply(getItem());
             double room = getWidth() - snappedLeftInset() - snappedRightInset();
             setText(room <= 0 ? item : shorten(item, getFont(), room));
         }

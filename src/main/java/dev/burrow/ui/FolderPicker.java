@@ -14,7 +14,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -65,13 +64,8 @@ final class FolderPicker {
         ListView<String> list = new ListView<>(shownFolders);
         list.setId("folder-list");
         list.setPrefHeight(280);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(String path, boolean empty) {
-                super.updateItem(path, empty);
-                setText(empty || path == null ? null : shown(path));
-            }
-        });
+        // a deep folder gives up its middle folders, not its own name at the right edge
+        FittedCells.fit(list, FolderPicker::shown);
         filter.textProperty().addListener((o, a, t) -> {
             String want = t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
             shownFolders.setPredicate(p -> want.isEmpty() || shown(p).toLowerCase(Locale.ROOT).contains(want));

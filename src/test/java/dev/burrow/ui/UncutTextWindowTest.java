@@ -75,4 +75,27 @@ class UncutTextWindowTest extends WindowTestBase {
         assertTrue(onFx(() -> none.getWidth() <= lookup("#shortcuts-list").query().getLayoutBounds().getWidth()),
                 "inside the pane");
     }
+
+    @Test
+    void theFolderPickerShortensDeepFoldersInTheMiddle() {
+        String deep = "Engineering/Data pipelines and warehouses/Outgoing destinations for partners/Quarterly revenue exports";
+        javafx.application.Platform.runLater(() -> FolderPicker.pick(lookup("#project-tree").query().getScene().getWindow(),
+                "Move “Overview” to", "Move", List.of("", "Engineering", deep)));
+        waitFx("the picker shows", () -> lookup("#folder-list").tryQuery().isPresent());
+        idle();
+        ListView<String> list = lookup("#folder-list").queryListView();
+        String shown = onFx(() -> list.lookupAll(".list-cell").stream()
+                .map(n -> (ListCell<?>) n)
+                .filter(c -> deep.equals(c.getItem()))
+                .map(c -> {
+                    assertTrue(c.getWidth() <= list.getWidth(), "no wider than the list");
+                    return ((Text) c.lookup(".text")).getText();
+                })
+                .findFirst().orElseThrow());
+        assertTrue(shown.startsWith("Engineering / ") && shown.endsWith(" / … / Quarterly revenue exports")
+                || shown.startsWith("Engineering / … / "), "the top folder and the folder's own name stay: " + shown);
+        assertTrue(shown.endsWith("Quarterly revenue exports"), shown);
+        push(KeyCode.ESCAPE);
+        waitFx("closed", () -> lookup("#folder-list").tryQuery().isEmpty());
+    }
 }
