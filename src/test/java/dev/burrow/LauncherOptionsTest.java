@@ -12,14 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged app's JVM options (jlink {@code --add-options}, which the bench's window scenario
  * uses too) hold what keeps the window smooth while a large index loads, and this JVM takes them
  * as meant: a heap floor of 128 MB under the 192 MB cap, G1 sized for short pauses, no marking
  * started by class loading, remarks without class unloading, and Java priorities mapped to the
- * system's.
+ * system's, the lowest (the background threads') to the system's lowest.
  */
 class LauncherOptionsTest {
 
@@ -37,7 +39,8 @@ class LauncherOptionsTest {
     void theImageCarriesTheOptionsForASmoothIndexLoad() throws Exception {
         List<String> options = launcherOptions();
         for (String wanted : List.of("-Xms128m", "-Xmx192m", "-XX:MetaspaceSize=64m", "-XX:MaxGCPauseMillis=10",
-                "-XX:ThreadPriorityPolicy=1", "-XX:-ClassUnloadingWithConcurrentMark",
+                "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+                "-XX:-ClassUnloadingWithConcurrentMark",
                 "-XX:+ExplicitGCInvokesConcurrent")) {
             assertTrue(options.contains(wanted), wanted + " in " + options);
         }
@@ -68,8 +71,55 @@ class LauncherOptionsTest {
         assertEquals(Long.toString(64L << 20), flags.get("MetaspaceSize"));
         assertEquals("10", flags.get("MaxGCPauseMillis"));
         assertEquals("1", flags.get("ThreadPriorityPolicy"));
+        assertEquals("19", flags.get("JavaPriority1_To_OSPriority"));
         assertEquals("false", flags.get("ClassUnloadingWithConcurrentMark"));
         assertEquals("true", flags.get("UseG1GC"));
         assertFalse(out.lines().anyMatch(l -> l.contains("VM warning")), out);
+    }
+
+    /** Prints the nice value the system gives a Thread.MIN_PRIORITY thread, and the main thread's. */
+    private static final String NICENESS = """
+            import java.nio.file.*;
+            public class Niceness {
+                public static void main(String[] a) throws Exception {
+                    Thread t = new Thread(() -> {
+                        try { Thread.sleep(60_000); } catch (InterruptedException e) { }
+                    }, "burrow-lowest");
+                    t.setDaemon(true);
+                    t.setPriority(Thread.MIN_PRIORITY);
+                    t.start();
+                    Thread.sleep(200);
+                    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                        for (Path task : tasks.toList()) {
+                            String comm = Files.readString(task.resolve("comm")).strip();
+                            String stat = Files.readString(task.resolve("stat"));
+                            String nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+                            if (comm.equals("burrow-lowest") || comm.equals("java")) {
+                                System.out.println(comm + "=" + nice);
+                            }
+                        }
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void backgroundThreadsRunAtTheSystemsLowestPriority(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        Path source = Files.writeString(dir.resolve("Niceness.java"), NICENESS);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String o : launcherOptions()) {
+            if (!o.startsWith("--add-exports")) {
+                cmd.add(o);
+            }
+        }
+        cmd.add(source.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        // the FX thread's peers at Java's normal priority stay at nice 0; the background threads go to 19
+        assertTrue(out.lines().anyMatch(l -> l.equals("burrow-lowest=19")), out);
+        assertTrue(out.lines().anyMatch(l -> l.equals("java=0")), out);
     }
 }

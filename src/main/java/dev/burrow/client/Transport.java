@@ -99,14 +99,16 @@ final class Transport {
             try (InputStream in = response.body()) {
                 body = BodyChunks.read(in);
             }
-            if (response.statusCode() == 204 || body.length() == 0) {
-                return null;
-            }
             try {
+                if (response.statusCode() == 204 || body.length() == 0) {
+                    return null;
+                }
                 return PageConcurrency.decode(() -> Json.MAPPER.readValue(body.stream(), type));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw new MalformedBody("the answer is not the expected JSON (" + body.length()
                         + " bytes; it may have been cut off): " + e.getOriginalMessage(), e);
+            } finally {
+                body.release(); // decoded (the values hold none of its bytes): its chunks take the next body
             }
         });
     }

@@ -2,6 +2,8 @@ package dev.burrow.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,5 +61,38 @@ class BodyChunksTest {
         assertEquals(1, in.read());
         assertEquals(0xff, in.read());
         assertEquals(-1, in.read());
+    }
+
+    private static long allocated() throws Exception {
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+                .invoke(threads);
+    }
+
+    @Test
+    void aReleasedBodysChunksTakeTheNextBody() throws Exception {
+        byte[] page = bytes(600_000); // a page of 1,000 rows: 10 chunks
+        BodyChunks.read(new ByteArrayInputStream(page)).release();
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long before = allocated();
+            BodyChunks body = BodyChunks.read(new ByteArrayInputStream(page));
+            least = Math.min(least, allocated() - before);
+            assertArrayEquals(page, back(body, 8_192));
+            body.release();
+        }
+        // a fresh read would make 10 chunks of 64 KB; reading into given-back ones makes none
+        assertTrue(least < BodyChunks.CHUNK, "a read after a release allocated " + least + " bytes");
+    }
+
+    @Test
+    void aShortBodyReadIntoAnUsedChunkGivesBackOnlyItsOwnBytes() throws IOException {
+        BodyChunks.read(new ByteArrayInputStream(bytes(3 * BodyChunks.CHUNK))).release();
+        byte[] data = bytes(10);
+        BodyChunks body = BodyChunks.read(new ByteArrayInputStream(data));
+        assertArrayEquals(data, back(body, 100_000));
+        body.release();
+        assertThrows(IllegalStateException.class, body::stream);
     }
 }
