@@ -39,6 +39,7 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(MainViewModel vm, Consumer<String> showUrl, Runnable openConnections) {
         this.vm = vm;
+        FxTaskRunner.raiseWindowThreads();
         searchAssist = new SearchAssist(vm);
         search = searchAssist.field();
         getStyleClass().add("main-window");
