@@ -16,11 +16,47 @@ import java.util.Map;
  * names for people ("“Q1”" or "3 items"), the rows inside the folders the index knows, and how
  * many rows are inside in all (from the index when complete, else the folder counts).
  */
-public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry> rowsInside, long totalInside) {
+public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry> rowsInside, long totalInside,
+        List<FileSystemEntry> linksElsewhere) {
 
     public DeletePlan {
         nodes = List.copyOf(nodes);
         rowsInside = List.copyOf(rowsInside);
+        linksElsewhere = List.copyOf(linksElsewhere);
+    }
+
+    /**
+     * The link rows outside the selection that point at an object this delete takes: the server
+     * deletes an object's every row, so they go too (a delete in Archive took a row out of
+     * Leadership, and the confirmation had not said so). Only the links the index knows of.
+     */
+    static List<FileSystemEntry> linksElsewhere(List<TreeNode> nodes, List<FileSystemEntry> inside, TreeIndex index) {
+        java.util.Set<String> going = new java.util.HashSet<>();
+        java.util.Set<String> objects = new java.util.HashSet<>();
+        List<FileSystemEntry> all = new ArrayList<>(inside);
+        for (TreeNode n : nodes) {
+            if (n instanceof TreeNode.Item item) {
+                all.add(item.row());
+            } else if (n instanceof TreeNode.Folder f) {
+                f.rows().forEach(r -> going.add(r.id()));
+            }
+        }
+        for (FileSystemEntry r : all) {
+            going.add(r.id());
+            if (!r.isFolder() && !r.isLink() && r.ref() != null) {
+                objects.add(r.type() + "\u0000" + r.ref());
+            }
+        }
+        List<FileSystemEntry> out = new ArrayList<>();
+        if (objects.isEmpty()) {
+            return out;
+        }
+        for (FileSystemEntry link : index.shortcutRows()) {
+            if (!going.contains(link.id()) && link.ref() != null && objects.contains(link.type() + "\u0000" + link.ref())) {
+                out.add(link);
+            }
+        }
+        return out;
     }
 
     /**
@@ -73,7 +109,7 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
 
     /** Whether the delete reaches beyond what is selected (a folder's contents). */
     public boolean reachesBeyondSelection() {
-        return totalInside > 0;
+        return totalInside > 0 || !linksElsewhere.isEmpty();
     }
 
     /** The safe button is the default whenever the delete reaches further than the selection or can't be fully undone. */
@@ -94,7 +130,7 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
             }
         }
         String what = nodes.size() == 1 ? "“" + nodes.get(0).name() + "”" : nodes.size() + " items";
-        return new DeletePlan(nodes, what, rows, total);
+        return new DeletePlan(nodes, what, rows, total, linksElsewhere(nodes, rows, index));
     }
 
     /**
@@ -119,7 +155,7 @@ public record DeletePlan(List<TreeNode> nodes, String what, List<FileSystemEntry
                 links++;
             }
         }
-        return doneSentence(deleted, folders, links);
+        return doneSentence(deleted, folders, links + linksElsewhere.size());
     }
 
     /** "Deleted 2 dashboards and 1 insight. Ctrl+Z restores them." from the server's {@code deleted} list and the folders and links that went with them. */

@@ -74,6 +74,19 @@ final class Dialogs {
                 box.getChildren().add(new Label(String.format("Plus %,d additional items not shown.", more)));
             }
         }
+        List<FileSystemEntry> links = plan.linksElsewhere();
+        if (!links.isEmpty()) {
+            box.getChildren().add(new Label(links.size() == 1 ? "A link to it elsewhere goes too:"
+                    : String.format("%,d links to them elsewhere go too:", links.size())));
+            ListView<String> elsewhere = new ListView<>();
+            elsewhere.setId("delete-links-elsewhere");
+            FittedCells.fit(elsewhere);
+            elsewhere.setPrefHeight(FittedCells.height(Math.min(links.size(), LISTED), 120));
+            for (FileSystemEntry r : links.subList(0, Math.min(links.size(), LISTED))) {
+                elsewhere.getItems().add("Link · " + String.join(" / ", EntryPath.split(r.path())));
+            }
+            box.getChildren().add(elsewhere);
+        }
         List<FileSystemEntry> lost = plan.unrestorable();
         if (!lost.isEmpty()) {
             Label warn = new Label("Undo cannot restore " + (lost.size() == 1 ? "this" : "these " + lost.size())
