@@ -41,7 +41,7 @@ final class PlanReport {
         out.println(summary(plan));
     }
 
-    /** "12 moves into 3 folders, 2 new folders: 14 requests (about 1 s at PostHog's rate limit)." */
+    /** "12 moves into 3 folders, 2 new folders: 14 requests (within PostHog's rate limit, no waiting)." */
     static String summary(Plan plan) {
         return PlanSentences.summary(plan);
     }

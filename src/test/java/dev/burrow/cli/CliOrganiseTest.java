@@ -81,7 +81,7 @@ class CliOrganiseTest {
         assertTrue(lines.contains("Skipped 1:"), out);
         assertTrue(lines.contains("  Unfiled/Insights  — it is a folder; add type:folder to the query to move folders"
                 + " with their contents"), out);
-        assertTrue(out.contains(" requests (under a second at PostHog's rate limit)."), out);
+        assertTrue(out.contains(" requests (within PostHog's rate limit, no waiting)."), out);
         assertTrue(out.endsWith("Dry run: nothing was changed.\n"), out);
         assertEquals(before, paths());
     }

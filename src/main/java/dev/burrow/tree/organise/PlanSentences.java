@@ -9,7 +9,11 @@ public final class PlanSentences {
     private PlanSentences() {
     }
 
-    /** "12 moves into 3 folders, 2 new folders: 14 requests (about 1 s at PostHog's rate limit)." */
+    /**
+     * "12 moves into 3 folders, 2 new folders: 14 requests (within PostHog's rate limit, no
+     * waiting)." or "…: 5,002 requests (PostHog's rate limit spreads them over about 9 min).". It said
+     * "(under a second at PostHog's rate limit)" for 213 requests, which read as the whole time.
+     */
     public static String summary(Plan plan) {
         if (plan.isEmpty()) {
             return plan.matched() == 0 ? "Nothing matches the query: nothing to move."
@@ -19,7 +23,13 @@ public final class PlanSentences {
         int fresh = plan.newFolders().size();
         return count(plan.moves().size(), "move") + " into " + count(folders, "folder")
                 + (fresh == 0 ? "" : ", " + count(fresh, "new folder")) + ": " + count(plan.requests(), "request")
-                + " (" + duration(plan.timeAtRateLimit()) + " at PostHog's rate limit).";
+                + " (" + pace(plan.timeAtRateLimit()) + ").";
+    }
+
+    /** What the rate limit adds: nothing, or the time it spreads the requests over. */
+    static String pace(Duration spread) {
+        return spread.toSeconds() < 1 ? "within PostHog's rate limit, no waiting"
+                : "PostHog's rate limit spreads them over " + duration(spread);
     }
 
     /** "1 item", "1,204 items". */
