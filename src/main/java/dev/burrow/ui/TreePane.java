@@ -74,6 +74,7 @@ public final class TreePane extends BorderPane {
     private int keysMade;
     /** Refreshes so far ({@link FolderItem#filledIn}). */
     private int refreshes;
+    private final TreeWarmUp warmUp;
 
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
@@ -90,7 +91,9 @@ public final class TreePane extends BorderPane {
         drag = new DragController(view, hosts);
         view.setCellFactory(v -> new EntryCell(hosts, drag::hooks));
         FixedRowHeight.follow(view);
-        setCenter(new javafx.scene.layout.StackPane(view, noMatches()));
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(view, noMatches());
+        setCenter(center);
+        warmUp = TreeWarmUp.whenShown(center); // the first folder opened costs what later ones do
 
         view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> forwardSelection());
         view.getSelectionModel().getSelectedItems().addListener(
@@ -134,6 +137,11 @@ public final class TreePane extends BorderPane {
     /** How many keys the pane made for lines to match or find them, so far. */
     int keysMade() {
         return keysMade;
+    }
+
+    /** The cells' warm-up (for tests). */
+    TreeWarmUp warmUp() {
+        return warmUp;
     }
 
     /** What makes a large folder's items (for tests). */

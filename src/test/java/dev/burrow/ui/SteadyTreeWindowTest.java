@@ -88,6 +88,17 @@ class SteadyTreeWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theCellsAreWarmedUpUnseenOnceTheWindowShowsAndTheScratchTreeGoes() {
+        TreeWarmUp warmUp = onFx(() -> window.tree().warmUp());
+        waitFx("the warm-up is over", () -> !warmUp.showing() && warmUp.steps() > 0);
+        assertEquals(TreeWarmUp.STEPS, (int) onFx(warmUp::steps), "a folder of rows opened and closed, one step a pulse");
+        assertEquals(List.of(), onFx(() -> List.copyOf(tree().getScene().getRoot().lookupAll(".warm-up-tree"))),
+                "nothing of it is left in the window");
+        assertSame(tree(), onFx(() -> tree().getParent().getChildrenUnmodifiable().get(0)));
+        assertTrue(shownPaths().contains("Area 12"), "the real tree shows its rows");
+    }
+
+    @Test
     void emptyCellsFillingWithItemRowsGetNoNewInlineStyle() {
         cell("Area 30");
         idle();
