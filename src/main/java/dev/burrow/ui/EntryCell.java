@@ -230,9 +230,17 @@ final class EntryCell extends TreeCell<Row> {
     private String rowTipText = "";
     private String starTipText = STAR_TIP;
     private static final String STAR_TIP = "Star: add to Shortcuts (Ctrl+D)";
+    /**
+     * The size the theme gives every icon (AtlantaFX's {@code .ikonli-font-icon}), set in code too.
+     * A FontIcon keeps its size and font in its inline style: when the first style pass changed the
+     * size, {@code -fx-font-size} moved behind {@code -fx-font-family} there, and the next icon code
+     * moved the family back, a new inline style that restyled the icon from scratch (each empty
+     * cell's first row, ~24 at once as a folder opened under a few rows).
+     */
+    static final int ICON_SIZE = 18;
 
     {
-        typeIcon.setIconSize(16);
+        typeIcon.setIconSize(ICON_SIZE);
         // An icon and a name from the start: the first of each set restyles the node (an icon's
         // font, a label's text node), which would otherwise happen as the cell first fills.
         typeIcon.setIconCode(Material2AL.FOLDER);
@@ -243,7 +251,7 @@ final class EntryCell extends TreeCell<Row> {
         iconBox.getChildren().add(typeIcon);
         linkBadge.getStyleClass().add("link-badge");
         StackPane.setAlignment(linkBadge, Pos.BOTTOM_RIGHT);
-        starIcon.setIconSize(16);
+        starIcon.setIconSize(ICON_SIZE);
         starIcon.setIconCode(Material2MZ.STAR_BORDER);
         star.setGraphic(starIcon);
         star.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {

@@ -27,6 +27,7 @@ final class LargeFolderItems {
     private final TaskRunner runner;
     /** The lines each folder's items are being made for. */
     private final Map<String, List<Row>> building = new HashMap<>();
+    private int asked;
 
     LargeFolderItems(TaskRunner runner) {
         this.runner = runner;
@@ -40,19 +41,39 @@ final class LargeFolderItems {
     /**
      * Makes a {@code TreeItem} for each item line in the background; {@code done} gets, on the
      * owner's thread, an array in line order with null where the pane must make the item (a
-     * folder or a placeholder). Nothing is started when the same lines are already being made.
+     * folder or a placeholder), after the next paint at the earliest. Nothing is started when the
+     * same lines are already being made; the items made for lines replaced meanwhile are dropped.
      */
+    @SuppressWarnings("unchecked")
     void make(String folder, List<Row> lines, Consumer<TreeItem<Row>[]> done) {
+        asked++;
         if (lines.equals(building.get(folder))) {
             return;
         }
         building.put(folder, lines);
-        runner.run(() -> items(lines), made -> {
-            if (building.get(folder) == lines) {
+        // handed over only once a pulse has passed since the head went in: the head's layout (its
+        // rows styled into the cells on screen) and adding the rest are then two pulses' work, not one
+        TreeItem<Row>[][] made = new TreeItem[1][];
+        boolean[] painted = new boolean[1];
+        Runnable handOver = () -> {
+            if (made[0] != null && painted[0] && building.get(folder) == lines) {
                 building.remove(folder);
-                done.accept(made);
+                done.accept(made[0]);
             }
+        };
+        runner.afterPaint(() -> {
+            painted[0] = true;
+            handOver.run();
+        });
+        runner.run(() -> items(lines), items -> {
+            made[0] = items;
+            handOver.run();
         }, error -> building.remove(folder));
+    }
+
+    /** How many times the items of a folder's lines were asked for, made anew or not (for tests). */
+    int asked() {
+        return asked;
     }
 
     /** Forgets what is being made (the folder was closed or the tree refilled from scratch). */

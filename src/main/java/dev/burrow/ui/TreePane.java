@@ -32,6 +32,8 @@ public final class TreePane extends BorderPane {
         final String path;
         /** A large folder showing only its first lines while the rest are made (LargeFolderItems). */
         boolean headOnly;
+        /** The refresh that last filled it: made and filled in a refresh, it is not filled again by it. */
+        int filledIn = -1;
 
         FolderItem(TreeNode.Folder folder) {
             super(new Row.Node(folder));
@@ -70,6 +72,9 @@ public final class TreePane extends BorderPane {
     private boolean forwarding;
     /** Keys made for lines to look them up (fills and finds): the work grows with these (for tests). */
     private int keysMade;
+    /** Refreshes so far ({@link FolderItem#filledIn}). */
+    private int refreshes;
+    private final TreeWarmUp warmUp;
 
     public TreePane(TreeViewModel vm) {
         this.vm = vm;
@@ -86,7 +91,9 @@ public final class TreePane extends BorderPane {
         drag = new DragController(view, hosts);
         view.setCellFactory(v -> new EntryCell(hosts, drag::hooks));
         FixedRowHeight.follow(view);
-        setCenter(new javafx.scene.layout.StackPane(view, noMatches()));
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(view, noMatches());
+        setCenter(center);
+        warmUp = TreeWarmUp.whenShown(center); // the first folder opened costs what later ones do
 
         view.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> forwardSelection());
         view.getSelectionModel().getSelectedItems().addListener(
@@ -132,6 +139,16 @@ public final class TreePane extends BorderPane {
         return keysMade;
     }
 
+    /** The cells' warm-up (for tests). */
+    TreeWarmUp warmUp() {
+        return warmUp;
+    }
+
+    /** What makes a large folder's items (for tests). */
+    LargeFolderItems largeFolders() {
+        return large;
+    }
+
     // ---- from the view model ----------------------------------------------------------------
 
     /** Refills the open folders, opens and closes folders as the view model says, shows the selection. */
@@ -139,6 +156,7 @@ public final class TreePane extends BorderPane {
         scroll.before();
         boolean was = syncing;
         syncing = true;
+        refreshes++;
         try {
             refreshOpen(root);
             vm.refilled();
@@ -155,7 +173,7 @@ public final class TreePane extends BorderPane {
 
     /** {@code filled}: the item was just opened, which filled it already (a large folder costs a pulse a fill). */
     private void refreshOpen(FolderItem item, boolean filled) {
-        if (!filled && vm.needsRefill(item.path)) {
+        if (!filled && item.filledIn != refreshes && vm.needsRefill(item.path)) {
             fill(item);
         }
         for (TreeItem<Row> child : item.getChildren()) {
@@ -180,6 +198,7 @@ public final class TreePane extends BorderPane {
      */
     private void fill(FolderItem item) {
         List<TreeItem<Row>> old = item.getChildren();
+        item.filledIn = refreshes; // a large folder read its 10,000 lines once more per extra fill
         List<Row> lines = vm.rows(item.path);
         if (LargeFolderItems.wanted(lines, item.headOnly ? 0 : nodeLines(old))) {
             if (!item.headOnly) { // its first rows at once (not a loading line): the rest go below them when made
@@ -190,6 +209,7 @@ public final class TreePane extends BorderPane {
             return;
         }
         item.headOnly = false; // filled whole here (it may have shrunk below the threshold meanwhile)
+        large.cancel(item.path);
         int most = Math.min(old.size(), lines.size());
         int head = 0;
         while (head < most && sameNode(old.get(head), lines.get(head))) {
@@ -272,14 +292,13 @@ public final class TreePane extends BorderPane {
     }
 
     /**
-     * Puts the items made in the background in place, if the folder still shows the lines they
-     * were made for: added below the first rows it shows already (one change that adds, so the
-     * rows in view, their cells and the selection stay as they are).
+     * Puts the items made in the background in place while the folder is open: added below the
+     * first rows it shows already (one change that adds, so the rows in view, their cells and the
+     * selection stay as they are). They are for its lines now: a fill since then made them anew
+     * (or, filling the folder whole, cancelled them), and none means its lines did not change.
      */
     private void fillMade(FolderItem item, List<Row> lines, TreeItem<Row>[] made) {
-        if (item.isExpanded() && !lines.equals(vm.rows(item.path))) {
-            fill(item); // changed meanwhile: made again from the new lines
-        } else if (item.isExpanded()) {
+        if (item.isExpanded()) {
             List<TreeItem<Row>> more = item.headOnly ? LargeFolderItems.rest(item.getChildren(), made, lines, this::fresh)
                     : null;
             item.headOnly = false;

@@ -29,11 +29,31 @@ class LargeFolderHeadWindowTest extends WindowTestBase {
             create("Big/Item " + String.format("%03d", CHILDREN - 1 - i), i % 2 == 0 ? "insight" : "dashboard");
         }
         folder("Zeta");
+        folder("Zeta/Deep");
+        for (int i = 0; i < CHILDREN; i++) {
+            create("Zeta/Deep/Item " + i, "insight");
+        }
     }
 
     @AfterEach
     void restore() {
         LargeFolderItems.threshold = threshold;
+    }
+
+    @Test
+    void openingANestedLargeFolderThroughTheViewModelFillsItOnce() {
+        LargeFolderItems.threshold = 100;
+        select("Alpha");
+        LargeFolderItems large = onFx(() -> window.tree().largeFolders());
+        onFx(() -> {
+            // as "reveal" and the bench open it: a refill of every open folder, in which the large
+            // folder's item is made (its parent opens) and filled at once
+            vm.tree().expandTo("Zeta/Deep");
+            return null;
+        });
+        waitFx("all children shown", () -> item("Zeta/Deep").map(d -> d.getChildren().size() == CHILDREN).orElse(false));
+        idle();
+        assertEquals(1, (int) onFx(large::asked), "the folder filled as its item was made was not filled again by the same refill");
     }
 
     @Test

@@ -48,6 +48,38 @@ class LargeFolderItemsTest {
         }
     }
 
+    /** As {@link HeldRunner}, with what waits for a paint held apart until the test paints. */
+    private static final class PaintingRunner implements TaskRunner {
+        final HeldRunner work = new HeldRunner();
+        final List<Runnable> afterPaint = new ArrayList<>();
+
+        @Override
+        public <T> void run(Handle handle, Callable<T> w, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            work.run(handle, w, onSuccess, onFailure);
+        }
+
+        @Override
+        public void post(Runnable onOwnerThread) {
+            onOwnerThread.run();
+        }
+
+        @Override
+        public Handle postLater(Duration delay, Runnable onOwnerThread) {
+            return work.postLater(delay, onOwnerThread);
+        }
+
+        @Override
+        public void afterPaint(Runnable onOwnerThread) {
+            afterPaint.add(onOwnerThread);
+        }
+
+        void paint() {
+            List<Runnable> now = new ArrayList<>(afterPaint);
+            afterPaint.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
     private static List<Row> lines(int items, String prefix) {
         List<TreeNode> nodes = new ArrayList<>();
         nodes.add(new TreeNode.Folder("Big/Sub", List.of()));
@@ -86,6 +118,35 @@ class LargeFolderItemsTest {
         large.make("Big", second, made -> handed.add(second));
         runner.held.forEach(Runnable::run);
         assertEquals(List.of(second), handed, "items made for superseded lines are dropped");
+    }
+
+    @Test
+    void theItemsAreHandedOverNoSoonerThanAPaintAfterTheHead() {
+        PaintingRunner runner = new PaintingRunner();
+        LargeFolderItems large = new LargeFolderItems(runner);
+        List<String> handed = new ArrayList<>();
+        large.make("Big", lines(2_100, "a"), made -> handed.add("a"));
+        runner.work.held.forEach(Runnable::run);
+        assertEquals(List.of(), handed, "made before the head was painted: held (its layout and the rest are two pulses)");
+        runner.paint();
+        assertEquals(List.of("a"), handed, "handed over once painted");
+
+        large.make("Big", lines(2_200, "b"), made -> handed.add("b"));
+        runner.paint();
+        assertEquals(List.of("a"), handed, "painted, nothing made yet");
+        runner.work.held.get(1).run();
+        assertEquals(List.of("a", "b"), handed, "made after the paint: handed over at once (no pulse waited for in vain)");
+    }
+
+    @Test
+    void itemsOfAFolderFilledWholeMeanwhileAreDropped() {
+        HeldRunner runner = new HeldRunner();
+        LargeFolderItems large = new LargeFolderItems(runner);
+        List<String> handed = new ArrayList<>();
+        large.make("Big", lines(2_100, "a"), made -> handed.add("a"));
+        large.cancel("Big"); // what the pane does when it fills the folder whole (the pane trusts what it is handed)
+        runner.held.forEach(Runnable::run);
+        assertEquals(List.of(), handed);
     }
 
     @Test

@@ -88,6 +88,44 @@ class SteadyTreeWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theCellsAreWarmedUpUnseenOnceTheWindowShowsAndTheScratchTreeGoes() {
+        TreeWarmUp warmUp = onFx(() -> window.tree().warmUp());
+        waitFx("the warm-up is over", () -> !warmUp.showing() && warmUp.steps() > 0);
+        assertEquals(TreeWarmUp.STEPS, (int) onFx(warmUp::steps), "a folder of rows opened and closed, one step a pulse");
+        assertEquals(List.of(), onFx(() -> List.copyOf(tree().getScene().getRoot().lookupAll(".warm-up-tree"))),
+                "nothing of it is left in the window");
+        assertSame(tree(), onFx(() -> tree().getParent().getChildrenUnmodifiable().get(0)));
+        assertTrue(shownPaths().contains("Area 12"), "the real tree shows its rows");
+    }
+
+    @Test
+    void emptyCellsFillingWithItemRowsGetNoNewInlineStyle() {
+        cell("Area 30");
+        idle();
+        List<String> restyled = new ArrayList<>();
+        int watched = onFx(() -> {
+            int n = 0;
+            for (Node c : tree().lookupAll(".entry-cell")) {
+                if (c instanceof TreeCell<?> cell && cell.isEmpty() && cell.getGraphic() instanceof javafx.scene.Parent g) {
+                    for (Node node : g.lookupAll("*")) {
+                        // a new inline style restyles a node from scratch (an icon's font and size live there)
+                        node.styleProperty().addListener((o, a, b) -> restyled.add(node.getStyleClass() + ": " + a + " -> " + b));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+        assertTrue(watched > 0, "empty cells below the rows");
+        expand("Area 30");
+        waitFx("its children show", () -> item("Area 30/Chart 3").isPresent());
+        idle();
+        assertTrue(shownPaths().contains("Area 30/Chart 3"));
+        assertEquals(List.of(), restyled, "the empty cells became chart rows (another icon) without a new inline style");
+        assertCellsShowTheirRows();
+    }
+
+    @Test
     void openingAFolderWithTheTreeAtItsTopForcesNoLayout() {
         cell("Area 12");
         idle();
