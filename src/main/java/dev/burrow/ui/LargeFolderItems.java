@@ -25,8 +25,12 @@ final class LargeFolderItems {
     static final int HEAD = 64;
 
     private final TaskRunner runner;
-    /** The lines each folder's items are being made for. */
-    private final Map<String, List<Row>> building = new HashMap<>();
+    /** What each folder's items are being made for: the tree item they go to, and its lines. */
+    private final Map<String, Job> building = new HashMap<>();
+
+    /** Items being made for {@code owner} (the folder's tree item) from {@code lines}. */
+    private record Job(Object owner, List<Row> lines) {
+    }
     private int asked;
 
     LargeFolderItems(TaskRunner runner) {
@@ -42,21 +46,25 @@ final class LargeFolderItems {
      * Makes a {@code TreeItem} for each item line in the background; {@code done} gets, on the
      * owner's thread, an array in line order with null where the pane must make the item (a
      * folder or a placeholder), after the next paint at the earliest. Nothing is started when the
-     * same lines are already being made; the items made for lines replaced meanwhile are dropped.
+     * same lines are already being made for the same {@code owner}; the items made for lines or an
+     * owner replaced meanwhile are dropped (a folder's tree item made anew while its rest was being
+     * built for the old one kept only its first rows).
      */
     @SuppressWarnings("unchecked")
-    void make(String folder, List<Row> lines, Consumer<TreeItem<Row>[]> done) {
+    void make(String folder, Object owner, List<Row> lines, Consumer<TreeItem<Row>[]> done) {
         asked++;
-        if (lines.equals(building.get(folder))) {
+        Job now = building.get(folder);
+        if (now != null && now.owner() == owner && lines.equals(now.lines())) {
             return;
         }
-        building.put(folder, lines);
+        Job job = new Job(owner, lines);
+        building.put(folder, job);
         // handed over only once a pulse has passed since the head went in: the head's layout (its
         // rows styled into the cells on screen) and adding the rest are then two pulses' work, not one
         TreeItem<Row>[][] made = new TreeItem[1][];
         boolean[] painted = new boolean[1];
         Runnable handOver = () -> {
-            if (made[0] != null && painted[0] && building.get(folder) == lines) {
+            if (made[0] != null && painted[0] && building.get(folder) == job) {
                 building.remove(folder);
                 done.accept(made[0]);
             }
@@ -68,7 +76,7 @@ final class LargeFolderItems {
         runner.run(() -> items(lines), items -> {
             made[0] = items;
             handOver.run();
-        }, error -> building.remove(folder));
+        }, error -> building.remove(folder, job));
     }
 
     /** How many times the items of a folder's lines were asked for, made anew or not (for tests). */

@@ -205,7 +205,7 @@ public final class TreePane extends BorderPane {
                 setChildren(item, LargeFolderItems.head(lines, this::fresh));
                 item.headOnly = true;
             }
-            large.make(item.path, lines, made -> fillMade(item, lines, made));
+            large.make(item.path, item, lines, made -> fillMade(item, lines, made));
             return;
         }
         item.headOnly = false; // filled whole here (it may have shrunk below the threshold meanwhile)

@@ -105,6 +105,22 @@ class LargeFolderItemsTest {
         assertFalse(LargeFolderItems.wanted(lines(10, "s"), 0), "a small folder is filled at once");
     }
 
+    static final Object OWNER = new Object();
+
+    @Test
+    void aFolderItemMadeAnewGetsItsOwnItemsEvenForTheSameLines() {
+        HeldRunner runner = new HeldRunner();
+        LargeFolderItems large = new LargeFolderItems(runner);
+        List<String> handed = new ArrayList<>();
+        Object before = new Object();
+        Object after = new Object();
+        large.make("Big", before, lines(2_100, "a"), made -> handed.add("old item"));
+        large.make("Big", after, lines(2_100, "a"), made -> handed.add("new item"));
+        assertEquals(2, runner.held.size(), "made again for the new tree item");
+        runner.held.forEach(Runnable::run);
+        assertEquals(List.of("new item"), handed, "the item on screen gets the rest; the old one's is dropped");
+    }
+
     @Test
     void onlyTheLatestLinesAreHandedOver() {
         HeldRunner runner = new HeldRunner();
@@ -112,10 +128,10 @@ class LargeFolderItemsTest {
         List<List<Row>> handed = new ArrayList<>();
         List<Row> first = lines(2_100, "a");
         List<Row> second = lines(2_200, "b");
-        large.make("Big", first, made -> handed.add(first));
-        large.make("Big", lines(2_100, "a"), made -> handed.add(first));
+        large.make("Big", OWNER, first, made -> handed.add(first));
+        large.make("Big", OWNER, lines(2_100, "a"), made -> handed.add(first));
         assertEquals(1, runner.held.size(), "the same lines are not made twice");
-        large.make("Big", second, made -> handed.add(second));
+        large.make("Big", OWNER, second, made -> handed.add(second));
         runner.held.forEach(Runnable::run);
         assertEquals(List.of(second), handed, "items made for superseded lines are dropped");
     }
@@ -125,13 +141,13 @@ class LargeFolderItemsTest {
         PaintingRunner runner = new PaintingRunner();
         LargeFolderItems large = new LargeFolderItems(runner);
         List<String> handed = new ArrayList<>();
-        large.make("Big", lines(2_100, "a"), made -> handed.add("a"));
+        large.make("Big", OWNER, lines(2_100, "a"), made -> handed.add("a"));
         runner.work.held.forEach(Runnable::run);
         assertEquals(List.of(), handed, "made before the head was painted: held (its layout and the rest are two pulses)");
         runner.paint();
         assertEquals(List.of("a"), handed, "handed over once painted");
 
-        large.make("Big", lines(2_200, "b"), made -> handed.add("b"));
+        large.make("Big", OWNER, lines(2_200, "b"), made -> handed.add("b"));
         runner.paint();
         assertEquals(List.of("a"), handed, "painted, nothing made yet");
         runner.work.held.get(1).run();
@@ -143,7 +159,7 @@ class LargeFolderItemsTest {
         HeldRunner runner = new HeldRunner();
         LargeFolderItems large = new LargeFolderItems(runner);
         List<String> handed = new ArrayList<>();
-        large.make("Big", lines(2_100, "a"), made -> handed.add("a"));
+        large.make("Big", OWNER, lines(2_100, "a"), made -> handed.add("a"));
         large.cancel("Big"); // what the pane does when it fills the folder whole (the pane trusts what it is handed)
         runner.held.forEach(Runnable::run);
         assertEquals(List.of(), handed);
