@@ -136,8 +136,6 @@ public final class ConnectionDialog {
         url.setId("profile-url");
         environment.setId("profile-environment");
         key.setId("profile-key");
-        url.setPromptText("https://posthog.example.com");
-        environment.setPromptText("e.g. 12345");
         result.setId("probe-result");
         result.setWrapText(true);
         // wraps at the form's width instead of asking for one line's width

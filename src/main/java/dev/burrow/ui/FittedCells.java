@@ -54,7 +54,7 @@ final class FittedCells {
         }
         int dot = line.indexOf(TYPE_SEPARATOR);
         String type = dot < 0 ? "" : line.substring(0, dot + TYPE_SEPARATOR.length());
-        List<String> parts = new ArrayList<>(Arrays.asList(line.substring(type.length()).split(PATH_SEPARATOR)));
+        List<String> parts = Arrays.asList(line.substring(type.length()).split(PATH_SEPARATOR));
         if (parts.size() < 3) {
             return line;
         }
