@@ -371,7 +371,10 @@ final class EntryCell extends TreeCell<Row> {
                 commitRename();
             }
         });
-        HBox h = new HBox(6, Icons.icon(Icons.forNode(node), 16), editor);
+        // the row's own icon, coloured as the row's: a plain black one made the row look changed
+        FontIcon icon = Icons.icon(Icons.forNode(node), ICON_SIZE);
+        icon.getStyleClass().add("type-icon");
+        HBox h = new HBox(6, icon, editor);
         h.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(editor, Priority.ALWAYS);
         setGraphic(h);

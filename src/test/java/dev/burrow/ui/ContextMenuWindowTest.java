@@ -171,6 +171,7 @@ class ContextMenuWindowTest extends WindowTestBase {
         rightClickOn(cell("Loose flag").lookup(".entry-name"));
         choose(shownMenu(), "menu-rename");
         waitFx("the rename field shows", () -> lookup(".rename-field").tryQuery().isPresent());
+        assertRenameFieldStandsOut();
         write("Tidy flag");
         push(KeyCode.ENTER);
 
@@ -209,5 +210,41 @@ class ContextMenuWindowTest extends WindowTestBase {
 
         doubleClickOn(cell("Marketing").lookup(".entry-name"));
         waitUntil("a double click opened the folder", () -> item("Marketing").map(TreeItem::isExpanded).orElse(false));
+    }
+
+    /**
+     * The field being typed into looks like one: a border in a colour of its own around it, its
+     * selected name highlighted in a colour far from the field's, the row's icon kept as it was
+     * (the theme's cell editor had no border and a highlight close to the row's own colour).
+     */
+    private void assertRenameFieldStandsOut() {
+        javafx.scene.control.TextField field = lookup(".rename-field").query();
+        onFx(() -> {
+            field.applyCss();
+            return null;
+        });
+        List<javafx.scene.layout.BackgroundFill> fills = onFx(() -> field.getBackground() == null ? List.of()
+                : field.getBackground().getFills());
+        assertTrue(fills.size() >= 2, "a border and a face: " + fills);
+        javafx.scene.paint.Color border = (javafx.scene.paint.Color) fills.get(0).getFill();
+        javafx.scene.paint.Color face = (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+        assertTrue(border.getOpacity() > 0.9 && distance(border, face) > 0.3, border + " around " + face);
+        javafx.scene.paint.Color highlight = (javafx.scene.paint.Color) onFx(() -> field.getCssMetaData().stream()
+                .filter(m -> m.getProperty().equals("-fx-highlight-fill")).findFirst()
+                .map(m -> highlightOf(m, field)).orElseThrow());
+        assertTrue(distance(highlight, face) > 0.3, "highlight " + highlight + " on " + face);
+        assertEquals(Boolean.TRUE, onFx(() -> field.getParent().getChildrenUnmodifiable().get(0)
+                .getStyleClass().contains("type-icon")), "the row's icon, styled as the row's");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object highlightOf(javafx.css.CssMetaData<? extends javafx.css.Styleable, ?> m,
+            javafx.scene.control.TextField field) {
+        return ((javafx.css.CssMetaData<javafx.css.Styleable, ?>) m).getStyleableProperty(field).getValue();
+    }
+
+    private static double distance(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
     }
 }
