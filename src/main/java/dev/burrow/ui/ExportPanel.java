@@ -38,6 +38,8 @@ public final class ExportPanel extends VBox {
         target.setId("export-target");
         target.setWrapText(true);
         format.setId("export-format");
+        // with nothing to export the list is empty: it says what it is for instead of showing blank
+        format.setPromptText("Format");
         format.setConverter(new StringConverter<>() {
             @Override
             public String toString(ExportsViewModel.Format f) {
@@ -89,7 +91,9 @@ public final class ExportPanel extends VBox {
         if (formats.isEmpty()) {
             row = null;
             target.setText("Select a dashboard or an insight in the tree to export it.");
+            format.setValue(null);
             format.getItems().clear();
+            format.setDisable(true);
             go.setDisable(true);
             return;
         }
@@ -98,6 +102,7 @@ public final class ExportPanel extends VBox {
         ExportsViewModel.Format keep = format.getValue();
         format.getItems().setAll(formats);
         format.setValue(keep != null && formats.contains(keep) ? keep : formats.get(0));
+        format.setDisable(false);
         go.setDisable(false);
     }
 

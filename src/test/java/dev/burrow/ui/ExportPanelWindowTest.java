@@ -25,6 +25,7 @@ class ExportPanelWindowTest extends WindowTestBase {
     void seed() {
         // create() gives the row ref "1": the insight object behind it has id 1.
         create("Reports/Signups", "insight");
+        create("Reports/new-onboarding", "feature_flag");
         SeededObjects.insight(server, 1, "Signups");
         try {
             downloads = Files.createTempDirectory(dir, "downloads");
@@ -54,6 +55,22 @@ class ExportPanelWindowTest extends WindowTestBase {
         try (Stream<Path> s = Files.list(downloads)) {
             return s.toList();
         }
+    }
+
+    @Test
+    void withNothingExportableSelectedTheFormatListSaysWhatItIsForAndWaits() {
+        interact(() -> vm.tree().reveal(vm.session().index().rowsAt("Reports/new-onboarding").get(0)));
+        clickOn("Exports");
+        @SuppressWarnings("unchecked")
+        ComboBox<ExportsViewModel.Format> combo = lookup("#export-format").queryAs(ComboBox.class);
+        waitFx("a feature flag has nothing to export", () -> combo.isDisabled()
+                && lookup("#export-go").query().isDisabled());
+        assertEquals(null, onFx(combo::getValue));
+        assertEquals(List.of("Format"), onFx(() -> combo.lookupAll(".list-cell").stream().filter(n -> n.isVisible())
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList()), "the empty list names itself");
+
+        interact(() -> vm.tree().reveal(vm.session().index().rowsAt("Reports/Signups").get(0)));
+        waitFx("the insight can be exported", () -> !combo.isDisabled() && combo.getValue() != null);
     }
 
     @Test
