@@ -51,17 +51,34 @@ final class SearchAssist {
         return field;
     }
 
-    /** Down from the field moves into the results (unless the completion list is open). */
+    /**
+     * Down from the field moves into the results (unless the completion list is open), onto the
+     * first match: the folders above it only show where the matches are.
+     */
     void downInto(TreeView<Row> tree) {
         field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && !completionShowing()) {
                 tree.requestFocus();
                 if (tree.getSelectionModel().getSelectedItem() == null && tree.getExpandedItemCount() > 0) {
-                    tree.getSelectionModel().select(0);
+                    int first = firstMatch(tree);
+                    tree.getSelectionModel().select(first);
+                    tree.scrollTo(first);
                 }
                 e.consume();
             }
         });
+    }
+
+    /** The first line that is a row of its own (not a folder shown only as a match's context); else 0. */
+    private static int firstMatch(TreeView<Row> tree) {
+        for (int i = 0, n = tree.getExpandedItemCount(); i < n; i++) {
+            javafx.scene.control.TreeItem<Row> item = tree.getTreeItem(i);
+            dev.burrow.tree.TreeNode node = item == null || item.getValue() == null ? null : item.getValue().treeNode();
+            if (node != null && !(node instanceof dev.burrow.tree.TreeNode.Folder f && f.isSynthetic())) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     boolean completionShowing() {
