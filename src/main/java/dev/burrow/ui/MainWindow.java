@@ -154,6 +154,14 @@ public final class MainWindow extends BorderPane {
                 e.consume();
             }
         });
+        // Escape in the results (after Down from the field) clears the search too: the whole tree
+        // comes back with the row that was chosen in the results still selected
+        tree.view().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && tree.view().getEditingItem() == null && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            }
+        });
         HBox searchBox = new HBox(6, Icons.icon(Material2MZ.SEARCH, 18), search);
         searchBox.setAlignment(Pos.CENTER_LEFT);
 

@@ -109,5 +109,15 @@ class SearchFieldWindowTest extends WindowTestBase {
             var item = tree().getSelectionModel().getSelectedItem();
             return item == null ? null : item.getValue().treeNode().name();
         }), "the match is selected, not the folders above it");
+
+        // Escape there clears the search as it does in the field: the whole tree, the match still chosen
+        push(KeyCode.ESCAPE);
+        waitUntil("the whole tree is back", () -> shownPaths().contains("Product"));
+        assertEquals("", text());
+        waitFx("the match stays selected", () -> {
+            var item = tree().getSelectionModel().getSelectedItem();
+            return item != null && item.getValue().treeNode() != null
+                    && item.getValue().treeNode().name().equals("Launch funnel");
+        });
     }
 }
