@@ -35,6 +35,7 @@ final class EntryCell extends TreeCell<Row> {
     static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
     static final PseudoClass SYNTHETIC = PseudoClass.getPseudoClass("synthetic");
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed-elsewhere");
+    static final PseudoClass CUT = PseudoClass.getPseudoClass("cut");
     private static final PseudoClass ON = PseudoClass.getPseudoClass("on");
     /** The count badge's text, grouped as {@code %,d} groups it; one formatter per thread (the FX thread). */
     private static final ThreadLocal<java.text.NumberFormat> COUNT = ThreadLocal.withInitial(
@@ -57,6 +58,11 @@ final class EntryCell extends TreeCell<Row> {
 
         /** True while the node is marked as changed elsewhere (live refresh). */
         default boolean changedElsewhere(TreeNode node) {
+            return false;
+        }
+
+        /** True while the node is cut and waits for a paste (Ctrl+X). */
+        default boolean isCut(TreeNode node) {
             return false;
         }
     }
@@ -118,6 +124,9 @@ final class EntryCell extends TreeCell<Row> {
             if (getPseudoClassStates().contains(CHANGED)) {
                 pseudoClassStateChanged(CHANGED, false);
             }
+            if (getPseudoClassStates().contains(CUT)) {
+                pseudoClassStateChanged(CUT, false);
+            }
             setText(null);
             requestLayout();
             return;
@@ -129,7 +138,7 @@ final class EntryCell extends TreeCell<Row> {
             showNode(n.node());
             return;
         }
-        setPseudoClasses(false, false);
+        setPseudoClasses(false, false, false);
         if (row instanceof Row.Loading) {
             placeholder(new ProgressIndicator(), "Loading…", "placeholder-loading");
         } else if (row instanceof Row.Empty) {
@@ -161,12 +170,15 @@ final class EntryCell extends TreeCell<Row> {
      * Sets the cell's own pseudo-classes once per update, each only when it changes: a class
      * cleared and set again in one update restyled the whole cell for nothing.
      */
-    private void setPseudoClasses(boolean synthetic, boolean changed) {
+    private void setPseudoClasses(boolean synthetic, boolean changed, boolean cut) {
         if (getPseudoClassStates().contains(SYNTHETIC) != synthetic) {
             pseudoClassStateChanged(SYNTHETIC, synthetic);
         }
         if (getPseudoClassStates().contains(CHANGED) != changed) {
             pseudoClassStateChanged(CHANGED, changed);
+        }
+        if (getPseudoClassStates().contains(CUT) != cut) {
+            pseudoClassStateChanged(CUT, cut);
         }
     }
 
@@ -198,6 +210,10 @@ final class EntryCell extends TreeCell<Row> {
         boolean changed = n != null && host.changedElsewhere(n);
         if (getPseudoClassStates().contains(CHANGED) != changed) {
             pseudoClassStateChanged(CHANGED, changed);
+        }
+        boolean cut = n != null && host.isCut(n);
+        if (getPseudoClassStates().contains(CUT) != cut) {
+            pseudoClassStateChanged(CUT, cut);
         }
     }
 
@@ -292,7 +308,8 @@ final class EntryCell extends TreeCell<Row> {
             badge.setVisible(false);
             badge.setManaged(false);
         }
-        setPseudoClasses(node instanceof TreeNode.Folder f && f.isSynthetic(), host.changedElsewhere(node));
+        setPseudoClasses(node instanceof TreeNode.Folder f && f.isSynthetic(), host.changedElsewhere(node),
+                host.isCut(node));
         boolean starred = host.isStarred(node);
         if (starred != star.getPseudoClassStates().contains(ON)) {
             starIcon.setIconCode(starred ? Material2MZ.STAR : Material2MZ.STAR_BORDER);

@@ -155,10 +155,15 @@ public final class MainWindow extends BorderPane {
             }
         });
         // Escape in the results (after Down from the field) clears the search too: the whole tree
-        // comes back with the row that was chosen in the results still selected
+        // comes back with the row that was chosen in the results still selected. Then it cancels a cut.
         tree.view().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && tree.view().getEditingItem() == null && !search.getText().isEmpty()) {
+            if (e.getCode() != KeyCode.ESCAPE || tree.view().getEditingItem() != null) {
+                return;
+            }
+            if (!search.getText().isEmpty()) {
                 search.clear();
+                e.consume();
+            } else if (vm.tree().cancelCut()) {
                 e.consume();
             }
         });

@@ -32,7 +32,7 @@ final class ShortcutSheet {
             new Key("Ctrl+Z", "Undo"),
             new Key("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
             new Key("Ctrl+F", "Search (name:, path:, type:, user:, -not); Down moves into the results"),
-            new Key("Escape", "Clear the search; cancel a rename; close a quick look"),
+            new Key("Escape", "Clear the search; cancel a rename or a cut; close a quick look"),
             new Key("F5", "Reload from the server"),
             new Key("Tab, Shift+Tab", "Next and previous pane: search, shortcuts, tree, details, exports"),
             new Key("F1", "This sheet"));

@@ -85,4 +85,9 @@ final class TreeHosts implements EntryCell.Host, DragController.Target {
     public boolean changedElsewhere(TreeNode node) {
         return vm.live() != null && vm.live().isMarked(node);
     }
+
+    @Override
+    public boolean isCut(TreeNode node) {
+        return vm.isCut(node);
+    }
 }

@@ -47,6 +47,8 @@ public final class TreeViewModel {
     private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper marksVersion = new ReadOnlyIntegerWrapper();
     private List<TreeNode> clipboard = List.of();
+    /** The keys of what was cut, for the views to mark those rows until the paste or Escape. */
+    private java.util.Set<NodeKey> cutKeys = java.util.Set.of();
     private FolderCounts counts;
     private boolean rowsQueued;
     private LiveRefresh live;
@@ -390,7 +392,7 @@ public final class TreeViewModel {
 
     /** Ctrl+X: remembers the selection, to move it with {@link #planPaste()}. */
     public void cut() {
-        clipboard = selectedNodes();
+        hold(selectedNodes());
         if (!clipboard.isEmpty()) {
             status.say(clipboard.size() == 1 ? "Cut “" + clipboard.get(0).name() + "”: paste it into a folder."
                     : "Cut " + clipboard.size() + " items: paste them into a folder.");
@@ -409,8 +411,38 @@ public final class TreeViewModel {
             return Optional.empty();
         }
         List<TreeNode> nodes = clipboard;
-        clipboard = List.of();
+        hold(List.of());
         return Optional.of(edits.planMove(nodes, folder));
+    }
+
+    /** Escape after a cut: nothing stays cut (its rows lose their mark); false when nothing was cut. */
+    public boolean cancelCut() {
+        if (clipboard.isEmpty()) {
+            return false;
+        }
+        int n = clipboard.size();
+        hold(List.of());
+        status.say(n == 1 ? "Nothing is cut any more." : "Nothing is cut any more (" + n + " items were).");
+        return true;
+    }
+
+    /** True while the node is cut and waits for a paste: its row shows it. */
+    public boolean isCut(TreeNode node) {
+        return !cutKeys.isEmpty() && isCut(node.key());
+    }
+
+    public boolean isCut(NodeKey key) {
+        return cutKeys.contains(key);
+    }
+
+    private void hold(List<TreeNode> nodes) {
+        boolean marked = !cutKeys.isEmpty();
+        clipboard = nodes;
+        cutKeys = nodes.isEmpty() ? java.util.Set.of()
+                : nodes.stream().map(TreeNode::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (marked || !cutKeys.isEmpty()) {
+            marksChanged();
+        }
     }
 
     /** While dragging: why the folder under the pointer refuses the drop (empty: it accepts). */
@@ -446,12 +478,12 @@ public final class TreeViewModel {
         queueRowsChanged();
     }
 
-    /** Rows became marked or unmarked as changed elsewhere: views restyle their cells. */
+    /** Rows became marked or unmarked (changed elsewhere, cut): views restyle their cells. */
     void marksChanged() {
         marksVersion.set(marksVersion.get() + 1);
     }
 
-    /** Goes up when rows became marked or unmarked as changed elsewhere (live refresh). */
+    /** Goes up when rows became marked or unmarked (changed elsewhere by live refresh, cut). */
     public ReadOnlyIntegerProperty marksVersionProperty() {
         return marksVersion.getReadOnlyProperty();
     }
@@ -464,7 +496,7 @@ public final class TreeViewModel {
             old.cancelLoads();
         }
         session.set(s);
-        clipboard = List.of();
+        hold(List.of());
         search.clear();
         expanded.clear();
         expanded.add("");

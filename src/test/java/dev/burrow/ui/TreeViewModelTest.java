@@ -144,7 +144,26 @@ class TreeViewModelTest {
 
         assertEquals("Product/Loose flag", ws.row(loose.id()).path());
         assertTrue(tree.clipboard().isEmpty(), "a paste empties the clipboard");
+        assertFalse(tree.isCut(item(loose)), "and nothing is cut any more");
         assertEquals(List.of(item(loose)), List.copyOf(tree.selection()));
+    }
+
+    @Test
+    void escapeCancelsACutOnceAndThePasteThenHasNothing() {
+        selectOnly(item(loose));
+        int marks = tree.marksVersionProperty().get();
+        tree.cut();
+        assertTrue(tree.isCut(item(loose)), "the cut row is marked");
+        assertFalse(tree.isCut(NodeKey.folder("Product")));
+        assertTrue(tree.marksVersionProperty().get() > marks, "views are told to restyle");
+
+        assertTrue(tree.cancelCut());
+        assertFalse(tree.isCut(item(loose)));
+        assertEquals("Nothing is cut any more.", main.statusProperty().get());
+        assertFalse(tree.cancelCut(), "a second Escape has nothing to cancel");
+        selectOnly(NodeKey.folder("Product"));
+        assertTrue(tree.planPaste().isEmpty());
+        assertEquals("Loose flag", ws.row(loose.id()).path());
     }
 
     @Test

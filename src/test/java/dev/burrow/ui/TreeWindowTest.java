@@ -289,11 +289,37 @@ class TreeWindowTest extends WindowTestBase {
         select("Loose flag");
         push(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN));
         select("Product");
+        waitFx("the cut row shows it is cut while another is selected", () -> cutRows().equals(List.of("Loose flag")));
         push(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN));
 
         waitUntil("moved on the server", () -> serverRow(loose.id()).path().equals("Product/Loose flag"));
         idle();
         assertTrue(item("Product/Loose flag").isPresent());
+        waitFx("nothing shows as cut after the paste", () -> cutRows().isEmpty());
+    }
+
+    @Test
+    void escapeCancelsACutAndAPasteThenDoesNothing() {
+        select("Loose flag");
+        push(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN));
+        waitFx("marked as cut", () -> cutRows().equals(List.of("Loose flag")));
+        push(KeyCode.ESCAPE);
+        waitFx("no longer cut", () -> cutRows().isEmpty());
+        assertEquals("Nothing is cut any more.", status());
+
+        select("Product");
+        push(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN));
+        idle();
+        assertEquals("Loose flag", serverRow(loose.id()).path(), "the paste moved nothing");
+    }
+
+    /** The names of the rows shown as cut (faded until the paste). */
+    private List<String> cutRows() {
+        return onFx(() -> tree().lookupAll(".entry-cell").stream()
+                .filter(n -> n.getPseudoClassStates().contains(EntryCell.CUT) && n.isVisible())
+                .map(n -> ((javafx.scene.control.TreeCell<?>) n).getTreeItem())
+                .filter(java.util.Objects::nonNull)
+                .map(i -> ((Row) i.getValue()).treeNode().name()).sorted().toList());
     }
 
     @Test
