@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged app's JVM options (jlink {@code --add-options}, which the bench's window scenario
  * uses too) hold what keeps the window smooth while a large index loads, and this JVM takes them
  * as meant: a heap floor of 128 MB under the 192 MB cap, G1 sized for short pauses, no marking
- * started by class loading, remarks without class unloading, and Java priorities mapped to the
- * system's, the lowest (the background threads') to the system's lowest.
+ * started by class loading, remarks without class unloading, a young generation that keeps
+ * collections few, no periodic safepoint, and Java priorities mapped to the system's, the lowest
+ * (the background threads') to the system's lowest.
  */
 class LauncherOptionsTest {
 
@@ -41,7 +42,8 @@ class LauncherOptionsTest {
         for (String wanted : List.of("-Xms128m", "-Xmx192m", "-XX:MetaspaceSize=64m", "-XX:MaxGCPauseMillis=10",
                 "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
                 "-XX:-ClassUnloadingWithConcurrentMark",
-                "-XX:+ExplicitGCInvokesConcurrent")) {
+                "-XX:+ExplicitGCInvokesConcurrent", "-XX:G1NewSizePercent=30",
+                "-XX:GuaranteedSafepointInterval=0")) {
             assertTrue(options.contains(wanted), wanted + " in " + options);
         }
     }
@@ -74,6 +76,10 @@ class LauncherOptionsTest {
         assertEquals("19", flags.get("JavaPriority1_To_OSPriority"));
         assertEquals("false", flags.get("ClassUnloadingWithConcurrentMark"));
         assertEquals("true", flags.get("UseG1GC"));
+        // fewer stops of every thread while the index loads: a young generation of at least 30 %
+        // of the heap (fewer collections), and no periodic cleanup stop
+        assertEquals("30", flags.get("G1NewSizePercent"));
+        assertEquals("0", flags.get("GuaranteedSafepointInterval"));
         assertFalse(out.lines().anyMatch(l -> l.contains("VM warning")), out);
     }
 

@@ -38,6 +38,11 @@ public final class PostHogClient implements AutoCloseable {
 
     private final Transport transport;
     private final ExecutorService pageFetcher;
+    /**
+     * The HTTP client's own work (handing bodies on, completing requests), at the lowest priority;
+     * not shut down on close (the client may still complete what it cancels): idle threads end by themselves.
+     */
+    private final ExecutorService httpThreads;
     private final int pagesInFlight;
     private final long environmentId;
     private final FileSystemApi fileSystem;
@@ -48,11 +53,14 @@ public final class PostHogClient implements AutoCloseable {
 
     private PostHogClient(Builder b) {
         this.environmentId = b.environmentId;
-        HttpClient http = HttpClient.newBuilder()
+        AtomicInteger h = new AtomicInteger();
+        this.httpThreads = Executors.newCachedThreadPool(r -> lowest(r, "burrow-http-" + h.incrementAndGet()));
+        HttpClient http = atTheLowestPriority(() -> HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .build();
+                .executor(httpThreads)
+                .build());
         this.transport = new Transport(b.baseUrl, b.environmentId, b.apiKey, http, b.requestTimeout, b.retry,
                 b.budget, b.listener, b.sleeper, b.jitter);
         AtomicInteger n = new AtomicInteger();
@@ -94,10 +102,40 @@ public final class PostHogClient implements AutoCloseable {
      * ahead of the decoders of a large tree.
      */
     static Thread pageThread(Runnable r, int n) {
-        Thread t = new Thread(r, "burrow-pages-" + n);
+        return lowest(r, "burrow-pages-" + n);
+    }
+
+    private static Thread lowest(Runnable r, String name) {
+        Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
+    }
+
+    /**
+     * Builds the HTTP client on a thread at the lowest priority: its selector thread, which reads
+     * every response's bytes, takes its creator's priority, and the window's thread (which connects)
+     * runs raised. Lowering and raising the calling thread instead is not an option: raising needs
+     * a privilege the app rarely has. The wait is the start of one thread (the first client's
+     * slow start is done ahead by {@link #warmUp}).
+     */
+    private static HttpClient atTheLowestPriority(java.util.function.Supplier<HttpClient> build) {
+        if (Thread.currentThread().getPriority() == Thread.MIN_PRIORITY) {
+            return build.get();
+        }
+        java.util.concurrent.FutureTask<HttpClient> task = new java.util.concurrent.FutureTask<>(build::get);
+        lowest(task, "burrow-http-setup").start();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the HTTP client", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -64,6 +64,37 @@ class ClientAgainstFakeTest {
                 + " in flight: " + fake.maxConcurrent.get());
     }
 
+    /**
+     * The window's thread builds the client (connect), and threads inherit their creator's
+     * priority: the HTTP client's own threads (its selector, which reads every page's bytes, and
+     * the threads that hand them on) ran at the window thread's raised priority and took a core
+     * from it while a large index loaded. They run at the lowest, like the page decoders.
+     */
+    @Test
+    void theHttpClientsThreadsRunAtTheLowestPriorityWhoeverBuildsIt() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            fake.addRow("P/x" + i, "doc-file");
+        }
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        PostHogClient[] built = new PostHogClient[1];
+        Thread window = new Thread(() -> built[0] = Clients.builder(fake.baseUrl(), new Clients.RecordingSleeper(),
+                ClientListener.NONE).build(), "window-like");
+        window.setPriority(Thread.MAX_PRIORITY);
+        window.start();
+        window.join();
+        try (PostHogClient c = built[0]) {
+            assertEquals(25, c.fileSystem().listAll(FileSystemQuery.all().withParent("P").withLimit(10)).size());
+            List<Thread> http = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t))
+                    .filter(t -> t.getName().startsWith("HttpClient-") || t.getName().startsWith("burrow-http-"))
+                    .toList();
+            assertFalse(http.isEmpty(), "the client's threads");
+            for (Thread t : http) {
+                assertEquals(Thread.MIN_PRIORITY, t.getPriority(), t.getName());
+            }
+        }
+    }
+
     @Test
     void withOnePageInFlightItFollowsNext() {
         for (int i = 0; i < 25; i++) {
