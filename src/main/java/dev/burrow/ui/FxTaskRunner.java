@@ -39,7 +39,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     /**
-     * The FX thread and JavaFX's renderer at the highest priority (called on the FX thread). Where
+     * The threads that post the pulses, where they are Java threads (Monocle's, in headless runs;
+     * GTK, Windows and macOS time pulses natively): a pulse posted late is a frame shown late.
+     */
+    static final java.util.Set<String> PULSE_TIMERS = java.util.Set.of("Monocle Timer");
+
+    /**
+     * The FX thread, JavaFX's renderer and pulse timer at the highest priority (on the FX thread). Where
      * the system lets a process raise a thread (Windows; Linux as root or with CAP_SYS_NICE, with the
      * launcher's -XX:ThreadPriorityPolicy=1) the window's pulses then win a core from the JIT
      * compilers and GC threads, which the JVM itself runs at raised priority there (nice -4/-5 against
@@ -49,7 +55,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     static void raiseWindowThreads() {
         Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("QuantumRenderer")) {
+            if (t.getName().startsWith("QuantumRenderer") || PULSE_TIMERS.contains(t.getName())) {
                 t.setPriority(Thread.MAX_PRIORITY);
             }
         }

@@ -15,12 +15,16 @@ class WindowThreadsTest extends WindowTestBase {
     }
 
     @Test
-    void theFxThreadAndTheRendererOutrankTheBackground() {
+    void theFxThreadTheRendererAndThePulseTimerOutrankTheBackground() {
         assertEquals(Thread.MAX_PRIORITY, (int) onFx(() -> Thread.currentThread().getPriority()), "the FX thread");
         List<Thread> renderers = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("QuantumRenderer")).toList();
         assertFalse(renderers.isEmpty(), "JavaFX's renderer thread is running");
         renderers.forEach(t -> assertEquals(Thread.MAX_PRIORITY, t.getPriority(), t.getName()));
+        List<Thread> timers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> FxTaskRunner.PULSE_TIMERS.contains(t.getName())).toList();
+        assertFalse(timers.isEmpty(), "the tests run under Monocle, whose pulse timer is a Java thread");
+        timers.forEach(t -> assertEquals(Thread.MAX_PRIORITY, t.getPriority(), t.getName()));
         assertEquals(Thread.MIN_PRIORITY, FxTaskRunner.worker(() -> { }, "probe").getPriority(), "background work");
     }
 }
