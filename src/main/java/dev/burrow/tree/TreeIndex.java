@@ -80,7 +80,7 @@ public final class TreeIndex {
             sorted = null;
             version++;
             int pending = changedItems == null ? 0 : changedItems.size() + changedFolders.size();
-            if (base == null || pending == 0 || pending > PATCH_LIMIT) {
+            if (base == null || pending == 0 || pending > Math.max(PATCH_LIMIT, base.size())) {
                 forgetBase(); // nothing to patch, or so much changed that a sort is as cheap
             }
         }
@@ -92,7 +92,11 @@ public final class TreeIndex {
         }
     }
 
-    /** At most this many changed children are patched into a kept order; more are sorted again. */
+    /**
+     * Changed children are patched into a kept order while they are at most this many, or no more
+     * than the order holds (a page of 1,000 rows added to a 10,000-child folder is merged in);
+     * more are sorted again with the rest.
+     */
     static final int PATCH_LIMIT = 256;
 
     private final Map<String, FileSystemEntry> byId = new HashMap<>();
@@ -199,35 +203,76 @@ public final class TreeIndex {
     }
 
     /**
-     * The folder's last order with its changed children taken out and their current nodes put
-     * back by binary search: a copy and a few comparisons instead of a sort of every child.
+     * The folder's last order with its changed children taken out, and their current nodes, sorted
+     * among themselves, merged back in: a copy, a sort of the changed ones and a few comparisons
+     * for each (a search from where the last one went in), instead of a sort of every child. A
+     * page of 1,000 rows added to a 10,000-child folder re-sorted all 11,000 on the FX thread.
      */
     private List<TreeNode> patched(FolderData f) {
-        List<TreeNode> out = new ArrayList<>(f.base.size() + f.changedItems.size() + f.changedFolders.size());
+        List<TreeNode> kept = new ArrayList<>(f.base.size());
         for (TreeNode n : f.base) {
             boolean changed = n instanceof TreeNode.Item i ? f.changedItems.contains(i.row().id())
                     : f.changedFolders.contains(n.path());
             if (!changed) {
-                out.add(n);
+                kept.add(n);
             }
         }
+        List<TreeNode> added = new ArrayList<>(f.changedItems.size() + f.changedFolders.size());
         for (String id : f.changedItems) {
             if (f.items.contains(id)) {
-                insertSorted(out, new TreeNode.Item(byId.get(id)));
+                added.add(new TreeNode.Item(byId.get(id)));
             }
         }
         for (String path : f.changedFolders) {
             FolderData sub = folders.get(path);
             if (sub != null && f.subfolders.contains(path)) {
-                insertSorted(out, new TreeNode.Folder(path, sub.rows));
+                added.add(new TreeNode.Folder(path, sub.rows));
             }
         }
+        return merge(kept, keyedSort(added));
+    }
+
+    /**
+     * Two lists in {@link #SIBLING_ORDER} as one: each of {@code added} goes in after the kept
+     * nodes before it, found by a search that gallops from where the last one went (pages of a
+     * folder, which come in about this order, go in at its end after a few comparisons each).
+     */
+    static List<TreeNode> merge(List<TreeNode> kept, List<TreeNode> added) {
+        List<TreeNode> out = new ArrayList<>(kept.size() + added.size());
+        int from = 0;
+        for (TreeNode node : added) {
+            int at = insertionPoint(kept, from, node);
+            out.addAll(kept.subList(from, at));
+            out.add(node);
+            from = at;
+        }
+        out.addAll(kept.subList(from, kept.size()));
         return out;
     }
 
-    private static void insertSorted(List<TreeNode> nodes, TreeNode node) {
-        int at = java.util.Collections.binarySearch(nodes, node, SIBLING_ORDER);
-        nodes.add(at < 0 ? -at - 1 : at, node);
+    /** The first index at or after {@code from} whose node sorts after {@code node}. */
+    private static int insertionPoint(List<TreeNode> kept, int from, TreeNode node) {
+        int n = kept.size();
+        int probe = from;
+        int step = 1;
+        while (probe < n && SIBLING_ORDER.compare(kept.get(probe), node) < 0) { // gallop: from + 0, 1, 2, 4, 8 ...
+            probe = from + step;
+            step *= 2;
+        }
+        if (probe == from) {
+            return from;
+        }
+        int hi = Math.min(probe, n); // kept[probe] sorts after node, or probe is past the end
+        int lo = from + step / 4 + 1; // the probe before sorted before node
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (SIBLING_ORDER.compare(kept.get(mid), node) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** How many children a folder has, without sorting them. */
@@ -313,6 +358,11 @@ public final class TreeIndex {
      */
     private static List<TreeNode> sorted(List<TreeNode> nodes) {
         SORTS.incrementAndGet();
+        return keyedSort(nodes);
+    }
+
+    /** {@link #SIBLING_ORDER} with each name worked out once (not counted as a whole sort). */
+    private static List<TreeNode> keyedSort(List<TreeNode> nodes) {
         List<Keyed> keyed = new ArrayList<>(nodes.size());
         for (TreeNode n : nodes) {
             String name = n.name();

@@ -72,6 +72,8 @@ public final class TreePane extends BorderPane {
     private boolean forwarding;
     /** Keys made for lines to look them up (fills and finds): the work grows with these (for tests). */
     private int keysMade;
+    /** Lines {@link #find} looked at (for tests: a find in a 10,000-line folder looks at a few). */
+    private int linesLookedAt;
     /** Refreshes so far ({@link FolderItem#filledIn}). */
     private int refreshes;
     private final TreeWarmUp warmUp;
@@ -137,6 +139,15 @@ public final class TreePane extends BorderPane {
     /** How many keys the pane made for lines to match or find them, so far. */
     int keysMade() {
         return keysMade;
+    }
+
+    /** How many lines the pane looked at to find the items of keys, so far. */
+    int linesLookedAt() {
+        return linesLookedAt;
+    }
+
+    private void lookedAt() {
+        linesLookedAt++;
     }
 
     /** The cells' warm-up (for tests). */
@@ -383,7 +394,8 @@ public final class TreePane extends BorderPane {
      * The items showing these keys, where the tree shows them: each looked for only among the
      * lines of the folder its node is in, found down the open folders to it (a walk over every
      * line of every open folder, a key made for each, cost a 10,000-line folder's worth of work
-     * for each selection shown and each anchor kept).
+     * for each selection shown and each anchor kept), by a binary search over its lines where
+     * they are in the index's order ({@link SortedLines}), else by a walk over them.
      */
     private Map<NodeKey, TreeItem<Row>> find(List<NodeKey> keys) {
         Map<String, Set<NodeKey>> byFolder = new LinkedHashMap<>();
@@ -399,9 +411,23 @@ public final class TreePane extends BorderPane {
             if (folder == null) {
                 continue;
             }
-            Set<NodeKey> want = e.getValue();
+            Set<NodeKey> want = new HashSet<>(e.getValue());
+            for (java.util.Iterator<NodeKey> it = want.iterator(); it.hasNext(); ) {
+                NodeKey k = it.next();
+                TreeItem<Row> hit = SortedLines.find(folder.getChildren(), vm.shownNode(k), this::lookedAt);
+                if (hit != null) {
+                    found.put(k, hit);
+                    it.remove();
+                }
+            }
+            if (want.isEmpty()) {
+                continue;
+            }
+            // not found where the order put it: the lines are not (or not yet) the folder's sorted
+            // children, or the key is not among them; every line is looked at
             NodeKey only = want.size() == 1 ? want.iterator().next() : null;
             for (TreeItem<Row> c : folder.getChildren()) {
+                linesLookedAt++;
                 if (!(c.getValue() instanceof Row.Node n)) {
                     continue;
                 }

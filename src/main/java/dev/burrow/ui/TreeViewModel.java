@@ -192,6 +192,11 @@ public final class TreeViewModel {
         return node == null ? null : EntryPath.parent(EntryPath.normalize(node.path()));
     }
 
+    /** The node of a key in the index shown now (the search's while searching), or null. */
+    TreeNode shownNode(NodeKey key) {
+        return key instanceof NodeKey.Folder f && f.path().isEmpty() ? null : shownIndex().node(key);
+    }
+
     /** The rows below a folder, when known (not while searching). */
     public OptionalLong count(String folder) {
         return search.active() || counts == null ? OptionalLong.empty() : counts.get(folder);

@@ -106,6 +106,71 @@ class TreeIndexPatchTest {
         }
     }
 
+    @Test
+    void pagesOfAThousandRowsAreMergedIntoALargeFolderInTheOrderOfAWholeSort() {
+        Random r = new Random(7);
+        TreeIndex index = new TreeIndex();
+        List<FileSystemEntry> live = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            live.add(row("Big/" + name(r) + " " + i, r.nextInt(50) == 0 ? "folder" : "insight"));
+        }
+        index.putAll(live);
+        assertEquals(fresh(index, "Big"), index.children("Big"));
+        for (int page = 0; page < 8; page++) {
+            List<FileSystemEntry> rows = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) { // new rows, in the server's order or any order
+                rows.add(row("Big/" + name(r) + " p" + page + "-" + i, r.nextInt(40) == 0 ? "folder" : "insight"));
+            }
+            if (page % 2 == 0) {
+                rows.sort(java.util.Comparator.comparing(FileSystemEntry::path));
+            }
+            for (int i = 0; i < 30; i++) { // rows already there that change place, leave or come back
+                int k = r.nextInt(live.size());
+                FileSystemEntry e = live.get(k);
+                String to = switch (r.nextInt(3)) {
+                    case 0 -> "Big/" + name(r) + " moved " + page + "-" + i;
+                    case 1 -> "Elsewhere/" + e.name();
+                    default -> "Big/" + e.name();
+                };
+                FileSystemEntry moved = at(e, to);
+                live.set(k, moved);
+                rows.add(moved);
+            }
+            live.addAll(rows.subList(0, 1_000));
+            long sorts = TreeIndex.SORTS.get();
+            index.putAll(rows);
+            List<TreeNode> merged = index.children("Big");
+            assertEquals(sorts, TreeIndex.SORTS.get(), "page " + page + ": merged, not sorted whole");
+            assertEquals(fresh(index, "Big"), merged, "page " + page);
+        }
+    }
+
+    @Test
+    void aMergeGivesTheOrderOfASortForAnyTwoSortedLists() {
+        Random r = new Random(3);
+        for (int round = 0; round < 500; round++) {
+            List<TreeNode> all = new ArrayList<>();
+            int size = r.nextInt(r.nextBoolean() ? 8 : 300);
+            for (int i = 0; i < size; i++) {
+                String path = "F/" + name(r) + " " + i;
+                all.add(r.nextInt(5) == 0 ? new TreeNode.Folder(path, List.of())
+                        : new TreeNode.Item(row(path, "insight")));
+            }
+            List<TreeNode> kept = new ArrayList<>();
+            List<TreeNode> added = new ArrayList<>();
+            int bias = r.nextInt(4); // some rounds add mostly at the end, some at the start, some anywhere
+            for (TreeNode n : TreeIndex.sort(all)) {
+                boolean add = switch (bias) {
+                    case 0 -> r.nextInt(10) == 0;
+                    case 1 -> r.nextInt(10) != 0;
+                    default -> r.nextBoolean();
+                };
+                (add ? added : kept).add(n);
+            }
+            assertEquals(TreeIndex.sort(all), TreeIndex.merge(kept, added), "round " + round);
+        }
+    }
+
     private static String name(Random r) {
         return switch (r.nextInt(4)) {
             case 0 -> "Item " + r.nextInt(50);

@@ -111,6 +111,34 @@ class EditRefillWindowTest extends WindowTestBase {
         assertTrue(made <= 4, "keys made for " + made + " lines (Big has 60, the tree 70)");
     }
 
+    /**
+     * Finding the items of the selection and of the first row in view, after a move and its undo,
+     * looks at a few lines of the folder by binary search over its sorted lines (each find walked
+     * every line of the folder: a 10,000-line folder's worth of work for each).
+     */
+    @Test
+    void aMoveAndItsUndoFindTheirLinesByBinarySearch() {
+        expandAll("Big");
+        expandAll("Target");
+        expandAll("Other");
+        select("Big/Report 150");
+        idle();
+        int before = onFx(() -> window.tree().linesLookedAt());
+        moveToTarget();
+        onFx(() -> {
+            vm.tree().edits().undo();
+            return null;
+        });
+        waitUntil("back on the server", () -> serverRow(moving.id()).path().equals("Big/Report 130"));
+        idle();
+        waitFx("the row that came back is selected in Big", () -> {
+            TreeItem<Row> s = tree().getSelectionModel().getSelectedItem();
+            return s != null && s.getParent() == itemOf("Big") && s.getValue().treeNode().path().equals("Big/Report 130");
+        });
+        int looked = onFx(() -> window.tree().linesLookedAt()) - before;
+        assertTrue(looked > 0 && looked <= 40, "lines looked at: " + looked + " (Big has 60, a walk looks at all)");
+    }
+
     /** Moves "Big/Report 130" into Target the way the window does, and waits for it to settle. */
     private void moveToTarget() {
         onFx(() -> {
