@@ -28,6 +28,7 @@ import javafx.stage.Stage;
  */
 public final class UiScenario {
 
+    private static final ConcurrentLinkedQueue<long[]> PHASES = new ConcurrentLinkedQueue<>();
     private static final ConcurrentLinkedQueue<Long> FRAMES = new ConcurrentLinkedQueue<>();
     /** The FX thread's CPU time at each pulse, in step with {@link #FRAMES}. */
     private static final ConcurrentLinkedQueue<long[]> CPU = new ConcurrentLinkedQueue<>();
@@ -59,6 +60,11 @@ public final class UiScenario {
             vm[0] = new MainViewModel(markingIndexStart(new FxTaskRunner(4)), MoveJournal.Store.inMemory());
             window[0] = showWindow(vm[0]);
             recordPulses();
+            if (Boolean.getBoolean("bench.expandGaps")) {
+                Scene sc = window[0].getScene();
+                sc.addPreLayoutPulseListener(() -> PHASES.add(new long[] {System.nanoTime(), fxCpuTime(), 0}));
+                sc.addPostLayoutPulseListener(() -> PHASES.add(new long[] {System.nanoTime(), fxCpuTime(), 1}));
+            }
             return null;
         });
         Thread.sleep(1500);
@@ -131,6 +137,34 @@ public final class UiScenario {
         double expand = orWindow(max(gaps(expandFrom - 20_000_000L, expandTo)), expandFrom, expandTo);
         double expandCpu = max(cpuGaps(expandFrom - 20_000_000L, expandTo));
         int shown = fx(() -> window[0].tree().view().getExpandedItemCount());
+        if (Boolean.getBoolean("bench.expandGaps")) {
+            long[] prev = null;
+            StringBuilder sb = new StringBuilder("EXPANDGAPS");
+            for (long[] t : CPU) {
+                if (t[0] < expandFrom - 20_000_000L || t[0] > expandTo) {
+                    continue;
+                }
+                if (prev != null) {
+                    sb.append(String.format(java.util.Locale.ROOT, " %.0f:%.1f/%.1f", Stats.ms(prev[0] - expandFrom),
+                            Stats.ms(t[0] - prev[0]), Stats.ms(t[1] - prev[1])));
+                }
+                prev = t;
+            }
+            System.out.println(sb);
+            StringBuilder ph = new StringBuilder("PHASES");
+            long[] p0 = null;
+            for (long[] t : PHASES) {
+                if (t[0] < expandFrom - 20_000_000L || t[0] > expandFrom + 400_000_000L) {
+                    continue;
+                }
+                if (p0 != null) {
+                    ph.append(String.format(java.util.Locale.ROOT, " %s%.0f:%.1f", t[2] == 1 ? "L" : "o",
+                            Stats.ms(t[0] - expandFrom), Stats.ms(t[1] - p0[1])));
+                }
+                p0 = t;
+            }
+            System.out.println(ph);
+        }
 
         if (Boolean.getBoolean("bench.histo")) {
             // what the heap holds with the index loaded and the large folder open (for the profile in the report)

@@ -33,6 +33,11 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
         super(view);
     }
 
+    @Override
+    protected VirtualFlow<TreeCell<T>> createVirtualFlow() {
+        return new Flow<>();
+    }
+
     /** A tree view with this skin. */
     static <T> TreeView<T> treeView() {
         return new TreeView<>() {
@@ -53,7 +58,11 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
         }
         steadyUpdates++;
         forgetReplacedItems(flow, count);
-        flow.setCellCount(count);
+        if (flow instanceof Flow<?> steady) {
+            steady.setCellCountLaidOutOnce(count);
+        } else {
+            flow.setCellCount(count);
+        }
         getSkinnable().requestLayout();
     }
 
@@ -84,5 +93,44 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
     /** How many changes of the row count were taken without rebuilding the cells. */
     int steadyUpdates() {
         return steadyUpdates;
+    }
+
+    /**
+     * A flow that lays its cells out once for a new row count. {@code VirtualFlow.setCellCount}
+     * lays the cells out at once ("FIXME this should be only executed on the pulse"), and this skin
+     * sets the count from the tree's own layout, so the layout pass that followed did it all again:
+     * every cell taken back and placed anew, and each cell whose row changed styled a second time
+     * (the flow applies CSS to every cell that still needs a layout as it places it), in the one
+     * pulse that opened a folder. Here the count only asks for a layout, which the pass that is
+     * running does next (or the next pulse, when the count changes outside one).
+     */
+    static final class Flow<C extends IndexedCell> extends VirtualFlow<C> {
+
+        private boolean countChanging;
+        /** Times the cells were laid out (for tests). */
+        private int layouts;
+
+        void setCellCountLaidOutOnce(int count) {
+            countChanging = true;
+            try {
+                setCellCount(count);
+            } finally {
+                countChanging = false;
+            }
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (countChanging) {
+                return; // laid out by the layout pass this asks for
+            }
+            layouts++;
+            super.layoutChildren();
+        }
+
+        int layouts() {
+            return layouts;
+        }
     }
 }

@@ -126,6 +126,36 @@ class SteadyTreeWindowTest extends WindowTestBase {
     }
 
     @Test
+    void openingAFolderLaysTheCellsOutOnceInItsPulse() {
+        cell("Area 12");
+        idle();
+        SteadyTreeSkin.Flow<?> flow = onFx(() -> (SteadyTreeSkin.Flow<?>) tree().lookup(".virtual-flow"));
+        List<Integer> perPulse = java.util.Collections.synchronizedList(new ArrayList<>());
+        int[] seen = new int[1];
+        Runnable count = () -> {
+            perPulse.add(flow.layouts() - seen[0]);
+            seen[0] = flow.layouts();
+        };
+        onFx(() -> {
+            seen[0] = flow.layouts();
+            tree().getScene().addPostLayoutPulseListener(count);
+            return null;
+        });
+        expand("Area 12");
+        waitFx("its children show", () -> item("Area 12/Board 3").isPresent());
+        idle();
+        onFx(() -> {
+            tree().getScene().removePostLayoutPulseListener(count);
+            return null;
+        });
+        List<Integer> pulses = List.copyOf(perPulse);
+        assertTrue(pulses.stream().anyMatch(n -> n > 0), "the cells were laid out for the new rows: " + pulses);
+        assertEquals(List.of(), pulses.stream().filter(n -> n > 1).toList(),
+                "no pulse laid the cells out twice (the new row count laid them out at once, then the pass again)");
+        assertCellsShowTheirRows();
+    }
+
+    @Test
     void openingAFolderWithTheTreeAtItsTopForcesNoLayout() {
         cell("Area 12");
         idle();
