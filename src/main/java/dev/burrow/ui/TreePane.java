@@ -150,6 +150,11 @@ public final class TreePane extends BorderPane {
         linesLookedAt++;
     }
 
+    /** Layouts the scroll anchor forced in the middle of refills, so far (for tests). */
+    int forcedLayouts() {
+        return scroll.forcedLayouts();
+    }
+
     /** The cells' warm-up (for tests). */
     TreeWarmUp warmUp() {
         return warmUp;
@@ -174,7 +179,7 @@ public final class TreePane extends BorderPane {
         } finally {
             syncing = was;
         }
-        scroll.after();
+        scroll.after(!vm.toReveal().isEmpty());
         showSelection();
     }
 
