@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.burrow.api.EntryPath;
 import javafx.scene.control.IndexedCell;
-import javafx.scene.control.skin.VirtualFlow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,14 +69,5 @@ class AppendBelowViewWindowTest extends WindowTestBase {
         });
         waitFx("its children show", () -> item(last).isPresent());
         idle();
-    }
-
-    private String firstVisible() {
-        return onFx(() -> {
-            VirtualFlow<?> flow = (VirtualFlow<?>) tree().lookup(".virtual-flow");
-            IndexedCell<?> c = flow.getFirstVisibleCell();
-            return c == null || !(c.getItem() instanceof Row r) || r.treeNode() == null ? ""
-                    : EntryPath.normalize(r.treeNode().path());
-        });
     }
 }

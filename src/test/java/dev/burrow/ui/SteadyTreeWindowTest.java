@@ -228,15 +228,6 @@ class SteadyTreeWindowTest extends WindowTestBase {
         }
     }
 
-    private String firstVisible() {
-        return onFx(() -> {
-            VirtualFlow<?> flow = (VirtualFlow<?>) tree().lookup(".virtual-flow");
-            IndexedCell<?> c = flow.getFirstVisibleCell();
-            return c == null || !(c.getItem() instanceof Row r) || r.treeNode() == null ? ""
-                    : EntryPath.normalize(r.treeNode().path());
-        });
-    }
-
     /** Every non-empty cell shows the item at its index. */
     private void assertCellsShowTheirRows() {
         List<String> wrong = onFx(() -> {

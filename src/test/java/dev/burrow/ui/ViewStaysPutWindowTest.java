@@ -7,9 +7,7 @@ import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
 import java.util.Set;
 import java.util.TreeSet;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -49,14 +47,6 @@ class ViewStaysPutWindowTest extends WindowTestBase {
                 collectOpen(c, out);
             }
         }
-    }
-
-    String firstVisible() {
-        return onFx(() -> {
-            VirtualFlow<?> flow = (VirtualFlow<?>) tree().lookup(".virtual-flow");
-            IndexedCell<?> c = flow.getFirstVisibleCell();
-            return c == null || !(c.getItem() instanceof Row r) || r.treeNode() == null ? "" : r.treeNode().path();
-        });
     }
 
     String selected() {

@@ -323,6 +323,17 @@ abstract class WindowTestBase extends FxRobot {
 
     /** The visible cell showing the node at this path (scrolled into view); waits until it shows. */
     @SuppressWarnings("unchecked")
+    /** The path of the first row in view; "" when none. */
+    String firstVisible() {
+        return onFx(() -> {
+            javafx.scene.control.skin.VirtualFlow<?> flow =
+                    (javafx.scene.control.skin.VirtualFlow<?>) tree().lookup(".virtual-flow");
+            javafx.scene.control.IndexedCell<?> c = flow.getFirstVisibleCell();
+            return c == null || !(c.getItem() instanceof Row r) || r.treeNode() == null ? ""
+                    : EntryPath.normalize(r.treeNode().path());
+        });
+    }
+
     TreeCell<Row> cell(String path) {
         String want = EntryPath.normalize(path);
         TreeCell<Row>[] found = new TreeCell[1];
