@@ -30,8 +30,6 @@ final class ScrollAnchor {
     private static final int PATIENCE = 30;
     /** Layouts forced in the middle of a refill, so far (for tests). */
     private int forcedLayouts;
-    /** The refill is followed by a scroll to rows to reveal, which reads the cells as they are laid out. */
-    private boolean revealing;
 
     ScrollAnchor(TreeView<Row> view, Function<NodeKey, TreeItem<Row>> find) {
         this.view = view;
@@ -62,7 +60,6 @@ final class ScrollAnchor {
      * {@code revealing}: rows are to be scrolled into view next.
      */
     void after(boolean revealing) {
-        this.revealing = revealing;
         if (anchor == null) {
             return;
         }
@@ -73,7 +70,7 @@ final class ScrollAnchor {
             return;
         }
         if (!waiting) {
-            keep();
+            keep(revealing);
             return;
         }
         TreeItem<Row> item = find.apply(anchor);
@@ -92,7 +89,7 @@ final class ScrollAnchor {
      * view, by a row that left from above it or a list that shrank below it for a moment: the row
      * that was first in view is first again.
      */
-    private void keep() {
+    private void keep(boolean revealing) {
         if (stillInPlace() || !revealing && onlyAddedBelow()) {
             return;
         }
@@ -109,12 +106,7 @@ final class ScrollAnchor {
      * the view may shift as the count changes (it keeps its position near the end), so it is checked.
      */
     private boolean stillInPlace() {
-        if (!atTop || view.getExpandedItemCount() <= rowsBefore) {
-            return false;
-        }
-        TreeItem<Row> at = view.getTreeItem(0);
-        Row row = at == null ? null : at.getValue();
-        return row != null && row.treeNode() != null && anchor.equals(row.treeNode().key());
+        return atTop && view.getExpandedItemCount() > rowsBefore && anchorAt(0);
     }
 
     /**
@@ -128,10 +120,12 @@ final class ScrollAnchor {
      * scroll reads the cells on screen, which must show the new rows first (a move's row).
      */
     private boolean onlyAddedBelow() {
-        if (view.getExpandedItemCount() <= rowsBefore) {
-            return false;
-        }
-        TreeItem<Row> at = view.getTreeItem(firstBefore);
+        return view.getExpandedItemCount() > rowsBefore && anchorAt(firstBefore);
+    }
+
+    /** True when the line at this index shows the anchor. */
+    private boolean anchorAt(int index) {
+        TreeItem<Row> at = view.getTreeItem(index);
         Row row = at == null ? null : at.getValue();
         return row != null && row.treeNode() != null && anchor.equals(row.treeNode().key());
     }
