@@ -17,6 +17,13 @@ final class Dialogs {
 
     static final int LISTED = 200;
 
+    /**
+     * The width a dialog with a long question (three deep paths) wraps it to. Given from the start:
+     * JavaFX places a dialog over its owner by the width the question asks for unwrapped, and the
+     * wrap came later — a 2,500 px question opened the dialog with its middle left of the window.
+     */
+    static final double WRAPPED_WIDTH = 600;
+
     private Dialogs() {
     }
 
@@ -27,6 +34,9 @@ final class Dialogs {
         }
         a.setTitle(title);
         a.setHeaderText(header);
+        if (header != null && new javafx.scene.text.Text(header).getLayoutBounds().getWidth() > WRAPPED_WIDTH - 120) {
+            a.getDialogPane().setPrefWidth(WRAPPED_WIDTH);
+        }
         return a;
     }
 
