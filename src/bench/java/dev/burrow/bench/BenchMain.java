@@ -198,6 +198,8 @@ public final class BenchMain {
         return out;
     }
 
+    private static final Set<String> DIAGNOSTICS = Set.of("GAP", "CPUGAP", "LOADED", "EXPANDGAPS", "PHASES");
+
     private static List<String> uiRuns(List<String> jvm, String base) throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < UI_RUNS; i++) {
@@ -211,6 +213,8 @@ public final class BenchMain {
                     .orElseThrow(() -> new IllegalStateException("the window scenario failed:\n" + output));
             lines.add(line + " loadavg=" + load);
             log("  window run " + (i + 1) + ": " + line + " (load " + load + ")");
+            // the diagnostics a scenario prints when asked (-Dbench.gaps, -Dbench.expandGaps in the launcher options)
+            output.lines().filter(l -> DIAGNOSTICS.contains(l.split(" ", 2)[0])).forEach(l -> log("    " + l));
         }
         return lines;
     }
