@@ -92,6 +92,11 @@ class SteadyTreeWindowTest extends WindowTestBase {
         TreeWarmUp warmUp = onFx(() -> window.tree().warmUp());
         waitFx("the warm-up is over", () -> !warmUp.showing() && warmUp.steps() > 0);
         assertEquals(TreeWarmUp.STEPS, (int) onFx(warmUp::steps), "a folder of rows opened and closed, one step a pulse");
+        // the large-folder path ran, as the first large folder opened runs it: lines as a view, the rest added
+        assertTrue(TreeWarmUp.ROWS >= Row.VIEW_FROM, "the scratch folder is a large one");
+        assertEquals((long) TreeWarmUp.STEPS / 3 * TreeWarmUp.ROWS, (long) onFx(warmUp::linesShown),
+                "each open showed all the scratch folder's lines, its first ones and the rest added below them");
+        assertFalse(onFx(warmUp::holdsRows), "the scratch tree and its rows are let go once done");
         assertEquals(List.of(), onFx(() -> List.copyOf(tree().getScene().getRoot().lookupAll(".warm-up-tree"))),
                 "nothing of it is left in the window");
         assertSame(tree(), onFx(() -> tree().getParent().getChildrenUnmodifiable().get(0)));
