@@ -100,6 +100,10 @@ final class UndoToast {
                 steps++;
                 if (error == null && offersUndo(description) && description.equals(s.undoDescription())) {
                     show(s, description, steps);
+                } else if (pane.isShowing()) {
+                    // a later step (Ctrl+Z of the note's own, a rename): the note's Undo no longer applies
+                    hide.stop();
+                    pane.hide();
                 }
             }
         });

@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
@@ -72,6 +73,24 @@ class UndoToastWindowTest extends WindowTestBase {
         waitUntil("the note shows", () -> !notes().isEmpty());
         push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         waitUntil("Ctrl+Z undid it on the server", () -> serverRow(loose.id()).path().equals("Loose flag"));
+    }
+
+    @Test
+    void theNoteGoesOnceCtrlZUndoesItsStep() {
+        select("Other flag");
+        push(KeyCode.DELETE);
+        waitFx("the confirmation shows", () -> lookup(".dialog-pane").tryQuery().isPresent());
+        push(KeyCode.ENTER);
+        waitUntil("deleted on the server", () -> serverRowAt("Other flag").isEmpty());
+        waitUntil("the note shows", () -> !notes().isEmpty());
+        assertEquals("Deleted “Other flag”", noteText());
+        long undoneAt = System.nanoTime();
+        push(new javafx.scene.input.KeyCodeCombination(KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        waitUntil("restored on the server", () -> serverRowAt("Other flag").isPresent());
+        idle();
+        assertTrue(notes().isEmpty(), "no note offers to undo a delete already undone");
+        assertTrue(System.nanoTime() - undoneAt < UndoToast.SHOWN_FOR.toMillis() * 1_000_000L,
+                "gone before it would have gone by itself");
     }
 
     @Test
