@@ -209,6 +209,9 @@ public final class MillionScenario {
         STEPS.put(name, new double[] {Stats.ms(to - from), gap, cpu, memory("VmRSS"),
                 UiScenario.max(UiScenario.gaps(from - 20_000_000L, end))});
         System.out.printf(Locale.ROOT, "  %s: %.0f ms, longest gap %.1f ms%n", name, Stats.ms(to - from), gap);
+        if (Boolean.getBoolean("bench.gaps")) { // the longest gaps, with wall-clock times to find them in a recording
+            UiScenario.printGaps(name, counted, end);
+        }
     }
 
     private static boolean loaded(String folder) {

@@ -313,6 +313,23 @@ public final class UiScenario {
         return out;
     }
 
+    /** Prints the four longest pulse gaps in [from, to]: offset, wall and FX CPU (ms), and the epoch ms of their start. */
+    static void printGaps(String name, long from, long to) {
+        long nowNs = System.nanoTime();
+        long nowMs = System.currentTimeMillis();
+        List<long[]> c = new ArrayList<>(CPU);
+        List<double[]> g = new ArrayList<>();
+        for (int i = 1; i < c.size(); i++) {
+            if (c.get(i - 1)[0] >= from && c.get(i)[0] <= to) {
+                g.add(new double[] {Stats.ms(c.get(i - 1)[0] - from), Stats.ms(c.get(i)[0] - c.get(i - 1)[0]),
+                    Stats.ms(c.get(i)[1] - c.get(i - 1)[1]), nowMs - (nowNs - c.get(i - 1)[0]) / 1e6});
+            }
+        }
+        g.sort((x, y) -> Double.compare(y[1], x[1]));
+        g.stream().limit(4).forEach(x -> System.out.printf(java.util.Locale.ROOT,
+                "GAP %s at=%.0f wall=%.1f cpu=%.1f epoch=%.0f%n", name.replace(' ', '_'), x[0], x[1], x[2], x[3]));
+    }
+
     private static double orWindow(double gap, long from, long to) {
         return Double.isNaN(gap) ? Stats.ms(to - from) : gap;
     }
