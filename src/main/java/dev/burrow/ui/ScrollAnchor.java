@@ -30,6 +30,15 @@ final class ScrollAnchor {
     private static final int PATIENCE = 30;
     /** Layouts forced in the middle of a refill, so far (for tests). */
     private int forcedLayouts;
+    /**
+     * The anchor this kept last by a scroll not laid out yet, the row it went to, and the flow's
+     * scroll and layout counts just after: a refill before that layout (the next page of the same
+     * pulse) keeps that row, not the row the cells on screen still show.
+     */
+    private NodeKey scrolledTo;
+    private int scrolledAt;
+    private int scrollsThen;
+    private int layoutsThen;
 
     ScrollAnchor(TreeView<Row> view, Function<NodeKey, TreeItem<Row>> find) {
         this.view = view;
@@ -41,12 +50,27 @@ final class ScrollAnchor {
         return forcedLayouts;
     }
 
-    /** Before a refill: notes the first row in view (unless waiting for one to come back). */
+    /**
+     * Before a refill: notes the first row in view (unless waiting for one to come back). Not
+     * while a scroll is pending (asked for, not laid out yet: the bench's scroll to a folder's
+     * end and its "Load more" in one go, a key or the scroll bar just before a page arrives): the
+     * cells on screen then show the rows from before the scroll, and keeping that row laid the
+     * view out at the new place, then scrolled it back and laid it out again. The scroll stands.
+     */
     void before() {
         if (waiting) {
             return;
         }
         VirtualFlow<?> flow = flow(view);
+        if (flow instanceof SteadyTreeSkin.Flow<?> steady && steady.scrollPending()) {
+            boolean ours = scrolledTo != null && steady.scrolls() == scrollsThen && steady.layouts() == layoutsThen;
+            anchor = ours ? scrolledTo : null;
+            atTop = false;
+            rowsBefore = view.getExpandedItemCount();
+            firstBefore = scrolledAt;
+            return;
+        }
+        scrolledTo = null;
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
         Object item = first == null ? null : first.getItem();
         anchor = item instanceof Row r && r.treeNode() != null ? r.treeNode().key() : null;
@@ -90,7 +114,7 @@ final class ScrollAnchor {
      * that was first in view is first again.
      */
     private void keep(boolean revealing) {
-        if (stillInPlace() || !revealing && onlyAddedBelow()) {
+        if (stillInPlace() || !revealing && onlyAddedBelow() || !revealing && keptWithoutLayout()) {
             return;
         }
         topWhenPastTheEnd();
@@ -121,6 +145,37 @@ final class ScrollAnchor {
      */
     private boolean onlyAddedBelow() {
         return view.getExpandedItemCount() > rowsBefore && anchorAt(firstBefore);
+    }
+
+    /**
+     * True when the anchor was kept first without laying the view out in the middle of the refill:
+     * rows came or went above it (a page of a long folder merged into its order, a rename), the
+     * list did not shrink (the flow keeps the index of its first row then, unless the list now ends
+     * above it), and the anchor still shows, so its row now says where to scroll. Laid out by the
+     * pulse: the view was laid out twice per page of the 1M seed's 10,000-row folder (here, to see
+     * where the first row went, then after scrolling back to the anchor). False, changing nothing,
+     * when only a layout can tell (the list shrank, the anchor is gone).
+     */
+    private boolean keptWithoutLayout() {
+        int rows = view.getExpandedItemCount();
+        if (rows < rowsBefore || firstBefore >= rows) {
+            return false;
+        }
+        TreeItem<Row> item = find.apply(anchor);
+        int row = item == null ? -1 : view.getRow(item);
+        if (row < 0) {
+            return false;
+        }
+        if (row != firstBefore) {
+            view.scrollTo(row);
+            if (flow(view) instanceof SteadyTreeSkin.Flow<?> steady) {
+                scrolledTo = anchor;
+                scrolledAt = row;
+                scrollsThen = steady.scrolls();
+                layoutsThen = steady.layouts();
+            }
+        }
+        return true;
     }
 
     /** True when the line at this index shows the anchor. */

@@ -109,6 +109,35 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
         private boolean countChanging;
         /** Times the cells were laid out (for tests). */
         private int layouts;
+        /** True while the flow lays its cells out (it moves its own position then). */
+        private boolean layingOut;
+        /** The position was moved since the cells were last laid out: they still show the rows from before. */
+        private boolean scrollPending;
+        /** Times the position was moved from outside a layout (for telling one scroll from the next). */
+        private int scrolls;
+
+        Flow() {
+            positionProperty().addListener((o, was, is) -> {
+                if (!layingOut && !countChanging) {
+                    scrollPending = true;
+                    scrolls++;
+                }
+            });
+        }
+
+        /** Times the position was moved from outside a layout, so far. */
+        int scrolls() {
+            return scrolls;
+        }
+
+        /**
+         * True when a scroll was asked for (a scrollTo, the scroll bar, a key) and the cells are not
+         * laid out at the new position yet: the first cell on screen is not the row the view is
+         * going to show.
+         */
+        boolean scrollPending() {
+            return scrollPending;
+        }
 
         void setCellCountLaidOutOnce(int count) {
             countChanging = true;
@@ -126,7 +155,13 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
                 return; // laid out by the layout pass this asks for
             }
             layouts++;
-            super.layoutChildren();
+            layingOut = true;
+            try {
+                super.layoutChildren();
+            } finally {
+                layingOut = false;
+                scrollPending = false;
+            }
         }
 
         int layouts() {
