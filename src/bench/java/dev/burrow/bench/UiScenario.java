@@ -313,7 +313,7 @@ public final class UiScenario {
         return out;
     }
 
-    /** Prints the four longest pulse gaps in [from, to]: offset, wall and FX CPU (ms), and the epoch ms of their start. */
+    /** Prints the FX CPU summed over the pulse gaps in [from, to], then the four longest: offset, wall and FX CPU (ms), and the epoch ms of their start. */
     static void printGaps(String name, long from, long to) {
         long nowNs = System.nanoTime();
         long nowMs = System.currentTimeMillis();
@@ -325,6 +325,10 @@ public final class UiScenario {
                     Stats.ms(c.get(i)[1] - c.get(i - 1)[1]), nowMs - (nowNs - c.get(i - 1)[0]) / 1e6});
             }
         }
+        double total = g.stream().mapToDouble(x -> x[2]).sum();
+        long over = g.stream().filter(x -> x[2] > 16).count();
+        System.out.printf(java.util.Locale.ROOT, "GAPSUM %s cpu=%.1f gaps=%d over16=%d%n", name.replace(' ', '_'), total,
+                g.size(), over);
         g.sort((x, y) -> Double.compare(y[1], x[1]));
         g.stream().limit(4).forEach(x -> System.out.printf(java.util.Locale.ROOT,
                 "GAP %s at=%.0f wall=%.1f cpu=%.1f epoch=%.0f%n", name.replace(' ', '_'), x[0], x[1], x[2], x[3]));
