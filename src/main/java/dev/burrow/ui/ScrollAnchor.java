@@ -167,6 +167,9 @@ final class ScrollAnchor {
             return false;
         }
         if (row != firstBefore) {
+            if (view.getSkin() instanceof SteadyTreeSkin<?> skin) {
+                skin.shiftCells(row - firstBefore); // the rows on screen stay in their cells
+            }
             view.scrollTo(row);
             if (flow(view) instanceof SteadyTreeSkin.Flow<?> steady) {
                 scrolledTo = anchor;

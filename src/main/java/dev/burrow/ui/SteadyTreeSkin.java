@@ -90,6 +90,35 @@ final class SteadyTreeSkin<T> extends TreeViewSkin<T> {
         }
     }
 
+    /**
+     * Moves the cells on screen {@code by} rows along, each to the index its row has now (rows
+     * came above the view, which is about to scroll by as many to keep its first row): the flow
+     * finds each index's cell among the ones it has, and a cell whose row did not change does
+     * nothing. Otherwise every cell on screen took the row of the index it had, a new row,
+     * restyled and laid out anew (a page of the 1M seed's 10,000-row folder merged above the view).
+     * A cell whose index would be past the end is emptied.
+     */
+    void shiftCells(int by) {
+        VirtualFlow<TreeCell<T>> flow = getVirtualFlow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        if (first == null || last == null || by == 0) {
+            return;
+        }
+        List<TreeCell<T>> shown = new ArrayList<>();
+        for (int i = Math.max(0, first.getIndex()); i <= last.getIndex(); i++) {
+            TreeCell<T> cell = flow.getVisibleCell(i);
+            if (cell != null) {
+                shown.add(cell);
+            }
+        }
+        int count = getItemCount();
+        for (TreeCell<T> cell : shown) {
+            int to = cell.getIndex() + by;
+            cell.updateIndex(to >= 0 && to < count ? to : -1);
+        }
+    }
+
     /** How many changes of the row count were taken without rebuilding the cells. */
     int steadyUpdates() {
         return steadyUpdates;

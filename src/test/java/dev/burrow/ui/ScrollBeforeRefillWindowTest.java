@@ -21,6 +21,7 @@ class ScrollBeforeRefillWindowTest extends WindowTestBase {
         for (int i = 10; i < 60; i++) {
             folder("Area " + i);
         }
+        folder("Area 59/Aa");
     }
 
     @Test
@@ -67,5 +68,36 @@ class ScrollBeforeRefillWindowTest extends WindowTestBase {
         idle();
         assertEquals("Area 30", firstVisible(), "the first row in view stays");
         assertEquals(forced, (int) onFx(() -> window.tree().forcedLayouts()), "no layout forced in the refill");
+    }
+
+    /**
+     * The rows on screen stay in their cells when a row comes above the view: each cell moves to
+     * its row's new index instead of taking the row at the index it had (every cell on screen
+     * restyled and laid out anew, for each page merged above a long folder's view).
+     */
+    @Test
+    void aRowComingAboveTheViewChangesNoCellOnScreen() {
+        onFx(() -> {
+            tree().scrollTo(tree().getRow(item("Area 30").orElseThrow()));
+            return null;
+        });
+        idle();
+        waitUntil("Area 30 is the first row", () -> "Area 30".equals(firstVisible()));
+        int[] changed = {0};
+        onFx(() -> {
+            tree().lookupAll(".entry-cell").forEach(n -> ((javafx.scene.control.IndexedCell<?>) n).itemProperty()
+                    .addListener((o, was, is) -> changed[0]++));
+            return null;
+        });
+        onFx(() -> { // a row more above the view, as a page merged into a long folder's order adds
+            TreeNode inner = vm.session().index().children("Area 59").get(0);
+            vm.tree().edits().execute(vm.tree().edits().planMove(java.util.List.of(inner), "").operation(),
+                    failure -> { });
+            return null;
+        });
+        waitFx("the moved row shows", () -> item("Aa").isPresent());
+        idle();
+        assertEquals("Area 30", firstVisible(), "the first row in view stays");
+        assertEquals(0, (int) onFx(() -> changed[0]), "cells whose row changed");
     }
 }
