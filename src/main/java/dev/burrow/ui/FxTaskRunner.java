@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,7 +70,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Handle handle, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        pool.execute(() -> {
+        execute(() -> {
             if (handle.isCancelled()) {
                 return; // superseded before it started: send nothing
             }
@@ -100,11 +101,18 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public Handle postLater(Duration delay, Runnable onOwnerThread) {
         Handle handle = new Handle();
-        timer.schedule(() -> Platform.runLater(() -> {
-            if (handle.complete()) {
-                onOwnerThread.run();
+        try {
+            timer.schedule(() -> Platform.runLater(() -> {
+                if (handle.complete()) {
+                    onOwnerThread.run();
+                }
+            }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            if (!timer.isShutdown()) {
+                throw e;
             }
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+            handle.cancel(); // closed: nothing runs
+        }
         return handle;
     }
 
@@ -129,7 +137,22 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
      */
     @Override
     public void settled() {
-        pool.execute(System::gc);
+        execute(System::gc);
+    }
+
+    /**
+     * On the pool, unless the runner is closed (the window closing, another connection taking its
+     * place): work asked for after that — a count the last pulse queued — is dropped, not thrown
+     * back at the FX thread.
+     */
+    private void execute(Runnable r) {
+        try {
+            pool.execute(r);
+        } catch (RejectedExecutionException e) {
+            if (!pool.isShutdown()) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -27,6 +27,30 @@ class FxTaskRunnerTest {
     }
 
     @Test
+    void workAskedForAfterCloseIsDroppedNotThrown() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxTaskRunner runner = new FxTaskRunner(1);
+        runner.close();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> asked = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                // as FolderCounts' pump does from a runnable the last pulse queued, after the window closed
+                runner.run(() -> ran.add("work"), r -> ran.add("success"), e -> ran.add("failure"));
+                runner.settled();
+                assertTrue(!runner.postLater(java.time.Duration.ofMillis(1), () -> ran.add("later")).isRunning(),
+                        "a delayed post after close is cancelled");
+                asked.complete(null);
+            } catch (RuntimeException e) {
+                asked.completeExceptionally(e);
+            }
+        });
+        asked.get(10, TimeUnit.SECONDS);
+        Thread.sleep(200);
+        assertEquals(List.of(), ran, "nothing runs once closed");
+    }
+
+    @Test
     void workAfterAPaintRunsOnlyOnceAPulseHasRun() throws Exception {
         FxToolkit.registerPrimaryStage();
         List<String> order = new CopyOnWriteArrayList<>();
