@@ -40,7 +40,7 @@ class LauncherOptionsTest {
     void theImageCarriesTheOptionsForASmoothIndexLoad() throws Exception {
         List<String> options = launcherOptions();
         for (String wanted : List.of("-Xms128m", "-Xmx192m", "-XX:MetaspaceSize=64m", "-XX:MaxGCPauseMillis=10",
-                "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+                "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10",
                 "-XX:-ClassUnloadingWithConcurrentMark",
                 "-XX:+ExplicitGCInvokesConcurrent", "-XX:G1NewSizePercent=30",
                 "-XX:GuaranteedSafepointInterval=0")) {
@@ -73,7 +73,7 @@ class LauncherOptionsTest {
         assertEquals(Long.toString(64L << 20), flags.get("MetaspaceSize"));
         assertEquals("10", flags.get("MaxGCPauseMillis"));
         assertEquals("1", flags.get("ThreadPriorityPolicy"));
-        assertEquals("19", flags.get("JavaPriority1_To_OSPriority"));
+        assertEquals("10", flags.get("JavaPriority1_To_OSPriority"));
         assertEquals("false", flags.get("ClassUnloadingWithConcurrentMark"));
         assertEquals("true", flags.get("UseG1GC"));
         // fewer stops of every thread while the index loads: a young generation of at least 30 %
@@ -110,7 +110,7 @@ class LauncherOptionsTest {
             """;
 
     @Test
-    void backgroundThreadsRunAtTheSystemsLowestPriority(@TempDir Path dir) throws Exception {
+    void backgroundThreadsRunAtNiceTen(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
         Path source = Files.writeString(dir.resolve("Niceness.java"), NICENESS);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -124,8 +124,9 @@ class LauncherOptionsTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        // the FX thread's peers at Java's normal priority stay at nice 0; the background threads go to 19
-        assertTrue(out.lines().anyMatch(l -> l.equals("burrow-lowest=19")), out);
+        // the FX thread's peers at Java's normal priority stay at nice 0; the background threads go to 10,
+        // low enough to yield a core, not so low that one starves while a collection waits for it
+        assertTrue(out.lines().anyMatch(l -> l.equals("burrow-lowest=10")), out);
         assertTrue(out.lines().anyMatch(l -> l.equals("java=0")), out);
     }
 }
