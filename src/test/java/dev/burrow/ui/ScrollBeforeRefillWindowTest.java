@@ -40,6 +40,16 @@ class ScrollBeforeRefillWindowTest extends WindowTestBase {
         assertEquals(forced, (int) onFx(() -> window.tree().forcedLayouts()), "no layout forced in the refill");
     }
 
+    /** Scrolls the view so that Area 30 is its first row. */
+    private void scrollArea30ToTheTop() {
+        onFx(() -> {
+            tree().scrollTo(tree().getRow(item("Area 30").orElseThrow()));
+            return null;
+        });
+        idle();
+        waitUntil("Area 30 is the first row", () -> "Area 30".equals(firstVisible()));
+    }
+
     /** Renames a row as a change made elsewhere would: no row is selected or revealed for it. */
     private void rename(TreeNode node, String name) {
         vm.tree().edits().execute(MoveOperation.rename(node, name, vm.session().journals()), failure -> { });
@@ -52,12 +62,7 @@ class ScrollBeforeRefillWindowTest extends WindowTestBase {
      */
     @Test
     void aRowComingAboveTheViewKeepsItsFirstRowWithoutForcingALayout() {
-        onFx(() -> {
-            tree().scrollTo(tree().getRow(item("Area 30").orElseThrow()));
-            return null;
-        });
-        idle();
-        waitUntil("Area 30 is the first row", () -> "Area 30".equals(firstVisible()));
+        scrollArea30ToTheTop();
         int forced = onFx(() -> window.tree().forcedLayouts());
         TreeNode renamed = item("Area 55").orElseThrow().getValue().treeNode();
         onFx(() -> {
@@ -77,12 +82,7 @@ class ScrollBeforeRefillWindowTest extends WindowTestBase {
      */
     @Test
     void aRowComingAboveTheViewChangesNoCellOnScreen() {
-        onFx(() -> {
-            tree().scrollTo(tree().getRow(item("Area 30").orElseThrow()));
-            return null;
-        });
-        idle();
-        waitUntil("Area 30 is the first row", () -> "Area 30".equals(firstVisible()));
+        scrollArea30ToTheTop();
         int[] changed = {0};
         onFx(() -> {
             tree().lookupAll(".entry-cell").forEach(n -> ((javafx.scene.control.IndexedCell<?>) n).itemProperty()
