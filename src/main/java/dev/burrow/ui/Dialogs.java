@@ -34,6 +34,7 @@ final class Dialogs {
         }
         a.setTitle(title);
         a.setHeaderText(header);
+        // the header's text shares the dialog's width with its icon and padding (about 120 px)
         if (header != null && new javafx.scene.text.Text(header).getLayoutBounds().getWidth() > WRAPPED_WIDTH - 120) {
             a.getDialogPane().setPrefWidth(WRAPPED_WIDTH);
         }

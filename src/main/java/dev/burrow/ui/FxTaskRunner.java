@@ -70,7 +70,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Handle handle, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        execute(() -> {
+        unlessClosed(pool, () -> pool.execute(() -> {
             if (handle.isCancelled()) {
                 return; // superseded before it started: send nothing
             }
@@ -90,7 +90,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                     onSuccess.accept(result);
                 }
             });
-        });
+        }));
     }
 
     @Override
@@ -101,16 +101,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public Handle postLater(Duration delay, Runnable onOwnerThread) {
         Handle handle = new Handle();
-        try {
-            timer.schedule(() -> Platform.runLater(() -> {
-                if (handle.complete()) {
-                    onOwnerThread.run();
-                }
-            }), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            if (!timer.isShutdown()) {
-                throw e;
+        boolean taken = unlessClosed(timer, () -> timer.schedule(() -> Platform.runLater(() -> {
+            if (handle.complete()) {
+                onOwnerThread.run();
             }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS));
+        if (!taken) {
             handle.cancel(); // closed: nothing runs
         }
         return handle;
@@ -137,21 +133,23 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
      */
     @Override
     public void settled() {
-        execute(System::gc);
+        unlessClosed(pool, () -> pool.execute(System::gc));
     }
 
     /**
-     * On the pool, unless the runner is closed (the window closing, another connection taking its
-     * place): work asked for after that — a count the last pulse queued — is dropped, not thrown
-     * back at the FX thread.
+     * Hands work to {@code executor}, unless the runner is closed (the window closing, another
+     * connection taking its place): work asked for after that — a count the last pulse queued —
+     * is dropped, not thrown back at the FX thread. False when it was dropped.
      */
-    private void execute(Runnable r) {
+    private static boolean unlessClosed(ExecutorService executor, Runnable submit) {
         try {
-            pool.execute(r);
+            submit.run();
+            return true;
         } catch (RejectedExecutionException e) {
-            if (!pool.isShutdown()) {
+            if (!executor.isShutdown()) {
                 throw e;
             }
+            return false;
         }
     }
 

@@ -114,7 +114,7 @@ final class ScrollAnchor {
      * that was first in view is first again.
      */
     private void keep(boolean revealing) {
-        if (stillInPlace() || !revealing && onlyAddedBelow() || !revealing && keptWithoutLayout()) {
+        if (stillInPlace() || !revealing && (onlyAddedBelow() || keptWithoutLayout())) {
             return;
         }
         topWhenPastTheEnd();

@@ -44,8 +44,7 @@ final class UndoToast {
         pane.setShowFromTop(false);
         pane.setCloseButtonVisible(true);
         Action undo = new Action("Undo", e -> {
-            hide.stop();
-            pane.hide();
+            dismiss();
             undo(shownSession, shownDescription, shownStep);
         });
         pane.getActions().setAll(undo);
@@ -101,9 +100,7 @@ final class UndoToast {
                 if (error == null && offersUndo(description) && description.equals(s.undoDescription())) {
                     show(s, description, steps);
                 } else if (pane.isShowing()) {
-                    // a later step (Ctrl+Z of the note's own, a rename): the note's Undo no longer applies
-                    hide.stop();
-                    pane.hide();
+                    dismiss(); // a later step (Ctrl+Z of the note's own, a rename): its Undo no longer applies
                 }
             }
         });
@@ -137,6 +134,12 @@ final class UndoToast {
         pane.setText(pastTense(description));
         pane.show();
         hide.playFromStart();
+    }
+
+    /** Hides the note now, and its timer with it. */
+    private void dismiss() {
+        hide.stop();
+        pane.hide();
     }
 
     private void undo(TreeSession s, String description, long step) {
