@@ -76,21 +76,17 @@ public final class UiScenario {
         long loadFrom = System.nanoTime();
         long loadFromMillis = System.currentTimeMillis();
         long loadFromUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        // the end of the load is noticed by a check at each pulse, not by asking the FX thread
+        // from here every few ms: each ask (Platform.runLater) takes the lock every hand-off to the
+        // FX thread takes, and the flight recording showed the FX thread waiting up to 59 ms for it
         fx(() -> {
             vm[0].connect(new MainViewModel.Target("bench", url, key, 1, true));
             return null;
         });
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            boolean done = fx(() -> {
-                TreeSession s = vm[0].session();
-                return s != null && s.index().isComplete() && !vm[0].busyProperty().get();
-            });
-            if (done) {
-                break;
-            }
-            Thread.sleep(20);
-        }
+        untilPulse(() -> {
+            TreeSession s = vm[0].session();
+            return s != null && s.index().isComplete() && !vm[0].busyProperty().get();
+        }, TimeUnit.MINUTES.toNanos(3), "the index load");
         long loaded = System.nanoTime();
         Thread.sleep(500);
         // the index load starts once the root's rows are painted: its window opens at the first
@@ -108,11 +104,12 @@ public final class UiScenario {
             for (int i = 1; i < c.size(); i++) {
                 if (c.get(i)[0] >= indexFrom) {
                     g.add(new double[] {Stats.ms(c.get(i - 1)[0] - loadFrom), Stats.ms(c.get(i)[0] - c.get(i - 1)[0]),
-                        Stats.ms(c.get(i)[1] - c.get(i - 1)[1])});
+                        Stats.ms(c.get(i)[1] - c.get(i - 1)[1]), Stats.ms(c.get(i)[2] - c.get(i - 1)[2])});
                 }
             }
             g.sort((x, y) -> Double.compare(y[1], x[1]));
-            g.stream().limit(8).forEach(x -> System.out.printf("GAP at=%.0f wall=%.1f cpu=%.1f%n", x[0], x[1], x[2]));
+            g.stream().limit(8).forEach(x -> System.out.printf("GAP at=%.0f wall=%.1f cpu=%.1f runq=%.1f%n", x[0], x[1],
+                    x[2], x[3]));
             g.sort((x, y) -> Double.compare(y[2], x[2]));
             g.stream().limit(8).forEach(x -> System.out.printf("CPUGAP at=%.0f wall=%.1f cpu=%.1f%n", x[0], x[1], x[2]));
             System.out.printf("LOADED at=%.0f from=%d indexFrom=%.0f uptime=%d%n", Stats.ms(loaded - loadFrom),
@@ -192,6 +189,50 @@ public final class UiScenario {
         Runtime.getRuntime().halt(0);
     }
 
+    /** A condition read on the FX thread. */
+    interface Check {
+        boolean done() throws Exception;
+    }
+
+    /**
+     * Waits until {@code done} holds, checked on the FX thread at each pulse (an {@link AnimationTimer});
+     * answers the time (nanoTime) of the last check that did not hold (0 if the first did) and of the
+     * one that did. A pulse check, not a {@code Platform.runLater} every few ms from this thread: each
+     * of those takes the lock every hand-off to the FX thread takes, and the flight recording of the
+     * index load showed the FX thread waiting up to 59 ms for it while this thread held it.
+     */
+    static long[] untilPulse(Check done, long timeoutNanos, String what) throws Exception {
+        long[] at = new long[2];
+        java.util.concurrent.CompletableFuture<long[]> result = new java.util.concurrent.CompletableFuture<>();
+        fx(() -> {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    try {
+                        if (done.done()) {
+                            stop();
+                            at[1] = t;
+                            result.complete(at);
+                        } else {
+                            at[0] = t;
+                        }
+                    } catch (Exception | Error e) {
+                        stop();
+                        result.completeExceptionally(e);
+                    }
+                }
+            }.start();
+            return null;
+        });
+        try {
+            return result.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(what + " did not finish in " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos)
+                    + " s");
+        }
+    }
+
     /** When the app's index load started (nanoTime), 0 until then. */
     private static final java.util.concurrent.atomic.AtomicLong INDEX_STARTED = new java.util.concurrent.atomic.AtomicLong();
 
@@ -263,10 +304,23 @@ public final class UiScenario {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
-                CPU.add(new long[] {t, THREADS.getCurrentThreadCpuTime()});
+                CPU.add(new long[] {t, THREADS.getCurrentThreadCpuTime(), GAPS ? runQueueWait() : 0});
                 FRAMES.add(t);
             }
         }.start();
+    }
+
+    private static final boolean GAPS = Boolean.getBoolean("bench.gaps");
+
+    /** Linux only: how long the calling thread has waited for a core while runnable (ns), or 0. */
+    static long runQueueWait() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat")).trim()
+                    .split(" ");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The calling thread's CPU time (ns). */

@@ -100,6 +100,8 @@ public final class TreeSession {
     /** The loads in flight; a refresh, a new search or closing the session cancels them. */
     private final Map<String, TaskRunner.Handle> folderLoads = new HashMap<>();
     private TaskRunner.Handle indexLoad = finished();
+    /** The server said the tree is above {@link #indexLimit}: it stays lazy until F5 asks again. */
+    private boolean tooLargeToIndex;
     /** See {@link #indexNewestCreated()}. */
     private String indexNewest;
     private TaskRunner.Handle searching = finished();
@@ -235,6 +237,7 @@ public final class TreeSession {
     public void refresh() {
         refreshes++;
         cancelLoads();
+        tooLargeToIndex = false;
         index.clear();
         states.clear();
         changed(EVERYTHING);
@@ -286,7 +289,7 @@ public final class TreeSession {
      * cancels the load: it fetches no further page.
      */
     public void loadIndex() {
-        if (indexLoad.isRunning() || index.isComplete()) {
+        if (!indexWanted()) {
             return;
         }
         // load stays running until the last page is in the index: a refresh cancels it until then,
@@ -312,6 +315,7 @@ public final class TreeSession {
             }
             busy(-1);
             if (total < 0) {
+                tooLargeToIndex = true;
                 return;
             }
             index.markComplete(true);
@@ -341,6 +345,16 @@ public final class TreeSession {
             }
         }
         return best == null ? List.of() : List.of(best);
+    }
+
+    /**
+     * Whether {@link #loadIndex()} would start a load: the index is not whole, no load is running,
+     * and the server has not said (since the last F5) that the tree is too large to index. Each
+     * page a running load puts in changes folders; a view that starts the load when folders
+     * change asks this first, so the pages do not ask again and again.
+     */
+    public boolean indexWanted() {
+        return !indexLoad.isRunning() && !index.isComplete() && !tooLargeToIndex;
     }
 
     /**

@@ -21,8 +21,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
+    /** Every hand-off to the FX thread (no background thread calls Platform.runLater itself: see FxHandOff). */
+    private final FxHandOff fx;
 
     public FxTaskRunner(int threads) {
+        this(threads, Platform::runLater);
+    }
+
+    /** {@code toFxThread}: how work reaches the FX thread (tests watch it). */
+    FxTaskRunner(int threads, java.util.function.Consumer<Runnable> toFxThread) {
+        fx = new FxHandOff(toFxThread, Platform::isFxApplicationThread);
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(threads, r -> worker(r, "burrow-work-" + n.incrementAndGet()));
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "burrow-timer"));
@@ -78,14 +86,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             try {
                 result = work.call();
             } catch (Exception | Error e) {
-                Platform.runLater(() -> {
+                fx.post(() -> {
                     if (handle.complete()) {
                         onFailure.accept(e);
                     }
                 });
                 return;
             }
-            Platform.runLater(() -> {
+            fx.post(() -> {
                 if (handle.complete()) {
                     onSuccess.accept(result);
                 }
@@ -95,13 +103,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void post(Runnable onOwnerThread) {
-        Platform.runLater(onOwnerThread);
+        fx.post(onOwnerThread);
     }
 
     @Override
     public Handle postLater(Duration delay, Runnable onOwnerThread) {
         Handle handle = new Handle();
-        boolean taken = unlessClosed(timer, () -> timer.schedule(() -> Platform.runLater(() -> {
+        boolean taken = unlessClosed(timer, () -> timer.schedule(() -> fx.post(() -> {
             if (handle.complete()) {
                 onOwnerThread.run();
             }
@@ -118,11 +126,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
      */
     @Override
     public void afterPaint(Runnable onOwnerThread) {
-        Platform.runLater(() -> new AnimationTimer() {
+        fx.post(() -> new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
-                Platform.runLater(onOwnerThread);
+                fx.post(onOwnerThread);
             }
         }.start());
     }
@@ -157,5 +165,6 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     public void close() {
         pool.shutdownNow();
         timer.shutdownNow();
+        fx.close();
     }
 }

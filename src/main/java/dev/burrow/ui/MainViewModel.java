@@ -270,7 +270,7 @@ public final class MainViewModel {
 
             @Override
             public void foldersChanged(Set<String> folderPaths) {
-                if (!indexAsked && !folderPaths.isEmpty() && s.index().size() > 0 && !s.index().isComplete()
+                if (!indexAsked && !folderPaths.isEmpty() && s.index().size() > 0 && s.indexWanted()
                         && s.state("") instanceof FolderState.Loaded) {
                     indexAsked = true;
                     runner.afterPaint(() -> {

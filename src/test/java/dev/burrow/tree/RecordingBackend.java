@@ -113,10 +113,19 @@ final class RecordingBackend implements TreeBackend {
         return delegate.children(folder, limit, offset);
     }
 
+    /** What {@link #total()} answers instead of the server's count, or -1 for the server's. */
+    private volatile long totalReported = -1;
+
+    /** Makes {@link #total()} answer {@code rows}, as a server with a larger tree would. */
+    void reportTotal(long rows) {
+        totalReported = rows;
+    }
+
     @Override
     public long total() {
         record("total");
-        return delegate.total();
+        long reported = totalReported;
+        return reported >= 0 ? reported : delegate.total();
     }
 
     @Override

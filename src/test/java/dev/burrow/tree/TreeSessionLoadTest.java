@@ -45,6 +45,23 @@ class TreeSessionLoadTest extends SessionSupport {
     }
 
     @Test
+    void aTreeTooLargeToIndexIsAskedItsSizeOnceUntilF5() {
+        openEmpty(true);
+        create("Marketing/Launch plan", "doc-file");
+        backend.reportTotal(TreeSession.INDEX_LIMIT + 1);
+        assertTrue(session.indexWanted());
+
+        session.loadIndex();
+        session.loadIndex();
+
+        assertEquals(1, backend.calls().stream().filter("total"::equals).count(), "one count, not one per ask");
+        assertFalse(session.index().isComplete());
+        assertFalse(session.indexWanted(), "the tree stays lazy");
+        session.refresh();
+        assertTrue(session.indexWanted(), "F5 asks the server again");
+    }
+
+    @Test
     void loadFolderShowsTheRootAndAFolderLikeTheServer() {
         openEmpty(true);
         create("Marketing/Launch plan", "doc-file");

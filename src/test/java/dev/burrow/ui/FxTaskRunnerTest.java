@@ -26,6 +26,32 @@ class FxTaskRunnerTest {
         assertEquals(Thread.MIN_PRIORITY, FxTaskRunner.worker(() -> { }, "w").getPriority());
     }
 
+    /**
+     * A background thread's outcome reaches the FX thread through the hand-off's forwarder, never
+     * through a toolkit call of its own (which could keep the FX thread waiting: see FxHandOff).
+     */
+    @Test
+    void outcomesOfBackgroundWorkReachTheFxThreadThroughTheForwarderOnly() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<String> askers = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        try (FxTaskRunner runner = new FxTaskRunner(2, drain -> {
+            askers.add(Thread.currentThread().getName());
+            Platform.runLater(drain);
+        })) {
+            runner.run(() -> Thread.currentThread().getName(), worker -> {
+                if (Platform.isFxApplicationThread()) {
+                    outcome.complete(worker);
+                } else {
+                    outcome.completeExceptionally(new AssertionError("not on the FX thread"));
+                }
+            }, outcome::completeExceptionally);
+            assertTrue(outcome.get(10, TimeUnit.SECONDS).startsWith("burrow-work-"));
+            runner.post(() -> { });
+        }
+        assertTrue(!askers.isEmpty() && askers.stream().allMatch("burrow-fx-handoff"::equals), askers.toString());
+    }
+
     @Test
     void workAskedForAfterCloseIsDroppedNotThrown() throws Exception {
         FxToolkit.registerPrimaryStage();

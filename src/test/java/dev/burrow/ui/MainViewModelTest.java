@@ -106,6 +106,24 @@ class MainViewModelTest {
         assertFalse(vm.busyProperty().get());
     }
 
+    /**
+     * Each page the index load puts in changes folders; none of them asks for another load after
+     * the next paint (each ask is two hand-offs to the FX thread per page, for a load that is
+     * already running).
+     */
+    @Test
+    void thePagesOfARunningIndexLoadAskForNoFurtherLoad() {
+        List<Runnable> paints = new ArrayList<>();
+        vm = new MainViewModel(waitingForPaint(paints), MoveJournal.Store.inMemory());
+        vm.connect(ws.target());
+        assertEquals(1, paints.size());
+
+        paints.remove(0).run();
+
+        assertTrue(vm.session().index().isComplete());
+        assertEquals(List.of(), paints, "nothing waits for a paint once the load runs");
+    }
+
     @Test
     void aPaintAfterANewConnectionStartsNoIndexLoadForTheOldOne() {
         List<Runnable> paints = new ArrayList<>();
