@@ -49,6 +49,33 @@ public final class EntryPath {
         return Collections.unmodifiableList(names);
     }
 
+    /**
+     * The path's own characters cut right after each separating {@code /} (never after an escaped
+     * {@code \/}), so that joining the pieces gives the path back exactly: {@code "a\\/b/c"} is
+     * {@code ["a\\/b/", "c"]}. For showing a path that may wrap only between its segments.
+     */
+    public static List<String> piecesAfterSeparators(String path) {
+        if (path == null || path.isEmpty()) {
+            return List.of();
+        }
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        int n = path.length();
+        for (int i = 0; i < n; i++) {
+            char c = path.charAt(i);
+            if (c == '\\' && i + 1 < n && (path.charAt(i + 1) == '/' || path.charAt(i + 1) == '\\')) {
+                i++;
+            } else if (c == '/') {
+                pieces.add(path.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            pieces.add(path.substring(start));
+        }
+        return Collections.unmodifiableList(pieces);
+    }
+
     /** Escapes one name into a path segment: {@code \} first, then {@code /}. */
     public static String escape(String name) {
         if (name.indexOf('\\') < 0 && name.indexOf('/') < 0) {

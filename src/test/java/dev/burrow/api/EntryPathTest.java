@@ -25,6 +25,20 @@ class EntryPathTest {
     }
 
     @Test
+    void piecesEndAfterEachSeparatorAndJoinBackToThePath() {
+        assertEquals(List.of("Engineering/", "Data/", "Webhook to CRM"),
+                EntryPath.piecesAfterSeparators("Engineering/Data/Webhook to CRM"));
+        assertEquals(List.of("a\\/b/", "c"), EntryPath.piecesAfterSeparators("a\\/b/c"), "an escaped slash is no cut");
+        assertEquals(List.of("a\\\\/", "b"), EntryPath.piecesAfterSeparators("a\\\\/b"), "an escaped backslash ends before a cut");
+        assertEquals(List.of("/", "a/", "/", "b/"), EntryPath.piecesAfterSeparators("/a//b/"));
+        assertEquals(List.of("a\\"), EntryPath.piecesAfterSeparators("a\\"));
+        assertEquals(List.of(), EntryPath.piecesAfterSeparators(""));
+        for (String path : List.of("a\\/b\\\\/c", "x//y\\", "Design/Research/Interviews \\\\ notes")) {
+            assertEquals(path, String.join("", EntryPath.piecesAfterSeparators(path)), path);
+        }
+    }
+
+    @Test
     void aLoneBackslashStaysLiteral() {
         assertEquals(List.of("a\\b"), EntryPath.split("a\\b"));
         assertEquals(List.of("a\\"), EntryPath.split("a\\"));
