@@ -22,6 +22,7 @@ public final class DetailsPane extends VBox {
     private final PathBar crumbs;
     private final Label summary = new Label();
     private final Label title = new Label();
+    private final PathFlow path = new PathFlow();
     private final GridPane facts = new GridPane();
     private final TextArea meta = new TextArea();
     private final Hyperlink open = new Hyperlink("Open in PostHog");
@@ -131,7 +132,8 @@ public final class DetailsPane extends VBox {
         FileSystemEntry row = node.row();
         int r = 0;
         r = fact(r, "Type", row == null ? "Folder (no folder row)" : Icons.typeLabel(row.type()));
-        r = fact(r, "Path", node.path());
+        path.show(node.path());
+        r = fact(r, "Path", path);
         if (row != null) {
             if (row.ref() != null) {
                 r = fact(r, "Ref", row.ref());
@@ -195,11 +197,15 @@ public final class DetailsPane extends VBox {
     }
 
     private int fact(int row, String name, String value) {
-        Label k = new Label(name);
-        k.getStyleClass().add("text-muted");
         Label v = new Label(value);
         v.setWrapText(true);
-        facts.addRow(row, k, v);
+        return fact(row, name, v);
+    }
+
+    private int fact(int row, String name, javafx.scene.Node value) {
+        Label k = new Label(name);
+        k.getStyleClass().add("text-muted");
+        facts.addRow(row, k, value);
         return row + 1;
     }
 }
