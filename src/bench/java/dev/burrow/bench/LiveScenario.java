@@ -115,13 +115,8 @@ public final class LiveScenario {
             vm[0].connect(new MainViewModel.Target("bench", base, key, 1, true));
             return null;
         });
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!fx(() -> vm[0].session().index().isComplete() && !vm[0].busyProperty().get())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the index did not load");
-            }
-            Thread.sleep(50);
-        }
+        UiScenario.untilPulse(() -> vm[0].session().index().isComplete() && !vm[0].busyProperty().get(),
+                TimeUnit.MINUTES.toNanos(3), "the index load");
         // ten folders open: the scenario's own, then the first top-level folders and their first subfolders
         List<String> open = fx(() -> {
             List<String> out = new ArrayList<>(List.of(FOLDER));
@@ -161,10 +156,10 @@ public final class LiveScenario {
                 return null;
             });
             long mergeFrom = System.nanoTime();
-            while (!fx(() -> vm[0].live().checkNow())) {
-                Thread.sleep(20);
-            }
-            waitFor(() -> fx(() -> ids.stream().allMatch(id -> vm[0].session().index().byId(id) != null)), 120);
+            // checked at each pulse, not by a Platform.runLater from here every 20 ms: the stall is measured now
+            UiScenario.untilPulse(() -> vm[0].live().checkNow(), TimeUnit.MINUTES.toNanos(2), "a live check");
+            UiScenario.untilPulse(() -> ids.stream().allMatch(id -> vm[0].session().index().byId(id) != null),
+                    TimeUnit.MINUTES.toNanos(2), "the merge of 1,000 rows");
             Thread.sleep(500);
             double stall = max(gaps(mergeFrom, System.nanoTime()));
             double stallCpu = max(UiScenario.cpuGaps(CPU, mergeFrom, System.nanoTime()));
@@ -196,7 +191,8 @@ public final class LiveScenario {
                 long t0 = System.nanoTime();
                 FileSystemEntry row = other.fileSystem().create(EntryFields.of(target + "/live sample " + i, "insight")
                         .ref("live-sample-" + i));
-                waitFor(() -> fx(() -> vm[0].session().index().byId(row.id()) != null), 120);
+                UiScenario.untilPulse(() -> vm[0].session().index().byId(row.id()) != null, TimeUnit.MINUTES.toNanos(2),
+                        "live sample " + i);
                 latencies.add(String.format(java.util.Locale.ROOT, "%.0f", Stats.ms(System.nanoTime() - t0)));
             }
             System.out.printf(java.util.Locale.ROOT, "RESULT idle=%.3f stall=%.3f merged=%d perMinute=%d total=%d"
@@ -212,20 +208,6 @@ public final class LiveScenario {
         }
         System.out.flush();
         Runtime.getRuntime().halt(0);
-    }
-
-    private interface Check {
-        boolean done() throws Exception;
-    }
-
-    private static void waitFor(Check check, int seconds) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.done()) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("timed out after " + seconds + " s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** The intervals between the pulses recorded in [from, to], in ms. */
