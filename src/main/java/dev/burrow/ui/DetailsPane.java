@@ -1,6 +1,7 @@
 package dev.burrow.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.burrow.api.EntryPath;
 import dev.burrow.api.FileSystemEntry;
 import dev.burrow.api.Json;
@@ -157,11 +158,12 @@ public final class DetailsPane extends VBox {
         if (row != null && !row.isFolder() && row.ref() != null) {
             getChildren().add(linkControls(row));
         }
-        if (row != null && row.meta() != null && row.meta().size() > 0) {
+        JsonNode rowMeta = row == null ? null : row.meta(); // read once: a compact row reads it anew each call
+        if (rowMeta != null && rowMeta.size() > 0) {
             try {
-                meta.setText(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(row.meta()));
+                meta.setText(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rowMeta));
             } catch (JsonProcessingException e) {
-                meta.setText(row.meta().toString());
+                meta.setText(rowMeta.toString());
             }
             Label metaLabel = new Label("Meta");
             metaLabel.getStyleClass().add("text-muted");

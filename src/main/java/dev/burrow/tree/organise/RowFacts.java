@@ -79,8 +79,9 @@ final class RowFacts {
      */
     Instant created() {
         Instant t = null;
-        if (row.meta() != null && row.meta().path("created_at").isTextual()) {
-            t = instant(row.meta().get("created_at").asText());
+        JsonNode meta = row.meta(); // read once: a compact row reads its meta anew on each call
+        if (meta != null && meta.path("created_at").isTextual()) {
+            t = instant(meta.get("created_at").asText());
         }
         return t != null ? t : instant(row.createdAt());
     }
