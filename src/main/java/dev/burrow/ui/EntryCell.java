@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -102,7 +103,21 @@ final class EntryCell extends TreeCell<Row> {
         if (drag != null) {
             drag.apply(this);
         }
+        // A plain click on one row of several selected narrows the selection to it, as in a file
+        // manager; the tree's own click handling also started renaming that row (it renames a row
+        // clicked while selected). Only a click on the one selected row renames it.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> narrowing = e.getButton() == MouseButton.PRIMARY
+                && e.getClickCount() == 1 && !e.isShiftDown() && !e.isShortcutDown() && isSelected()
+                && getTreeView() != null && getTreeView().getSelectionModel().getSelectedIndices().size() > 1);
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (narrowing) {
+                javafx.application.Platform.runLater(() -> narrowing = false); // after the tree handled the click
+            }
+        });
     }
+
+    /** The press under way narrows a multiple selection to this row: it must not start a rename. */
+    private boolean narrowing;
 
     TreeNode node() {
         Row r = getItem();
@@ -367,6 +382,15 @@ final class EntryCell extends TreeCell<Row> {
     @Override
     public void startEdit() {
         TreeNode node = node();
+        if (narrowing && getTreeView() != null) {
+            narrowing = false;
+            // the tree now holds the row as being edited: let go of it at once (the next layout
+            // would start the edit anyway, and F2 on the row would do nothing)
+            if (getTreeView().getEditingItem() == getTreeItem()) {
+                getTreeView().edit(null);
+            }
+            return;
+        }
         if (node == null || (node instanceof TreeNode.Folder f && f.isRoot())) {
             return;
         }
