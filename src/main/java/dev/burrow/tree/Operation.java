@@ -53,4 +53,12 @@ public interface Operation {
     default boolean tracked() {
         return false;
     }
+
+    /**
+     * False for edits that cannot stop part-way and put back what they did (undoing an organise
+     * batch): their progress offers no Cancel.
+     */
+    default boolean cancellable() {
+        return true;
+    }
 }

@@ -568,7 +568,7 @@ public final class TreeSession {
 
     /** A progress for the edit, whose changes reach the listeners on the owner's thread (at most one post pending). */
     private Progress tracking(Operation op, String label, boolean cancellable) {
-        Progress progress = new Progress(Progress.titleOf(label), cancellable);
+        Progress progress = new Progress(Progress.titleOf(label), cancellable && op.cancellable());
         op.track(progress);
         if (op.tracked()) {
             java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();

@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -58,6 +59,11 @@ final class BackgroundWork {
             ended.countDown();
         }
 
+        /** False while the work cannot stop part-way: its line shows no Cancel. */
+        boolean stoppable() {
+            return true;
+        }
+
         void start() {
             Thread t = new Thread(this, "burrow-background-line");
             t.setDaemon(true);
@@ -95,6 +101,11 @@ final class BackgroundWork {
             report(progress.isCancellable() || progress.isPuttingBack() || progress.isCancelled() ? progress.message()
                     : progress.message() + " (this can't be stopped part-way)", progress.fraction());
         }
+
+        @Override
+        boolean stoppable() {
+            return progress.isCancellable() && !progress.isPuttingBack() && !progress.isCancelled();
+        }
     }
 
     /** An edit gets a line when it still runs after this long (a rename comes and goes unseen). */
@@ -106,6 +117,7 @@ final class BackgroundWork {
     private final TaskProgressView<Work> view = new TaskProgressView<>();
     private final ToggleButton toggle = new ToggleButton();
     private Work indexLoad;
+    private final Runnable cancels = this::showCancels;
 
     BackgroundWork(MainViewModel vm) {
         this.vm = vm;
@@ -131,6 +143,35 @@ final class BackgroundWork {
         vm.sessionProperty().addListener((o, a, s) -> followEdits(s));
         followEdits(vm.session());
         vm.busyProperty().addListener((o, a, b) -> followIndex());
+        view.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(cancels);
+            }
+            if (was != null) {
+                was.removePostLayoutPulseListener(cancels);
+            }
+        });
+    }
+
+    /**
+     * After each layout: a line whose work cannot stop part-way shows no Cancel (the view gives
+     * every running line one; it said "this can't be stopped part-way" beside a Cancel that did
+     * nothing).
+     */
+    private void showCancels() {
+        if (!view.isVisible()) {
+            return;
+        }
+        for (Node button : view.lookupAll(".task-cancel-button")) {
+            Node n = button.getParent();
+            while (n != null && !(n instanceof ListCell<?>)) {
+                n = n.getParent();
+            }
+            boolean stoppable = !(n instanceof ListCell<?> cell) || !(cell.getItem() instanceof Work w) || w.stoppable();
+            if (button.isVisible() != stoppable) {
+                button.setVisible(stoppable);
+            }
+        }
     }
 
     TaskProgressView<Work> view() {

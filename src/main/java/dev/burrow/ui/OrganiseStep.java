@@ -48,6 +48,11 @@ final class OrganiseStep implements Operation {
     }
 
     @Override
+    public boolean cancellable() {
+        return inner.cancellable();
+    }
+
+    @Override
     public void applyLocally(TreeIndex index) {
         inner.applyLocally(index);
     }

@@ -129,6 +129,32 @@ class OrganiseWindowTest extends WindowTestBase {
     }
 
     @Test
+    void ctrlZOfABatchShowsItsProgressInBackgroundWorkWithNoCancel() {
+        Map<String, String> before = serverIds();
+        organise("path:Inbox", "Archive/Sorted");
+        waitFx("the preview", () -> summary().startsWith("6 moves into 1 folder, 1 new folder: 7 requests"));
+        clickOn("#organise-apply");
+        waitUntil("moved on the server", () -> serverCount("Archive/Sorted") == 6);
+        waitFx("the outcome", () -> lookup("#organise-outcome").queryAs(Label.class).getText().startsWith("Moved 6"));
+        interact(() -> lookup("#organise-query").queryAs(TextField.class).getScene().getWindow().hide());
+        idle();
+
+        proxy.slowNext(100, "file_system/", 400); // each put-back takes a moment, as past the rate limit's burst
+        clickOn(cell("Inbox").lookup(".entry-name"));
+        press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        javafx.scene.control.ToggleButton toggle = lookup("#background-toggle").query();
+        waitFx("the toggle counts the undo", () -> toggle.isVisible() && toggle.getText().equals("1 running"));
+        clickOn(toggle);
+        waitFx("the line says how far it got", () -> lookup("#background-work .label").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().matches("\\d+ of 7 requests sent \\(this can't be stopped part-way\\)")));
+        assertTrue(onFx(() -> lookup("#background-work .task-cancel-button").queryAll().stream()
+                .noneMatch(javafx.scene.Node::isVisible)), "no Cancel beside a line that cannot stop");
+        proxy.slowNext(0, "", 0);
+        waitUntil("every row back on the server", () -> serverIds().equals(before));
+        waitFx("the line is gone", () -> !toggle.isVisible());
+    }
+
+    @Test
     void cancellingMidBatchKeepsWhatWasDoneAndCtrlZPutsJustThatBack() {
         Map<String, String> before = serverIds();
         organise("path:Inbox", "Archive");

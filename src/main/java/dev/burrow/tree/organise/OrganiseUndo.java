@@ -54,6 +54,8 @@ public final class OrganiseUndo implements Operation {
     private final List<String> keptFolders = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, FileSystemEntry> current = Collections.synchronizedMap(new HashMap<>());
     private volatile boolean sent;
+    /** Where the rows put back so far are reported: hundreds of them wait for the rate limit (2 a second past its burst). */
+    private volatile dev.burrow.tree.Progress tracker = new dev.burrow.tree.Progress("", false);
 
     /** Owner-thread state of the optimistic change: per entry, the rows as they were. */
     private final Map<String, List<FileSystemEntry>> before = new LinkedHashMap<>();
@@ -82,6 +84,22 @@ public final class OrganiseUndo implements Operation {
         String text = "Undo: " + summary;
         int alone = leftAlone.size() + keptFolders.size();
         return alone == 0 ? text : text + " — " + alone + " changed since, left alone";
+    }
+
+    @Override
+    public void track(dev.burrow.tree.Progress progress) {
+        this.tracker = progress;
+    }
+
+    @Override
+    public boolean tracked() {
+        return true;
+    }
+
+    /** Stopping half-way would leave a batch half undone with no step to finish it: it runs to the end. */
+    @Override
+    public boolean cancellable() {
+        return false;
     }
 
     @Override
@@ -180,10 +198,14 @@ public final class OrganiseUndo implements Operation {
                 store.append(journalId, BatchJournal.Event.state(BatchJournal.State.UNDOING));
             }
             locate(backend);
+            int total = entries.size() + folders.size();
+            int done = 0;
+            tracker.report(done, total);
             for (int i = entries.size() - 1; i >= 0; i--) {
                 putBack(backend, entries.get(i));
+                tracker.report(++done, total);
             }
-            removeEmptyFolders(backend);
+            removeEmptyFolders(backend, done, total);
         } finally {
             if (claim != null) {
                 claim.close();
@@ -221,26 +243,31 @@ public final class OrganiseUndo implements Operation {
     }
 
     /** Deepest first: a folder goes only if it is still where the batch made it and nothing is below it. */
-    private void removeEmptyFolders(TreeBackend backend) {
+    private void removeEmptyFolders(TreeBackend backend, int done, int total) {
         List<String> paths = new ArrayList<>(folders.keySet());
         paths.sort(Comparator.comparingInt(EntryPath::depth).reversed().thenComparing(Comparator.reverseOrder()));
         for (String path : paths) {
-            String id = folders.get(path);
-            FileSystemEntry now = current.get(id);
-            if (now == null) {
-                continue; // deleted since: nothing to remove
-            }
-            if (!EntryPath.normalize(now.path()).equals(path) || backend.count(path).count() > 0) {
-                keptFolders.add(path);
-                continue;
-            }
-            try {
-                backend.delete(id);
-            } catch (ApiException.NotFound gone) {
-                // deleted meanwhile: what undo wanted
-            }
-            removedFolders.add(path);
+            removeIfEmpty(backend, path);
+            tracker.report(++done, total);
         }
+    }
+
+    private void removeIfEmpty(TreeBackend backend, String path) {
+        String id = folders.get(path);
+        FileSystemEntry now = current.get(id);
+        if (now == null) {
+            return; // deleted since: nothing to remove
+        }
+        if (!EntryPath.normalize(now.path()).equals(path) || backend.count(path).count() > 0) {
+            keptFolders.add(path);
+            return;
+        }
+        try {
+            backend.delete(id);
+        } catch (ApiException.NotFound gone) {
+            // deleted meanwhile: what undo wanted
+        }
+        removedFolders.add(path);
     }
 
     /**

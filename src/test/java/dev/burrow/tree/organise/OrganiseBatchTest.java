@@ -215,6 +215,40 @@ class OrganiseBatchTest extends OrganiseSupport {
     }
 
     @Test
+    void itsUndoShowsHowFarItGotAndOffersNoCancel() {
+        arrange();
+        Map<String, String> before = paths();
+        TreeSession session = new TreeSession(backend, TaskRunner.sameThread(), MoveJournal.Store.inMemory());
+        session.loadIndex();
+        Plan plan = Planner.plan(session.index(), lookup.search("path:Inbox"), Template.parse("People/{creator}"),
+                DashboardTiles.NONE);
+        List<String> answers = new ArrayList<>();
+        session.execute(OrganiseBatch.of(plan, store), answers::add);
+        List<String> reports = new ArrayList<>();
+        List<Boolean> cancellable = new ArrayList<>();
+        session.addListener(new TreeSession.Listener() {
+            @Override
+            public void foldersChanged(java.util.Set<String> folderPaths) {
+            }
+
+            @Override
+            public void working(dev.burrow.tree.Progress work) {
+                reports.add(work.title() + ": " + work.message() + (work.isEnded() ? " (ended)" : ""));
+                cancellable.add(work.isCancellable());
+            }
+        });
+
+        session.undo(answers::add);
+        assertEquals(before, paths());
+        String title = "Undoing: Organise 10 items into People/{creator}";
+        // 10 rows put back, then the 2 folders the batch made
+        assertTrue(reports.contains(title + ": 5 of 12 requests sent"), reports.toString());
+        assertTrue(reports.contains(title + ": 12 of 12 requests sent (ended)"), reports.toString());
+        assertEquals(List.of(false), cancellable.stream().distinct().toList(),
+                "stopping half-way would leave the batch half undone: no Cancel");
+    }
+
+    @Test
     void aFailureStopsTheBatchAndItsJournalResumesOrRevertsIt() {
         List<String> ids = arrange();
         Map<String, String> before = paths();
