@@ -45,6 +45,8 @@ public final class TreeViewModel {
     private final ReadOnlyObjectWrapper<TreeSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper countsVersion = new ReadOnlyIntegerWrapper();
+    /** Folders changed since the last refill: the counts the badges show may have too. */
+    private boolean countsFollow;
     private final ReadOnlyIntegerWrapper marksVersion = new ReadOnlyIntegerWrapper();
     private List<TreeNode> clipboard = List.of();
     /** The keys of what was cut, for the views to mark those rows until the paste or Escape. */
@@ -557,6 +559,7 @@ public final class TreeViewModel {
         } else {
             refill.addAll(folders);
         }
+        countsFollow = true;
         queueRefill();
     }
 
@@ -571,6 +574,12 @@ public final class TreeViewModel {
                 }
                 selection.follow();
                 rowsVersion.set(rowsVersion.get() + 1);
+                if (countsFollow && s != null && s.index().isComplete()) {
+                    // the counts are the index's: the badges on screen show the change now (an
+                    // organise batch left them as they were, its undo for the minutes it ran)
+                    countsVersion.set(countsVersion.get() + 1);
+                }
+                countsFollow = false;
             });
         }
     }
