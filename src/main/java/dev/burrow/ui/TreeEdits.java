@@ -303,6 +303,9 @@ public final class TreeEdits {
                 lossNotice.set(lost);
             }
         };
+        if (run != null) {
+            status.say(label + "…"); // not the last edit's "— done" while this one runs (an organise undo ran minutes)
+        }
         if (back) {
             s.undo(done);
         } else {

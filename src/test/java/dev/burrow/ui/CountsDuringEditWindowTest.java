@@ -52,6 +52,7 @@ class CountsDuringEditWindowTest extends WindowTestBase {
         waitFx("the rows show back in Inbox", () -> item("Inbox/one").isPresent());
         waitFx("the badges follow at once", () -> "3".equals(badge("Inbox")) && "1".equals(badge("Done")));
         assertEquals(0, proxy.slowAnswered(), "before the server answered");
+        assertEquals("Undo: Organise 3 items into Done…", status(), "the status says what runs, not the batch's 'done'");
         proxy.slowNext(0, "", 0);
         waitUntil("back on the server", () -> serverCount("Inbox") == 3);
         idle();
