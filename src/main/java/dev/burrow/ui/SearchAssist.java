@@ -53,13 +53,22 @@ final class SearchAssist {
 
     /**
      * Down from the field moves into the results (unless the completion list is open), onto the
-     * first match: the folders above it only show where the matches are.
+     * first match: the folders above it only show where the matches are. Where the results still
+     * hold the row chosen before the search, Down lands on that row, shown, and the next arrow key
+     * moves on from it: the results replaced the tree's lines under the focus, which stayed on
+     * whatever line now sits where it was (Down then chose a row far from the highlighted one).
      */
     void downInto(TreeView<Row> tree) {
         field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && !completionShowing()) {
                 tree.requestFocus();
-                if (tree.getSelectionModel().getSelectedItem() == null && tree.getExpandedItemCount() > 0) {
+                int chosen = tree.getSelectionModel().getSelectedIndex();
+                if (chosen >= 0) {
+                    if (tree.getFocusModel().getFocusedIndex() != chosen) {
+                        tree.getFocusModel().focus(chosen);
+                    }
+                    ScrollAnchor.show(tree, chosen);
+                } else if (tree.getExpandedItemCount() > 0) {
                     int first = firstMatch(tree);
                     tree.getSelectionModel().select(first);
                     tree.scrollTo(first);
