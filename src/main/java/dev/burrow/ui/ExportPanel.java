@@ -37,9 +37,19 @@ public final class ExportPanel extends VBox {
         setPadding(new Insets(12));
         target.setId("export-target");
         target.setWrapText(true);
+        // the list gives way when the panel is short, never the words around it (they were cut to "…")
+        target.setMinHeight(Region.USE_PREF_SIZE);
         format.setId("export-format");
         // with nothing to export the list is empty: it says what it is for instead of showing blank
         format.setPromptText("Format");
+        // JavaFX shows the prompt only until a first value: emptied again, the list went blank
+        format.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ExportsViewModel.Format f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(empty || f == null ? format.getPromptText() : f.label);
+            }
+        });
         format.setConverter(new StringConverter<>() {
             @Override
             public String toString(ExportsViewModel.Format f) {
@@ -77,6 +87,7 @@ public final class ExportPanel extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         Label message = new Label();
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // where a file is, to the end of its path
         message.getStyleClass().add("text-muted");
         message.textProperty().bind(exports.messageProperty());
 

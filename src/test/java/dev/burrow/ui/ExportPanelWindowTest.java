@@ -129,6 +129,37 @@ class ExportPanelWindowTest extends WindowTestBase {
         assertTrue(lookup(hasTextStarting("This desktop offers no way")).tryQuery().isPresent());
     }
 
+    @Test
+    void theWordsAboveAndBelowTheListAreNeverCutWhenTheyNeedSeveralLines() throws Exception {
+        selectTheInsightAndOpenExports(ExportsViewModel.Format.CSV);
+        waitFx("the export is saved", () -> !vm.exports().lines().isEmpty()
+                && vm.exports().lines().get(0).stateProperty().get() instanceof ExportState.Saved);
+        clickOn(lookup(".button").match(org.testfx.matcher.control.LabeledMatchers.hasText("Open")).queryButton());
+        waitFx("the panel says where the file is", () -> vm.exports().messageProperty().get()
+                .startsWith("This desktop offers no way to open files from Burrow. The file is at "));
+        idle();
+        javafx.scene.control.Labeled message = lookup(hasTextStarting("This desktop offers no way")).query();
+        assertEquals(onFx(message::getText), shownText(message), "the path of the file is readable to its end");
+
+        // a row that cannot be exported: the panel says what to select, and the list names itself again
+        interact(() -> vm.tree().reveal(vm.session().index().rowsAt("Reports/new-onboarding").get(0)));
+        waitFx("nothing to export", () -> lookup("#export-go").query().isDisabled());
+        idle();
+        javafx.scene.control.Labeled target = lookup("#export-target").query();
+        assertEquals("Select a dashboard or an insight in the tree to export it.", shownText(target),
+                "the hint shows whole beside the message");
+        @SuppressWarnings("unchecked")
+        ComboBox<ExportsViewModel.Format> combo = lookup("#export-format").queryAs(ComboBox.class);
+        assertEquals(List.of("Format"), onFx(() -> combo.lookupAll(".list-cell").stream().filter(n -> n.isVisible())
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList()),
+                "the emptied list names itself, as before any export");
+    }
+
+    /** The text a label draws: its text, or what is left of it after cutting ("…"). */
+    private String shownText(javafx.scene.control.Labeled label) {
+        return onFx(() -> ((javafx.scene.text.Text) label.lookup(".text")).getText());
+    }
+
     private static java.util.function.Predicate<javafx.scene.Node> hasTextStarting(String prefix) {
         return n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().startsWith(prefix);
     }
