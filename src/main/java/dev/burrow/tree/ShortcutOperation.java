@@ -16,9 +16,13 @@ public final class ShortcutOperation implements Operation {
         this.on = on;
     }
 
+    /**
+     * Named as the menu and the confirmation name it ("Make “X” a link row"): "Add shortcut" read
+     * as a star, which the Shortcuts pane lists, and this flag never puts anything there.
+     */
     @Override
     public String description() {
-        return (on ? "Add shortcut “" : "Remove shortcut “") + row.name() + "”";
+        return "Make “" + row.name() + "” " + (on ? "a link row" : "a real row");
     }
 
     @Override

@@ -153,6 +153,20 @@ class TreeSessionEditTest extends SessionSupport {
     }
 
     @Test
+    void theFlagsToggleIsNamedAsTheMenuNamesItNotAsAStar() {
+        openEmpty(true);
+        object("Team/Board", "dashboard", "5");
+        loadIndex();
+        FileSystemEntry row = item("Team/Board").row();
+        // the Shortcuts pane lists stars: "Add shortcut" sent the person looking for the row there
+        assertEquals("Make “Board” a link row", new ShortcutOperation(row, true).description());
+        assertEquals("Make “Board” a real row", new ShortcutOperation(row.withShortcut(true), false).description());
+        ok(new ShortcutOperation(row, true));
+        assertEquals("Make “Board” a real row", new ShortcutOperation(row, true).inverse().description(),
+                "its inverse says what it does too");
+    }
+
+    @Test
     void linkAnItemAndUndo() {
         openEmpty(true);
         object("Team/Board", "dashboard", "5");
