@@ -30,6 +30,7 @@ public final class DetailsPane extends VBox {
     private final Label empty = new Label("Select a row to see its details.");
     private final MainViewModel vm;
     private final Consumer<String> showUrl;
+    private Runnable focusElsewhere = () -> { };
 
     public DetailsPane(MainViewModel vm, Consumer<String> showUrl) {
         super(10);
@@ -112,7 +113,49 @@ public final class DetailsPane extends VBox {
     }
 
     /** One node: its details; several: what they are, in one sentence. */
+    /**
+     * Where the keyboard goes when the Details control that had it is not drawn again (the tree):
+     * left alone, JavaFX handed it to the search field, where Ctrl+Z and Delete do nothing.
+     */
+    void whenFocusLeaves(Runnable elsewhere) {
+        focusElsewhere = elsewhere;
+    }
+
+    /**
+     * Shows the selection; the controls are drawn anew, so the one that had the keyboard (the
+     * flag's toggle, after its confirmation) gets it back in its new form, or the tree gets it.
+     */
     private void showSelection() {
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        boolean inside = owner != null && holds(owner);
+        showSelectionNow();
+        if (inside) {
+            keepFocus(owner);
+        }
+    }
+
+    private boolean holds(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void keepFocus(javafx.scene.Node owner) {
+        if (owner.getScene() == getScene() && owner.isFocused() && holds(owner)) {
+            return;
+        }
+        javafx.scene.Node again = holds(owner) ? owner : owner.getId() == null ? null : lookup("#" + owner.getId());
+        if (again != null && again != this && again.isVisible() && !again.isDisabled()) {
+            again.requestFocus();
+        } else {
+            focusElsewhere.run();
+        }
+    }
+
+    private void showSelectionNow() {
         List<TreeNode> nodes = vm.tree().selectedNodes();
         if (nodes.size() > 1) {
             summary.setText(SelectionSummary.of(nodes, vm.tree()::count));

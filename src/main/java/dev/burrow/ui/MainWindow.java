@@ -45,6 +45,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         tree = new TreePane(vm.tree());
         DetailsPane details = new DetailsPane(vm, showUrl);
+        details.whenFocusLeaves(() -> tree.view().requestFocus());
         ShortcutsPane shortcuts = new ShortcutsPane(vm, vm.tree()::reveal);
 
         ExportPanel exportPanel = new ExportPanel(vm, vm.exports(), showUrl);
