@@ -59,6 +59,7 @@ public final class ConnectionDialog {
     private final PasswordField key = new PasswordField();
     private final CheckBox insecure = new CheckBox("Allow plain http (not recommended)");
     private final Label result = new Label();
+    private VBox right;
     /** Where a connection can go; the local workspace's own is shown only while it is selected. */
     private static final List<ProfileKind> REMOTE_KINDS =
             List.of(ProfileKind.POSTHOG_US, ProfileKind.POSTHOG_EU, ProfileKind.SELF_HOSTED);
@@ -141,6 +142,10 @@ public final class ConnectionDialog {
         // wraps at the form's width instead of asking for one line's width
         result.setPrefWidth(1);
         result.setMaxWidth(Double.MAX_VALUE);
+        // what is wrong is said to its end ("…; enter it as https://host[:port][/path]" was cut to
+        // "ent…"): the message keeps its lines, and the window grows to hold them
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.textProperty().addListener((o, a, t) -> javafx.application.Platform.runLater(this::fitHeight));
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -158,6 +163,7 @@ public final class ConnectionDialog {
         Label keyHelp = new Label("Kept in " + connections.secrets().describe() + "; never shown again.");
         keyHelp.getStyleClass().add("text-muted");
         keyHelp.setWrapText(true);
+        keyHelp.setMinHeight(Region.USE_PREF_SIZE);
         form.add(keyHelp, 1, 6);
 
         Button add = new Button("New");
@@ -172,7 +178,7 @@ public final class ConnectionDialog {
         delete.setOnAction(e -> delete());
         HBox actions = new HBox(8, add, save, delete, test);
 
-        VBox right = new VBox(12, form, actions, result);
+        right = new VBox(12, form, actions, result);
         right.setPadding(new Insets(0, 0, 0, 16));
         HBox.setHgrow(right, Priority.ALWAYS);
 
@@ -193,6 +199,18 @@ public final class ConnectionDialog {
         root.setPadding(new Insets(16));
         root.getStyleClass().add("dialog-root");
         return root;
+    }
+
+    /** Grows the window by what the form and its message need beyond it (never shrinks it). */
+    private void fitHeight() {
+        Scene scene = stage.getScene();
+        if (!stage.isShowing() || scene.getWidth() <= 0) {
+            return;
+        }
+        double short_ = scene.getRoot().minHeight(scene.getWidth()) - scene.getHeight();
+        if (short_ > 0.5) {
+            stage.setHeight(stage.getHeight() + Math.ceil(short_));
+        }
     }
 
     private void reload(String select) {

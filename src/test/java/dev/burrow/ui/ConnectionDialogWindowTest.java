@@ -35,7 +35,16 @@ class ConnectionDialogWindowTest extends FxRobot {
         stage = FxToolkit.registerPrimaryStage();
         runner = new FxTaskRunner(1);
         connections = Connections.open(config);
-        interact(() -> new ConnectionDialog(stage, connections, runner, chosen::add).showNew());
+        interact(() -> {
+            // as the app shows it: its theme and its style sheet, which the dialog takes from its owner
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                    .getUserAgentStylesheet());
+            javafx.scene.Scene owner = new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100);
+            owner.getStylesheets().add(java.util.Objects.requireNonNull(BurrowApp.class.getResource("burrow.css"))
+                    .toExternalForm());
+            stage.setScene(owner);
+            new ConnectionDialog(stage, connections, runner, chosen::add).showNew();
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -112,6 +121,41 @@ class ConnectionDialogWindowTest extends FxRobot {
         assertTrue(name.getMinX() >= list.getMaxX() && said.getMinX() >= list.getMaxX(),
                 "the form and the message stay right of the list: " + list + " / " + name + " / " + said);
         assertTrue(said.getMaxX() <= result.getScene().getWidth(), "the message fits the window: " + said);
+    }
+
+    @Test
+    void aBadAddressIsSaidWholeAndTheKeysNoteStaysWhole() throws Exception {
+        write("Office server");
+        interact(() -> lookup("#profile-kind").<javafx.scene.control.ComboBox<dev.burrow.settings.ProfileKind>>query()
+                .setValue(dev.burrow.settings.ProfileKind.SELF_HOSTED));
+        clickOn("#profile-url").eraseText(40).write("https://posthog.example.com/not a url");
+        clickOn("#profile-environment").write("7");
+        clickOn("#profile-key").write("phx_test_key_not_real");
+        clickOn("#test-connection");
+
+        javafx.scene.control.Label result = lookup("#probe-result").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
+                () -> result.getText().startsWith("The server address is not a valid URL"));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(result.getText(), shownText(result), "what is wrong is said to its end");
+        javafx.scene.control.Label note = lookup(n -> n instanceof javafx.scene.control.Label l && l.getText() != null
+                && l.getText().startsWith("Kept in ")).queryAs(javafx.scene.control.Label.class);
+        assertEquals(note.getText(), shownText(note), "where the key is kept, to its end");
+        assertFalse(result.getText().contains("phx_test_key_not_real"), "the key is never shown");
+        javafx.scene.Node connect = lookup("#connect").query();
+        // the window grows to hold the message: the buttons stay in it, below the message
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> connect.localToScene(connect.getLayoutBounds()).getMaxY() <= connect.getScene().getHeight());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds said = result.localToScene(result.getLayoutBounds());
+        javafx.geometry.Bounds button = connect.localToScene(connect.getLayoutBounds());
+        assertTrue(said.getMaxY() <= button.getMinY(), "the message stays above the buttons: " + said + " / " + button);
+    }
+
+    /** The text a label draws: its text, or what is left of it after cutting ("…"). */
+    private static String shownText(javafx.scene.control.Labeled label) {
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
     }
 
     @Test
