@@ -71,7 +71,8 @@ public final class ConnectionDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Connections");
-        stage.setScene(new Scene(build(), 760, 440));
+        // room for a message of three lines below the form; a longer one grows the window (fitHeight)
+        stage.setScene(new Scene(build(), 760, 480));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
