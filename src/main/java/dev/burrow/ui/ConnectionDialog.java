@@ -131,6 +131,10 @@ public final class ConnectionDialog {
             insecure.setDisable(!self);
             if (k != null && k.fixedBaseUrl() != null) {
                 url.setText(k.fixedBaseUrl());
+            } else if (self && a != null && a.fixedBaseUrl() != null && a.fixedBaseUrl().equals(url.getText())) {
+                // PostHog's own address is no start for a self-hosted one: typed after, it read
+                // "https://us.posthog.composthog.mycompany.com"; the field shows what to type instead
+                url.clear();
             }
         });
         kind.setId("profile-kind");

@@ -153,6 +153,25 @@ class ConnectionDialogWindowTest extends FxRobot {
         assertTrue(said.getMaxY() <= button.getMinY(), "the message stays above the buttons: " + said + " / " + button);
     }
 
+    @Test
+    void selfHostedStartsOnAnEmptyAddressNotOnPostHogs() {
+        TextField url = lookup("#profile-url").queryAs(TextField.class);
+        assertEquals("https://us.posthog.com", url.getText(), "a new connection starts on PostHog US");
+        interact(() -> lookup("#profile-kind").<javafx.scene.control.ComboBox<dev.burrow.settings.ProfileKind>>query()
+                .setValue(dev.burrow.settings.ProfileKind.SELF_HOSTED));
+        assertEquals("", url.getText(), "the address is the person's own to type");
+        assertEquals("https://posthog.example.com", url.getPromptText());
+        clickOn("#profile-url").write("https://posthog.mycompany.com");
+        assertEquals("https://posthog.mycompany.com", url.getText());
+
+        interact(() -> lookup("#profile-kind").<javafx.scene.control.ComboBox<dev.burrow.settings.ProfileKind>>query()
+                .setValue(dev.burrow.settings.ProfileKind.POSTHOG_EU));
+        assertEquals("https://eu.posthog.com", url.getText());
+        interact(() -> lookup("#profile-kind").<javafx.scene.control.ComboBox<dev.burrow.settings.ProfileKind>>query()
+                .setValue(dev.burrow.settings.ProfileKind.SELF_HOSTED));
+        assertEquals("", url.getText());
+    }
+
     /** The text a label draws: its text, or what is left of it after cutting ("…"). */
     private static String shownText(javafx.scene.control.Labeled label) {
         return ((javafx.scene.text.Text) label.lookup(".text")).getText();
