@@ -102,6 +102,7 @@ public final class ExportsViewModel {
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private static final String CHOOSE_A_FOLDER = "Choose a folder for the download first.";
     private PostHogClient client;
 
     public ExportsViewModel(TaskRunner runner, Path initialFolder) {
@@ -152,6 +153,9 @@ public final class ExportsViewModel {
     /** Sends the next downloads into {@code target} (chosen in the panel, or remembered). */
     public void useFolder(Path target) {
         folder.set(target);
+        if (target != null && message.get().equals(CHOOSE_A_FOLDER)) {
+            message.set("");
+        }
     }
 
     /**
@@ -211,9 +215,10 @@ public final class ExportsViewModel {
         }
         Path target = folder.get();
         if (target == null) {
-            message.set("Choose a folder for the download first.");
+            message.set(CHOOSE_A_FOLDER);
             return;
         }
+        message.set(""); // what was said about an earlier export or folder no longer holds
         Line line = new Line(row.name(), format.name(), null);
         line.state.set(new ExportState.Creating());
         lines.add(0, line);

@@ -56,6 +56,24 @@ class ExportsViewModelTest {
     }
 
     @Test
+    void whatThePanelSaidGoesOnceItNoLongerHolds() throws Exception {
+        exports.export(insight, ExportsViewModel.Format.CSV);
+        assertEquals("Choose a folder for the download first.", exports.messageProperty().get());
+        exports.useFolder(downloads);
+        assertEquals("", exports.messageProperty().get(), "a folder is chosen: the request is met");
+
+        exports.export(insight, ExportsViewModel.Format.CSV);
+        ExportState.Saved saved = assertInstanceOf(ExportState.Saved.class, exports.lines().get(0).stateProperty().get());
+        Files.delete(saved.file());
+        exports.openOnDesktop(saved.file(), false);
+        assertTrue(exports.messageProperty().get().startsWith("The file is no longer there"),
+                exports.messageProperty().get());
+
+        exports.export(insight, ExportsViewModel.Format.CSV);
+        assertEquals("", exports.messageProperty().get(), "a new export: the word about an earlier file goes");
+    }
+
+    @Test
     void aCsvExportLandsInTheChosenFolderAndIsListedAtTheNextConnect() throws Exception {
         exports.useFolder(downloads);
 
