@@ -48,7 +48,8 @@ public final class StarList {
         return of(node) != null;
     }
 
-    static boolean matches(Star s, TreeNode node) {
+    /** Whether the star points at this node (a folder star at its folder, an item star at its object). */
+    public static boolean matches(Star s, TreeNode node) {
         if (node instanceof TreeNode.Folder f) {
             return isFolderStar(s) && EntryPath.normalize(s.ref()).equals(EntryPath.normalize(f.path()));
         }

@@ -66,6 +66,14 @@ public final class ShortcutsPane extends VBox {
                 reveal.accept(s);
             }
         });
+        // a star stays highlighted only while the tree shows what it points at: left highlighted
+        // beside another row in the tree and Details, it read as a second selection
+        vm.tree().selectedProperty().addListener((o, a, node) -> {
+            Star s = list.getSelectionModel().getSelectedItem();
+            if (s != null && (node == null || !StarList.matches(s, node))) {
+                list.getSelectionModel().clearSelection();
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
     }
