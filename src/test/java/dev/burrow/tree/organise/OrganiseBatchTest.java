@@ -146,14 +146,23 @@ class OrganiseBatchTest extends OrganiseSupport {
         assertEquals(before, paths());
     }
 
+    private TreeSession loadedSession() {
+        TreeSession session = new TreeSession(backend, TaskRunner.sameThread(), MoveJournal.Store.inMemory());
+        session.loadIndex();
+        return session;
+    }
+
+    private Plan inboxByCreator(TreeSession session) {
+        return Planner.plan(session.index(), lookup.search("path:Inbox"), Template.parse("People/{creator}"),
+                DashboardTiles.NONE);
+    }
+
     @Test
     void aBatchIsOneEntryInTheSessionsHistory() {
         List<String> ids = arrange();
         Map<String, String> before = paths();
-        TreeSession session = new TreeSession(backend, TaskRunner.sameThread(), MoveJournal.Store.inMemory());
-        session.loadIndex();
-        Plan plan = Planner.plan(session.index(), lookup.search("path:Inbox"), Template.parse("People/{creator}"),
-                DashboardTiles.NONE);
+        TreeSession session = loadedSession();
+        Plan plan = inboxByCreator(session);
         List<String> answers = new ArrayList<>();
         session.execute(OrganiseBatch.of(plan, store), answers::add);
         assertEquals(Collections.singletonList(null), answers);
@@ -178,8 +187,7 @@ class OrganiseBatchTest extends OrganiseSupport {
     void aBatchRunByTheSessionReportsItsRequestsAndTheLinesCancelStopsIt() {
         List<String> ids = arrange();
         Map<String, String> before = paths();
-        TreeSession session = new TreeSession(backend, TaskRunner.sameThread(), MoveJournal.Store.inMemory());
-        session.loadIndex();
+        TreeSession session = loadedSession();
         List<String> reports = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<dev.burrow.tree.Progress> line = new java.util.concurrent.atomic.AtomicReference<>();
         session.addListener(new TreeSession.Listener() {
@@ -199,8 +207,7 @@ class OrganiseBatchTest extends OrganiseSupport {
                 assertTrue(line.get().cancel(), "the background-work line's cancel reaches the batch");
             }
         };
-        Plan plan = Planner.plan(session.index(), lookup.search("path:Inbox"), Template.parse("People/{creator}"),
-                DashboardTiles.NONE);
+        Plan plan = inboxByCreator(session);
         List<String> answers = new ArrayList<>();
         session.execute(OrganiseBatch.of(plan, store), answers::add);
 
@@ -218,10 +225,8 @@ class OrganiseBatchTest extends OrganiseSupport {
     void itsUndoShowsHowFarItGotAndOffersNoCancel() {
         arrange();
         Map<String, String> before = paths();
-        TreeSession session = new TreeSession(backend, TaskRunner.sameThread(), MoveJournal.Store.inMemory());
-        session.loadIndex();
-        Plan plan = Planner.plan(session.index(), lookup.search("path:Inbox"), Template.parse("People/{creator}"),
-                DashboardTiles.NONE);
+        TreeSession session = loadedSession();
+        Plan plan = inboxByCreator(session);
         List<String> answers = new ArrayList<>();
         session.execute(OrganiseBatch.of(plan, store), answers::add);
         List<String> reports = new ArrayList<>();
